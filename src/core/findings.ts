@@ -1,0 +1,98 @@
+import { isoDay } from './days';
+import { entraIssuer } from './links';
+import type { Connection, Finding } from './types';
+
+/** Fix texts for each finding. Each list is ordered: the first step is what to do now. */
+
+const NOT_IN_PORTAL =
+  'Do not use "New client secret" in the Entra portal for this: Azure DevOps never learns a secret created there.';
+
+function where(c: Connection): string {
+  return `Project settings → Service connections → "${c.name}"`;
+}
+
+export function renewalSteps(c: Connection, alreadyExpired: boolean): string[] {
+  if (c.schemeKind === 'certificate') {
+    return [
+      'Create a new certificate and upload its public key to the app registration (Certificates & secrets → Certificates).',
+      `In Azure DevOps open ${where(c)} → Edit, paste the new certificate (PEM with private key), then Verify and Save.`,
+      'Once pipelines run with it, delete the old certificate from the app registration.',
+    ];
+  }
+  if (c.creationMode === 'manual') {
+    return [
+      'In Entra ID open the app registration → Certificates & secrets → New client secret, and copy its value.',
+      `In Azure DevOps open ${where(c)} → Edit, paste the new secret, then Verify and Save.`,
+      'Once pipelines run with it, delete the old secret from the app registration.',
+    ];
+  }
+  if (alreadyExpired) {
+    return [
+      `In Azure DevOps open ${where(c)} → Edit. Verify fails while the secret is expired, so change something (for example the description) and Save.`,
+      'Reopen Edit, then Verify and Save: Azure DevOps creates a new secret valid for three months.',
+      NOT_IN_PORTAL,
+    ];
+  }
+  return [
+    `In Azure DevOps open ${where(c)} → Edit, then Verify and Save: Azure DevOps creates a new secret valid for three months.`,
+    NOT_IN_PORTAL,
+  ];
+}
+
+export function wifRecommendation(c: Connection): Finding {
+  const canConvert = c.creationMode === 'automatic' && !c.isShared && c.projects.length <= 1;
+  const noun = c.schemeKind === 'certificate' ? 'certificate' : 'secret';
+  return {
+    code: c.schemeKind === 'certificate' ? 'certificate-based' : 'secret-based',
+    severity: 'info',
+    message: `Authenticates with a ${noun} that must be renewed; workload identity federation needs none.`,
+    fix: canConvert
+      ? [
+          `In Azure DevOps open ${where(c)} and choose Convert to switch it to workload identity federation.`,
+          'A conversion can be reverted for seven days if a pipeline breaks.',
+        ]
+      : [
+          'Azure DevOps offers Convert only for connections it created that are not shared across projects.',
+          `Create a workload identity federation connection (manual), add its issuer and subject as a federated credential on this app registration, then point pipelines at it.`,
+        ],
+  };
+}
+
+export function legacyIssuerFinding(c: Connection, retirementIso: string): Finding {
+  return {
+    code: 'legacy-wif-issuer',
+    severity: 'warning',
+    message: `Federated with the old Azure DevOps issuer (${c.wifIssuer}), retired on ${isoDay(retirementIso)}.`,
+    fix: [
+      `In Azure DevOps open ${where(c)} → Edit to see the new issuer and subject.`,
+      `Add a federated credential with issuer ${entraIssuer(c.environment, c.tenantId)} and that subject to the app registration or managed identity, then Save the connection.`,
+      'Remove the old federated credential once pipelines run.',
+    ],
+  };
+}
+
+export function manualFinding(): Finding {
+  return {
+    code: 'manual-connection',
+    severity: 'info',
+    message: 'Created manually: Azure DevOps cannot renew its secret; whoever rotates it must paste the new one.',
+    fix: ['Record who owns this app registration, or convert the connection to workload identity federation.'],
+  };
+}
+
+export function ambiguousFinding(modifiedAt: string | null): Finding {
+  const saved = modifiedAt ? `its last save (${isoDay(modifiedAt)})` : 'its last save (unknown)';
+  return {
+    code: 'credentials-ambiguous',
+    severity: 'warning',
+    message: `No credential on the app registration matches ${saved}; the verdict follows the earliest-expiring active one.`,
+    fix: [
+      'Renew the connection (Edit → Verify → Save) so the credential in use is known again.',
+      'Then delete credentials no connection uses.',
+    ],
+  };
+}
+
+export function finding(code: Finding['code'], severity: Finding['severity'], message: string, fix: string[]): Finding {
+  return { code, severity, message, fix };
+}

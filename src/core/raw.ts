@@ -1,0 +1,68 @@
+/** Tolerant readers for untyped JSON from Azure DevOps and Graph. */
+
+export type Json = Record<string, unknown>;
+
+export function asObject(value: unknown): Json | null {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Json) : null;
+}
+
+/** Looks a key up ignoring case: Azure DevOps spells `tenantid` and `tenantId` depending on the type. */
+export function getKey(obj: Json | null, key: string): unknown {
+  if (!obj) return undefined;
+  if (key in obj) return obj[key];
+  const lower = key.toLowerCase();
+  for (const k of Object.keys(obj)) {
+    if (k.toLowerCase() === lower) return obj[k];
+  }
+  return undefined;
+}
+
+export function getString(obj: Json | null, key: string): string | null {
+  const v = getKey(obj, key);
+  if (typeof v === 'string') {
+    const t = v.trim();
+    return t === '' ? null : t;
+  }
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  return null;
+}
+
+export function getBool(obj: Json | null, key: string, fallback: boolean): boolean {
+  const v = getKey(obj, key);
+  if (typeof v === 'boolean') return v;
+  if (typeof v === 'string') {
+    if (v.toLowerCase() === 'true') return true;
+    if (v.toLowerCase() === 'false') return false;
+  }
+  return fallback;
+}
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function isGuid(value: string | null | undefined): value is string {
+  return typeof value === 'string' && GUID.test(value);
+}
+
+const NO_ZONE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/;
+const MS_DATE = /^\/Date\((-?\d+)(?:[+-]\d{4})?\)\/$/;
+
+/**
+ * Reads a date in either shape Azure DevOps sends: ISO-8601 (plain REST) or `/Date(ms)/`
+ * (extension client with msDateFormat=true). Returns a normalized ISO string, or null.
+ */
+export function parseDate(value: unknown): string | null {
+  if (value instanceof Date) return isNaN(value.getTime()) ? null : value.toISOString();
+  if (typeof value === 'number') return isFinite(value) ? safeIso(value) : null;
+  if (typeof value !== 'string' || value.trim() === '') return null;
+  const ms = MS_DATE.exec(value.trim());
+  if (ms) return safeIso(Number(ms[1]));
+  // Graph and Azure DevOps speak UTC; a timestamp without a zone must not be read as local time.
+  const text = NO_ZONE.test(value.trim()) ? `${value.trim()}Z` : value.trim();
+  const t = Date.parse(text);
+  return isNaN(t) ? null : safeIso(t);
+}
+
+function safeIso(ms: number): string | null {
+  const d = new Date(ms);
+  return isNaN(d.getTime()) ? null : d.toISOString();
+}

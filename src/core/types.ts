@@ -1,0 +1,134 @@
+/** Shared vocabulary of the core. Dates are ISO-8601 strings (UTC) so every value serializes as-is. */
+
+export type Status =
+  | 'expired'
+  | 'critical'
+  | 'warning'
+  | 'healthy'
+  | 'no-secret'
+  | 'unknown'
+  | 'not-applicable';
+
+/** How the connection authenticates to Entra ID. */
+export type SchemeKind = 'secret' | 'certificate' | 'federated' | 'managed-identity' | 'none';
+
+export type CreationMode = 'automatic' | 'manual' | 'unknown';
+
+export interface ProjectRef {
+  id: string;
+  name: string;
+}
+
+export interface Connection {
+  id: string;
+  name: string;
+  type: string;
+  /** `authorization.scheme` as Azure DevOps sent it (may be empty). */
+  scheme: string;
+  schemeKind: SchemeKind;
+  /** True when an Entra app registration or identity stands behind the connection. */
+  entraBacked: boolean;
+  creationMode: CreationMode;
+  tenantId: string | null;
+  appId: string | null;
+  appObjectId: string | null;
+  environment: string;
+  wifIssuer: string | null;
+  wifSubject: string | null;
+  description: string;
+  subscriptionName: string | null;
+  projects: ProjectRef[];
+  isShared: boolean;
+  isReady: boolean;
+  isDisabled: boolean;
+  operationState: string | null;
+  operationMessage: string | null;
+  createdAt: string | null;
+  modifiedAt: string | null;
+  /** Problems met while parsing (missing or malformed fields), for the reason text. */
+  parseProblems: string[];
+}
+
+export type CredentialKind = 'secret' | 'certificate';
+
+export interface Credential {
+  keyId: string;
+  kind: CredentialKind;
+  displayName: string | null;
+  /** First characters of a secret, as Graph returns them. Never the secret itself. */
+  hint: string | null;
+  startDateTime: string | null;
+  endDateTime: string | null;
+  source: 'application' | 'servicePrincipal';
+}
+
+export interface AppRecord {
+  objectId: string | null;
+  appId: string;
+  displayName: string | null;
+  credentials: Credential[];
+}
+
+/** What a Graph lookup of one (tenant, appId) gave. */
+export type AppLookup =
+  | { kind: 'found'; app: AppRecord }
+  | { kind: 'not-found' }
+  | { kind: 'forbidden'; message: string }
+  | { kind: 'no-access'; message: string }
+  | { kind: 'error'; message: string };
+
+export type Confidence = 'matched' | 'single' | 'ambiguous';
+
+export interface ListedCredential extends Credential {
+  inUse: boolean;
+  daysLeft: number | null;
+  expired: boolean;
+  /** startDateTime later than endDateTime: Graph data we cannot trust. */
+  invalid: boolean;
+}
+
+export type FindingCode =
+    | 'expired'
+    | 'expiring'
+    | 'legacy-wif-issuer'
+    | 'secret-based'
+    | 'certificate-based'
+    | 'app-not-found'
+    | 'other-tenant'
+    | 'credentials-ambiguous'
+    | 'no-credentials'
+    | 'manual-connection'
+    | 'broken-now'
+    | 'no-graph-access'
+    | 'graph-error'
+    | 'missing-app-id'
+    | 'not-ready';
+
+export interface Finding {
+  code: FindingCode;
+  severity: 'error' | 'warning' | 'info';
+  message: string;
+  /** Ordered steps; the first is what to do now. */
+  fix: string[];
+}
+
+export interface Thresholds {
+  warningDays: number;
+  criticalDays: number;
+}
+
+export interface HealthCheck {
+  ok: boolean;
+  message: string;
+}
+
+export interface Verdict {
+  status: Status;
+  /** One line that says why this status. */
+  reason: string;
+  daysLeft: number | null;
+  expiresAt: string | null;
+  credential: { keyId: string; kind: CredentialKind; endDateTime: string | null; confidence: Confidence } | null;
+  credentials: ListedCredential[];
+  findings: Finding[];
+}

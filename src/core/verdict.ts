@@ -1,0 +1,157 @@
+import { pickCredentialInUse, isInvalidCredential } from './credentialInUse';
+import { daysBetween, isoDay, toMs } from './days';
+import { ambiguousFinding, finding, legacyIssuerFinding, manualFinding, renewalSteps, wifRecommendation } from './findings';
+import { credentialNoun, expiryPhrase, typeLabel } from './format';
+import { applyHealthCheck } from './health';
+import { DEFAULT_THRESHOLDS, statusForDays } from './thresholds';
+import type { AppLookup, Connection, Finding, HealthCheck, ListedCredential, Thresholds, Verdict } from './types';
+
+/** Azure DevOps retires its own federation issuer on this date. */
+export const LEGACY_ISSUER_RETIREMENT = '2027-07-01T00:00:00.000Z';
+
+export function isLegacyIssuer(issuer: string | null): boolean {
+  return !!issuer && /^https:\/\/vstoken\./i.test(issuer.trim());
+}
+
+export interface VerdictInput {
+  connection: Connection;
+  /** Graph's answer for the connection's app; undefined when Graph was not asked. */
+  lookup?: AppLookup;
+  health?: HealthCheck | null;
+  nowMs: number;
+  thresholds?: Thresholds;
+  /** The signed-in user's tenant, to explain lookups refused in another tenant. */
+  homeTenantId?: string | null;
+}
+
+type Base = Omit<Verdict, 'findings'> & { findings: Finding[] };
+
+function bare(status: Verdict['status'], reason: string, findings: Finding[] = []): Base {
+  return { status, reason, daysLeft: null, expiresAt: null, credential: null, credentials: [], findings };
+}
+
+export function computeVerdict(input: VerdictInput): Verdict {
+  const { connection: c } = input;
+  let v = baseVerdict(input);
+  if (input.health) v = applyHealthCheck(v, c, input.health);
+  if (c.entraBacked && (!c.isReady || (c.operationState ?? '').toLowerCase() === 'failed')) {
+    const detail = c.operationMessage ? `: ${c.operationMessage}` : '';
+    v.findings.push(
+      finding('not-ready', 'warning', `Azure DevOps reports the connection as not ready (${c.operationState ?? 'not ready'})${detail}.`, [
+        `Open the connection in Azure DevOps and look at its state; Edit → Verify shows the error.`,
+      ]),
+    );
+  }
+  return v;
+}
+
+function baseVerdict(input: VerdictInput): Base {
+  const { connection: c } = input;
+  const t = input.thresholds ?? DEFAULT_THRESHOLDS;
+  if (!c.entraBacked) return bare('not-applicable', `${typeLabel(c)} connection: no Entra app registration behind it.`);
+  if (c.schemeKind === 'managed-identity') return bare('no-secret', 'Managed identity: no secret to expire.');
+  if (c.schemeKind === 'federated') return federatedVerdict(c, input.nowMs, t);
+  if (c.schemeKind === 'none' || c.parseProblems.length > 0) {
+    const reason = `Cannot tell: ${c.parseProblems.join('; ') || 'unreadable authorization'}.`;
+    return bare('unknown', reason, [
+      finding('missing-app-id', 'warning', reason, ['Open the connection in Azure DevOps → Edit, check its service principal, then Verify and Save.']),
+    ]);
+  }
+
+  const always: Finding[] = [wifRecommendation(c)];
+  if (c.creationMode === 'manual') always.push(manualFinding());
+  const lookup = input.lookup;
+  const noun = credentialNoun(c.schemeKind === 'certificate' ? 'certificate' : 'secret').toLowerCase();
+  if (!lookup) {
+    return bare('unknown', `Expiry not checked: Microsoft Graph was not asked about app ${c.appId}.`, always);
+  }
+  switch (lookup.kind) {
+    case 'not-found':
+      return bare('unknown', `App registration ${c.appId} not found in tenant ${c.tenantId ?? '(unknown)'}.`, [
+        finding('app-not-found', 'error', `Graph has no app registration ${c.appId} in tenant ${c.tenantId ?? '(unknown)'}: it was deleted, or lives in another tenant.`, [
+          'If it was deleted less than 30 days ago, restore it in Entra ID → App registrations → Deleted applications.',
+          'Otherwise recreate the service connection (preferably with workload identity federation) and delete this one.',
+        ]),
+        ...always,
+      ]);
+    case 'forbidden':
+    case 'no-access': {
+      const other = !!input.homeTenantId && !!c.tenantId && input.homeTenantId.toLowerCase() !== c.tenantId.toLowerCase();
+      const reason = other
+        ? `Expiry unknown: the app lives in tenant ${c.tenantId}, where you have no Graph access (${lookup.message}).`
+        : `Expiry unknown: no Graph access (${lookup.message}).`;
+      return bare('unknown', reason, [
+        finding(other ? 'other-tenant' : 'no-graph-access', 'warning', reason, [
+          other
+            ? `Ask an admin of tenant ${c.tenantId} to consent to the extension's Entra app, or to run the scanner there.`
+            : 'Ask a tenant admin to grant admin consent for Application.Read.All to the extension\'s Entra app.',
+          'Meanwhile "Check now" tells whether the connection works today.',
+        ]),
+        ...always,
+      ]);
+    }
+    case 'error':
+      return bare('unknown', `Expiry unknown: Microsoft Graph failed (${lookup.message}).`, [
+        finding('graph-error', 'warning', `Microsoft Graph failed for app ${c.appId}: ${lookup.message}.`, ['Refresh later; if it persists, check Microsoft Graph service health.']),
+        ...always,
+      ]);
+    case 'found':
+      break;
+  }
+
+  const app = lookup.app;
+  const kind = c.schemeKind === 'certificate' ? 'certificate' : 'secret';
+  const relevant = app.credentials.filter((cr) => cr.kind === kind);
+  const choice = pickCredentialInUse(relevant, c.modifiedAt, input.nowMs);
+  const credentials: ListedCredential[] = app.credentials.map((cr) => {
+    const end = toMs(cr.endDateTime);
+    return {
+      ...cr,
+      inUse: choice?.credential === cr,
+      daysLeft: end === null ? null : daysBetween(input.nowMs, end),
+      expired: end !== null && end <= input.nowMs,
+      invalid: isInvalidCredential(cr),
+    };
+  });
+  const appName = app.displayName ? `"${app.displayName}"` : c.appId;
+  if (!choice) {
+    const reason = `No ${noun} left on app registration ${appName}: the one the connection holds was deleted.`;
+    return {
+      ...bare('expired', reason, [finding('no-credentials', 'error', reason, renewalSteps(c, true)), ...always]),
+      credentials,
+    };
+  }
+
+  const cred = choice.credential;
+  const end = toMs(cred.endDateTime);
+  const findings: Finding[] = [];
+  if (choice.confidence === 'ambiguous') findings.push(ambiguousFinding(c.modifiedAt));
+  const credential = { keyId: cred.keyId, kind: cred.kind, endDateTime: cred.endDateTime, confidence: choice.confidence };
+  if (end === null) {
+    return { ...bare('unknown', `The ${noun} in use has no end date in Graph.`, [...findings, ...always]), credential, credentials };
+  }
+  const expired = end <= input.nowMs;
+  const daysLeft = daysBetween(input.nowMs, end);
+  const status = statusForDays(daysLeft, expired, t);
+  const phrase = `${credentialNoun(cred.kind)} ${expiryPhrase(daysLeft, expired)} (${isoDay(cred.endDateTime)})`;
+  if (status === 'expired' || status === 'critical' || status === 'warning') {
+    findings.unshift(
+      finding(expired ? 'expired' : 'expiring', expired ? 'error' : 'warning', `${phrase}.`, renewalSteps(c, expired)),
+    );
+  }
+  const reason = status === 'healthy' ? `${credentialNoun(cred.kind)} valid until ${isoDay(cred.endDateTime)} (${daysLeft} days).` : `${phrase}.`;
+  return { status, reason, daysLeft, expiresAt: cred.endDateTime, credential, credentials, findings: [...findings, ...always] };
+}
+
+function federatedVerdict(c: Connection, nowMs: number, t: Thresholds): Base {
+  if (!isLegacyIssuer(c.wifIssuer)) return bare('no-secret', 'Workload identity federation: no secret to expire.');
+  const retirement = toMs(LEGACY_ISSUER_RETIREMENT) as number;
+  const daysLeft = daysBetween(nowMs, retirement);
+  const expired = nowMs >= retirement;
+  const byDate = statusForDays(daysLeft, expired, t);
+  const status = byDate === 'healthy' ? 'no-secret' : byDate;
+  const reason = expired
+    ? `The old Azure DevOps federation issuer was retired on ${isoDay(LEGACY_ISSUER_RETIREMENT)}: sign-in fails until the issuer is updated.`
+    : `Workload identity federation with the old Azure DevOps issuer: update it before ${isoDay(LEGACY_ISSUER_RETIREMENT)} (${expiryPhrase(daysLeft, false).replace('expires ', '')}).`;
+  return { ...bare(status, reason, [legacyIssuerFinding(c, LEGACY_ISSUER_RETIREMENT)]), daysLeft, expiresAt: LEGACY_ISSUER_RETIREMENT };
+}
