@@ -1,0 +1,133 @@
+import type { IncomingMessage, ServerResponse } from 'http';
+import { resolveNowTokens, type Fixture } from './fixture';
+
+/** A fake Microsoft Graph (v1.0) fed by a fixture: applications, service principals, $batch, faults. */
+
+export interface FakeGraphOptions {
+  /** Delay before each HTTP answer, to model network latency. */
+  latencyMs?: number;
+  now?: () => number;
+  /** Extra per-app faults on top of the fixture's `graphFaults`. */
+  faults?: Record<string, number>;
+}
+
+export interface FakeGraphStats {
+  /** HTTP requests other than CORS preflights. */
+  requests: number;
+  batches: number;
+  /** Sub-requests inside batches plus plain GETs. */
+  lookups: number;
+  /** Bearer tokens seen, by count (tests check one token per tenant; never logged). */
+  tokens: Map<string, number>;
+}
+
+type Answer = { status: number; headers?: Record<string, string>; body: unknown };
+
+const APP_BY_APPID = /^\/(applications|servicePrincipals)\(appId='([^']+)'\)(\/federatedIdentityCredentials)?$/i;
+const APP_BY_ID = /^\/(applications|servicePrincipals)\/([^/]+)(\/federatedIdentityCredentials)?$/i;
+
+function graphError(status: number, code: string, message: string): Answer {
+  return { status, headers: { 'Content-Type': 'application/json' }, body: { error: { code, message } } };
+}
+
+export function createFakeGraph(fixture: Fixture, options: FakeGraphOptions = {}) {
+  const stats: FakeGraphStats = { requests: 0, batches: 0, lookups: 0, tokens: new Map() };
+  const faults: Record<string, number> = { ...fixture.graphFaults, ...options.faults };
+  const throttledOnce = new Set<string>();
+  const now = options.now ?? Date.now;
+
+  function find(collection: string, key: 'appId' | 'id', value: string): Record<string, unknown> | undefined {
+    const list = (collection.toLowerCase() === 'serviceprincipals' ? fixture.servicePrincipals : fixture.applications) as Record<string, unknown>[];
+    return list.find((o) => typeof o[key] === 'string' && (o[key] as string).toLowerCase() === value.toLowerCase());
+  }
+
+  function lookup(relativeUrl: string): Answer {
+    stats.lookups += 1;
+    const [path, query = ''] = relativeUrl.split('?');
+    const m = APP_BY_APPID.exec(path) ?? APP_BY_ID.exec(path);
+    if (!m) return graphError(400, 'BadRequest', `Unsupported path ${path}`);
+    const [, collection, key, federated] = m;
+    const byAppId = APP_BY_APPID.test(path);
+    const found = find(collection, byAppId ? 'appId' : 'id', decodeURIComponent(key));
+    const appId = byAppId ? decodeURIComponent(key) : ((found?.appId as string | undefined) ?? key);
+    const fault = faults[appId] ?? faults[appId.toLowerCase()];
+    if (fault === 429 && !throttledOnce.has(appId)) {
+      throttledOnce.add(appId);
+      return { ...graphError(429, 'TooManyRequests', 'Too many requests'), headers: { 'Retry-After': '1' } };
+    }
+    if (fault === 403) return graphError(403, 'Authorization_RequestDenied', 'Insufficient privileges to complete the operation.');
+    if (fault === 404 || !found) return graphError(404, 'Request_ResourceNotFound', `Resource '${appId}' does not exist.`);
+    if (fault && fault >= 500) return graphError(fault, 'ServiceUnavailable', 'The service is temporarily unavailable.');
+    if (federated) {
+      const list = fixture.federatedIdentityCredentials[appId] ?? [];
+      return { status: 200, body: resolveNowTokens({ value: list }, now()) };
+    }
+    const select = /\$select=([^&]+)/.exec(query);
+    const fields = select ? decodeURIComponent(select[1]).split(',') : Object.keys(found);
+    const body: Record<string, unknown> = {};
+    for (const f of fields) if (f in found) body[f] = found[f];
+    return { status: 200, headers: { 'Content-Type': 'application/json' }, body: resolveNowTokens(body, now()) };
+  }
+
+  function batch(body: unknown): Answer {
+    stats.batches += 1;
+    const requests = (body as { requests?: unknown })?.requests;
+    if (!Array.isArray(requests)) return graphError(400, 'BadRequest', 'Invalid batch payload.');
+    if (requests.length > 20) return graphError(400, 'BadRequest', 'Number of batch request steps exceeds the limit of 20.');
+    const responses = requests.map((r: { id?: string; method?: string; url?: string }) => {
+      const answer = r.method === 'GET' && typeof r.url === 'string' ? lookup(r.url) : graphError(400, 'BadRequest', 'Only GET is supported');
+      return { id: r.id, status: answer.status, headers: answer.headers ?? {}, body: answer.body };
+    });
+    return { status: 200, headers: { 'Content-Type': 'application/json' }, body: { responses } };
+  }
+
+  function respond(res: ServerResponse, answer: Answer): void {
+    const send = () => {
+      res.writeHead(answer.status, { 'Content-Type': 'application/json', ...cors(), ...answer.headers });
+      res.end(JSON.stringify(answer.body));
+    };
+    if (options.latencyMs) setTimeout(send, options.latencyMs);
+    else send();
+  }
+
+  function handle(req: IncomingMessage, res: ServerResponse): void {
+    if (req.method === 'OPTIONS') {
+      res.writeHead(204, cors());
+      res.end();
+      return;
+    }
+    stats.requests += 1;
+    const auth = req.headers.authorization ?? '';
+    if (!/^Bearer \S+/.test(auth)) return respond(res, graphError(401, 'InvalidAuthenticationToken', 'Access token is empty.'));
+    const token = auth.slice(7);
+    stats.tokens.set(token, (stats.tokens.get(token) ?? 0) + 1);
+    const url = (req.url ?? '').replace(/^\/v1\.0/, '');
+    if (req.method === 'POST' && url.startsWith('/$batch')) {
+      let text = '';
+      req.on('data', (chunk) => (text += chunk));
+      req.on('end', () => {
+        let parsed: unknown;
+        try {
+          parsed = JSON.parse(text);
+        } catch {
+          return respond(res, graphError(400, 'BadRequest', 'Invalid JSON'));
+        }
+        respond(res, batch(parsed));
+      });
+      return;
+    }
+    if (req.method === 'GET') return respond(res, lookup(url));
+    respond(res, graphError(405, 'MethodNotAllowed', 'Method not allowed'));
+  }
+
+  return { handle, stats };
+}
+
+function cors(): Record<string, string> {
+  return {
+    'Access-Control-Allow-Origin': '*',
+    'Access-Control-Allow-Headers': 'Authorization, Content-Type',
+    'Access-Control-Allow-Methods': 'GET, POST, OPTIONS',
+    'Access-Control-Expose-Headers': 'Retry-After',
+  };
+}

@@ -1,0 +1,81 @@
+import { readFileSync } from 'fs';
+
+/** The fixture contract in BRIEF.md: what the local host and the browser tests serve. */
+export interface Fixture {
+  project: { id: string; name: string };
+  organization: string;
+  endpoints: unknown[];
+  applications: unknown[];
+  servicePrincipals: unknown[];
+  federatedIdentityCredentials: Record<string, unknown[]>;
+  graphFaults: Record<string, number>;
+  proxyResults: Record<string, { statusCode: string; errorMessage?: string }>;
+  host: { nestedAppAuth: boolean; clientId: string | null };
+}
+
+export const DEFAULT_CLIENT_ID = '6a3c9f10-5b2e-4d7a-9c1e-0f4b8d2a7e55';
+
+const NOW_TOKEN = /^\{\{now(?:([+-])(\d+)([dhm]))?\}\}$/;
+const UNIT_MS: Record<string, number> = { d: 86_400_000, h: 3_600_000, m: 60_000 };
+
+/** Replaces every `{{now}}`, `{{now+5d}}`, `{{now-3h}}`, `{{now+90m}}` string with that ISO instant. */
+export function resolveNowTokens<T>(value: T, nowMs: number): T {
+  if (typeof value === 'string') {
+    const m = NOW_TOKEN.exec(value.trim());
+    if (!m) return value;
+    const offset = m[1] ? (m[1] === '-' ? -1 : 1) * Number(m[2]) * UNIT_MS[m[3]] : 0;
+    return new Date(nowMs + offset).toISOString() as unknown as T;
+  }
+  if (Array.isArray(value)) return value.map((v) => resolveNowTokens(v, nowMs)) as unknown as T;
+  if (value && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[k] = resolveNowTokens(v, nowMs);
+    return out as T;
+  }
+  return value;
+}
+
+function obj(v: unknown): Record<string, unknown> {
+  return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
+}
+
+/** Fills in the optional keys; throws a one-line message naming what is wrong. */
+export function normalizeFixture(input: unknown): Fixture {
+  const raw = obj(input);
+  if (!Array.isArray(raw.endpoints)) throw new Error('fixture: "endpoints" must be an array of service endpoints');
+  const project = obj(raw.project);
+  const host = obj(raw.host);
+  return {
+    project: {
+      id: typeof project.id === 'string' ? project.id : '1f31cb4d-5a69-419f-86f0-ee3a8ed9ced2',
+      name: typeof project.name === 'string' ? project.name : 'Demo project',
+    },
+    organization: typeof raw.organization === 'string' ? raw.organization : 'contoso',
+    endpoints: raw.endpoints,
+    applications: Array.isArray(raw.applications) ? raw.applications : [],
+    servicePrincipals: Array.isArray(raw.servicePrincipals) ? raw.servicePrincipals : [],
+    federatedIdentityCredentials: obj(raw.federatedIdentityCredentials) as Record<string, unknown[]>,
+    graphFaults: obj(raw.graphFaults) as Record<string, number>,
+    proxyResults: obj(raw.proxyResults) as Fixture['proxyResults'],
+    host: {
+      nestedAppAuth: host.nestedAppAuth !== false,
+      clientId: host.clientId === null ? null : typeof host.clientId === 'string' ? host.clientId : DEFAULT_CLIENT_ID,
+    },
+  };
+}
+
+export function loadFixture(path: string): Fixture {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    throw new Error(`fixture: cannot read ${path}`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    throw new Error(`fixture: ${path} is not valid JSON (${(e as Error).message})`);
+  }
+  return normalizeFixture(json);
+}
