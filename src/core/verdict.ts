@@ -63,7 +63,14 @@ function baseVerdict(input: VerdictInput): Base {
   const lookup = input.lookup;
   const noun = credentialNoun(c.schemeKind === 'certificate' ? 'certificate' : 'secret').toLowerCase();
   if (!lookup) {
-    return bare('unknown', `Expiry not checked: Microsoft Graph was not asked about app ${c.appId}.`, always);
+    const reason = `Expiry not checked: Microsoft Graph was not asked about app ${c.appId}.`;
+    return bare('unknown', reason, [
+      finding('no-graph-access', 'warning', reason, [
+        'Sign in to Microsoft Graph from this page, or read the snapshot a scheduled scan published.',
+        '"Check now" tells whether the connection works today.',
+      ]),
+      ...always,
+    ]);
   }
   switch (lookup.kind) {
     case 'not-found':
