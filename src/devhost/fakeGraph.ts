@@ -19,6 +19,10 @@ export interface FakeGraphStats {
   lookups: number;
   /** Bearer tokens seen, by count (tests check one token per tenant; never logged). */
   tokens: Map<string, number>;
+  /** Every lookup path asked for, with its query. */
+  paths: string[];
+  inFlight: number;
+  maxInFlight: number;
 }
 
 type Answer = { status: number; headers?: Record<string, string>; body: unknown };
@@ -31,7 +35,7 @@ function graphError(status: number, code: string, message: string): Answer {
 }
 
 export function createFakeGraph(fixture: Fixture, options: FakeGraphOptions = {}) {
-  const stats: FakeGraphStats = { requests: 0, batches: 0, lookups: 0, tokens: new Map() };
+  const stats: FakeGraphStats = { requests: 0, batches: 0, lookups: 0, tokens: new Map(), paths: [], inFlight: 0, maxInFlight: 0 };
   const faults: Record<string, number> = { ...fixture.graphFaults, ...options.faults };
   const throttledOnce = new Set<string>();
   const now = options.now ?? Date.now;
@@ -43,6 +47,7 @@ export function createFakeGraph(fixture: Fixture, options: FakeGraphOptions = {}
 
   function lookup(relativeUrl: string): Answer {
     stats.lookups += 1;
+    stats.paths.push(relativeUrl);
     const [path, query = ''] = relativeUrl.split('?');
     const m = APP_BY_APPID.exec(path) ?? APP_BY_ID.exec(path);
     if (!m) return graphError(400, 'BadRequest', `Unsupported path ${path}`);
@@ -83,6 +88,7 @@ export function createFakeGraph(fixture: Fixture, options: FakeGraphOptions = {}
 
   function respond(res: ServerResponse, answer: Answer): void {
     const send = () => {
+      stats.inFlight -= 1;
       res.writeHead(answer.status, { 'Content-Type': 'application/json', ...cors(), ...answer.headers });
       res.end(JSON.stringify(answer.body));
     };
@@ -97,6 +103,8 @@ export function createFakeGraph(fixture: Fixture, options: FakeGraphOptions = {}
       return;
     }
     stats.requests += 1;
+    stats.inFlight += 1;
+    stats.maxInFlight = Math.max(stats.maxInFlight, stats.inFlight);
     const auth = req.headers.authorization ?? '';
     if (!/^Bearer \S+/.test(auth)) return respond(res, graphError(401, 'InvalidAuthenticationToken', 'Access token is empty.'));
     const token = auth.slice(7);

@@ -1,0 +1,84 @@
+import type { ProjectRef } from '../../core/types';
+import { fetchWithTimeout, HttpError, readJson, safeHost, type FetchLike } from '../http';
+
+/**
+ * Azure DevOps REST over plain fetch (Node CLI, tests). The hub uses the extension SDK's
+ * ServiceEndpointRestClient instead; both hand raw endpoints to the core's parser.
+ */
+
+export interface DevOpsClientOptions {
+  orgUrl: string;
+  /** The whole Authorization header value: `Basic …` for a PAT, `Bearer …` for a pipeline token. */
+  authorization: () => Promise<string>;
+  fetch?: FetchLike;
+  timeoutMs?: number;
+}
+
+const API = 'api-version=7.1';
+
+function describeStatus(status: number, what: string, host: string): string {
+  if (status === 401) return `${host} refused the credentials (401) for ${what}`;
+  if (status === 403) return `no permission (403) to ${what}`;
+  if (status === 404) return `${what}: not found (404)`;
+  if (status === 203 || status === 302) return `${host} asked for an interactive sign-in for ${what}: the token is not valid`;
+  return `${host} answered ${status} for ${what}`;
+}
+
+export function createDevOpsClient(options: DevOpsClientOptions) {
+  const base = options.orgUrl.replace(/\/+$/, '');
+  const fetchImpl = options.fetch ?? ((input, init) => fetch(input, init));
+  const timeoutMs = options.timeoutMs ?? 30_000;
+
+  async function get(url: string, what: string): Promise<{ json: unknown; response: Response }> {
+    const response = await fetchWithTimeout(
+      fetchImpl,
+      url,
+      {
+        headers: {
+          Authorization: await options.authorization(),
+          Accept: 'application/json',
+          'X-TFS-FedAuthRedirect': 'Suppress',
+          'X-VSS-ReauthenticationAction': 'Suppress',
+        },
+        redirect: 'manual',
+      },
+      timeoutMs,
+    );
+    // A sign-in page (203 or a redirect) instead of JSON means the token was not accepted.
+    if (!response.ok || response.status === 203) throw new HttpError(describeStatus(response.status, what, safeHost(url)), response.status);
+    return { json: await readJson(response, url), response };
+  }
+
+  /** Every project of the organization, following continuation tokens. */
+  async function listProjects(pageSize = 100): Promise<ProjectRef[]> {
+    const projects: ProjectRef[] = [];
+    let continuation: string | null = null;
+    for (let page = 0; page < 1000; page++) {
+      const query = `$top=${pageSize}${continuation ? `&continuationToken=${encodeURIComponent(continuation)}` : ''}&${API}`;
+      const { json, response } = await get(`${base}/_apis/projects?${query}`, 'list projects');
+      const value = (json as { value?: unknown }).value;
+      if (!Array.isArray(value)) throw new HttpError(`${safeHost(base)} sent a project list without "value"`, response.status);
+      for (const p of value) {
+        const { id, name } = p as { id?: unknown; name?: unknown };
+        if (typeof id === 'string' && typeof name === 'string') projects.push({ id, name });
+      }
+      continuation = response.headers.get('x-ms-continuationtoken');
+      if (!continuation || value.length === 0) break;
+    }
+    return projects;
+  }
+
+  /** One request: every service endpoint of a project, with details. Raw, for the core to parse. */
+  async function listEndpoints(project: string): Promise<unknown[]> {
+    const url = `${base}/${encodeURIComponent(project)}/_apis/serviceendpoint/endpoints?includeDetails=true&${API}`;
+    const { json } = await get(url, `list the service connections of project "${project}"`);
+    if (Array.isArray(json)) return json;
+    const value = (json as { value?: unknown } | null)?.value;
+    if (!Array.isArray(value)) throw new HttpError(`${safeHost(url)} sent an endpoint list without "value"`, 200);
+    return value;
+  }
+
+  return { listProjects, listEndpoints };
+}
+
+export type DevOpsClient = ReturnType<typeof createDevOpsClient>;

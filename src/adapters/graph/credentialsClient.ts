@@ -1,0 +1,197 @@
+import { parseApplication } from '../../core/graph';
+import { graphRoot as cloudGraphRoot } from '../../core/links';
+import type { AppLookup } from '../../core/types';
+import { fetchWithTimeout, HttpError, mapWithConcurrency, readJson, retryAfterMs, sleep as realSleep, type FetchLike } from '../http';
+
+/**
+ * Reads app registration credentials from Microsoft Graph for many connections at once:
+ * one lookup per distinct (tenant, appId), 20 per `$batch`, a cap on batches in flight, per-item
+ * outcomes, and 429s retried after Retry-After within a bounded number of tries and total wait.
+ */
+
+export interface AppQuery {
+  tenantId: string;
+  appId: string;
+  environment: string;
+  /** Ask for keyCredentials too: only for certificate connections ($select with it is throttled harder). */
+  withCertificates: boolean;
+}
+
+/** Returns a Graph access token for the tenant; throws when none can be had. */
+export type GraphTokenProvider = (tenantId: string, graphRoot: string) => Promise<string>;
+
+export interface GraphClientOptions {
+  getToken: GraphTokenProvider;
+  fetch?: FetchLike;
+  /** Graph root for a cloud environment; defaults to the public clouds' hosts. */
+  graphRootFor?: (environment: string) => string;
+  batchSize?: number;
+  concurrency?: number;
+  timeoutMs?: number;
+  maxAttempts?: number;
+  maxTotalWaitMs?: number;
+  sleep?: (ms: number) => Promise<void>;
+  /** Called as soon as one app's outcome is known, for progressive rendering. */
+  onResult?: (key: string, lookup: AppLookup) => void;
+}
+
+export function appKey(tenantId: string, appId: string): string {
+  return `${tenantId.toLowerCase()}|${appId.toLowerCase()}`;
+}
+
+interface Item {
+  key: string;
+  appId: string;
+  withCertificates: boolean;
+}
+
+interface Group {
+  root: string;
+  tenantId: string;
+  items: Item[];
+}
+
+const TRANSIENT = new Set([429, 503, 504]);
+
+function groupQueries(queries: AppQuery[], rootFor: (env: string) => string): Group[] {
+  const groups = new Map<string, Group>();
+  const items = new Map<string, Item>();
+  for (const q of queries) {
+    const key = appKey(q.tenantId, q.appId);
+    const existing = items.get(key);
+    if (existing) {
+      existing.withCertificates ||= q.withCertificates;
+      continue;
+    }
+    const root = rootFor(q.environment).replace(/\/+$/, '');
+    const groupKey = `${root}|${q.tenantId.toLowerCase()}`;
+    const group = groups.get(groupKey) ?? { root, tenantId: q.tenantId, items: [] };
+    groups.set(groupKey, group);
+    const item = { key, appId: q.appId, withCertificates: q.withCertificates };
+    items.set(key, item);
+    group.items.push(item);
+  }
+  return [...groups.values()];
+}
+
+function itemUrl(item: Item): string {
+  const select = item.withCertificates ? 'id,appId,displayName,passwordCredentials,keyCredentials' : 'id,appId,displayName,passwordCredentials';
+  return `/applications(appId='${encodeURIComponent(item.appId)}')?$select=${select}`;
+}
+
+function outcomeFor(status: number, body: unknown): AppLookup {
+  if (status === 200) {
+    const app = parseApplication(body);
+    return app ? { kind: 'found', app } : { kind: 'error', message: 'Graph returned an application without appId' };
+  }
+  if (status === 404) return { kind: 'not-found' };
+  if (status === 401 || status === 403) return { kind: 'forbidden', message: `Graph answered ${status}: ${graphMessage(body)}` };
+  return { kind: 'error', message: `Graph answered ${status}: ${graphMessage(body)}` };
+}
+
+function graphMessage(body: unknown): string {
+  const error = (body as { error?: { code?: unknown; message?: unknown } } | null)?.error;
+  const text = typeof error?.message === 'string' ? error.message : typeof error?.code === 'string' ? error.code : 'no details';
+  return text.slice(0, 200);
+}
+
+export async function lookupApps(queries: AppQuery[], options: GraphClientOptions): Promise<Map<string, AppLookup>> {
+  const fetchImpl = options.fetch ?? ((input, init) => fetch(input, init));
+  const batchSize = Math.min(20, options.batchSize ?? 20);
+  const timeoutMs = options.timeoutMs ?? 20_000;
+  const maxAttempts = options.maxAttempts ?? 4;
+  const maxTotalWaitMs = options.maxTotalWaitMs ?? 30_000;
+  const wait = options.sleep ?? realSleep;
+  const results = new Map<string, AppLookup>();
+  const settle = (key: string, lookup: AppLookup) => {
+    results.set(key, lookup);
+    options.onResult?.(key, lookup);
+  };
+
+  const groups = groupQueries(queries, options.graphRootFor ?? cloudGraphRoot);
+  const tokens = new Map<Group, Promise<string>>();
+  const jobs: { group: Group; items: Item[] }[] = [];
+  for (const group of groups) {
+    for (let i = 0; i < group.items.length; i += batchSize) jobs.push({ group, items: group.items.slice(i, i + batchSize) });
+  }
+
+  async function runBatch(group: Group, items: Item[]): Promise<void> {
+    let token: string;
+    try {
+      if (!tokens.has(group)) tokens.set(group, options.getToken(group.tenantId, group.root));
+      token = await (tokens.get(group) as Promise<string>);
+    } catch (e) {
+      const message = (e as Error).message || 'no Graph token';
+      for (const item of items) settle(item.key, { kind: 'no-access', message });
+      return;
+    }
+    let pending = items;
+    let waited = 0;
+    for (let attempt = 1; pending.length > 0; attempt++) {
+      const retry: Item[] = [];
+      let retryAfter = 0;
+      try {
+        const url = `${group.root}/v1.0/$batch`;
+        const body = { requests: pending.map((item, i) => ({ id: String(i), method: 'GET', url: itemUrl(item) })) };
+        const response = await fetchWithTimeout(
+          fetchImpl,
+          url,
+          { method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, body: JSON.stringify(body) },
+          timeoutMs,
+        );
+        if (!response.ok) {
+          const errorBody = await readJson(response, url).catch(() => null);
+          if (!TRANSIENT.has(response.status)) {
+            for (const item of pending) settle(item.key, outcomeFor(response.status, errorBody));
+            return;
+          }
+          retry.push(...pending);
+          retryAfter = retryAfterMs(response.headers.get('Retry-After'), Date.now()) ?? 2 ** attempt * 500;
+        } else {
+          const json = (await readJson(response, url)) as { responses?: unknown };
+          const answers = Array.isArray(json?.responses) ? json.responses : [];
+          const byId = new Map<string, { status?: number; headers?: Record<string, string>; body?: unknown }>();
+          for (const a of answers) byId.set(String((a as { id?: unknown }).id), a as never);
+          pending.forEach((item, i) => {
+            const answer = byId.get(String(i));
+            const status = typeof answer?.status === 'number' ? answer.status : 0;
+            if (TRANSIENT.has(status)) {
+              retry.push(item);
+              const header = Object.entries(answer?.headers ?? {}).find(([k]) => k.toLowerCase() === 'retry-after')?.[1];
+              retryAfter = Math.max(retryAfter, retryAfterMs(header, Date.now()) ?? 2 ** attempt * 500);
+            } else if (!answer) {
+              settle(item.key, { kind: 'error', message: 'Graph left this request out of its batch answer' });
+            } else {
+              settle(item.key, outcomeFor(status, answer.body));
+            }
+          });
+        }
+      } catch (e) {
+        const transient = e instanceof HttpError && e.status === null;
+        if (!transient) {
+          for (const item of pending) settle(item.key, { kind: 'error', message: (e as Error).message });
+          return;
+        }
+        retry.push(...pending);
+        retryAfter = 2 ** attempt * 500;
+        // A server that does not answer is tried twice, not as often as a throttling one.
+        if (attempt >= Math.min(2, maxAttempts)) {
+          for (const item of retry) settle(item.key, { kind: 'error', message: (e as Error).message });
+          return;
+        }
+      }
+      if (retry.length === 0) return;
+      if (attempt >= maxAttempts || waited + retryAfter > maxTotalWaitMs) {
+        const message = `Graph kept throttling after ${attempt} tries; refresh later`;
+        for (const item of retry) settle(item.key, { kind: 'error', message });
+        return;
+      }
+      await wait(retryAfter);
+      waited += retryAfter;
+      pending = retry;
+    }
+  }
+
+  await mapWithConcurrency(jobs, options.concurrency ?? 4, (job) => runBatch(job.group, job.items));
+  return results;
+}
