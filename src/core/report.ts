@@ -1,0 +1,96 @@
+import { devopsConnectionLink, entraCredentialsLink } from './links';
+import { summarize } from './summary';
+import type { Connection, Finding, ListedCredential, Thresholds, Verdict } from './types';
+
+/** The scanner JSON contract (BRIEF.md): one shape for `--format json`, snapshots and tests. */
+
+export interface ReportConnection {
+  id: string;
+  name: string;
+  project: string;
+  projects: string[];
+  type: string;
+  scheme: string;
+  creationMode: string;
+  tenantId: string | null;
+  appId: string | null;
+  appDisplayName: string | null;
+  status: Verdict['status'];
+  daysLeft: number | null;
+  expiresAt: string | null;
+  credential: { keyId: string; kind: 'secret' | 'certificate'; endDateTime: string | null; confidence: string } | null;
+  credentials: Omit<ListedCredential, 'hint'>[];
+  findings: Pick<Finding, 'code' | 'message' | 'fix'>[];
+  links: { devops: string | null; entra: string | null };
+  reason: string;
+}
+
+export interface Report {
+  scannedAt: string;
+  thresholds: Thresholds;
+  summary: {
+    expired: number;
+    critical: number;
+    warning: number;
+    healthy: number;
+    noSecret: number;
+    unknown: number;
+    notApplicable: number;
+  };
+  connections: ReportConnection[];
+}
+
+export interface ReportEntry {
+  connection: Connection;
+  verdict: Verdict;
+  /** The project the connection was listed in first (the others are in `connection.projects`). */
+  project: string;
+  appDisplayName?: string | null;
+}
+
+export function toReportConnection(entry: ReportEntry, orgUrl: string | null): ReportConnection {
+  const { connection: c, verdict: v } = entry;
+  const projects = c.projects.length > 0 ? c.projects.map((p) => p.name) : [entry.project];
+  return {
+    id: c.id,
+    name: c.name,
+    project: entry.project,
+    projects,
+    type: c.type,
+    scheme: c.scheme,
+    creationMode: c.creationMode,
+    tenantId: c.tenantId,
+    appId: c.appId,
+    appDisplayName: entry.appDisplayName ?? null,
+    status: v.status,
+    daysLeft: v.daysLeft,
+    expiresAt: v.expiresAt,
+    credential: v.credential,
+    // The secret hint is three characters of a live secret: it stays out of reports.
+    credentials: v.credentials.map(({ hint: _hint, ...rest }) => rest),
+    findings: v.findings.map(({ code, message, fix }) => ({ code, message, fix })),
+    links: {
+      devops: orgUrl && c.id ? devopsConnectionLink(orgUrl, entry.project, c.id) : null,
+      entra: c.entraBacked ? entraCredentialsLink(c.environment, c.appId) : null,
+    },
+    reason: v.reason,
+  };
+}
+
+export function buildReport(entries: ReportEntry[], orgUrl: string | null, thresholds: Thresholds, scannedAtIso: string): Report {
+  const s = summarize(entries.map((e) => e.verdict.status));
+  return {
+    scannedAt: scannedAtIso,
+    thresholds,
+    summary: {
+      expired: s.expired,
+      critical: s.critical,
+      warning: s.warning,
+      healthy: s.healthy,
+      noSecret: s['no-secret'],
+      unknown: s.unknown,
+      notApplicable: s['not-applicable'],
+    },
+    connections: entries.map((e) => toReportConnection(e, orgUrl)),
+  };
+}
