@@ -17,13 +17,16 @@ export interface AppQuery {
   withCertificates: boolean;
 }
 
-/** Returns a Graph access token for the tenant; throws when none can be had. */
-export type GraphTokenProvider = (tenantId: string, graphRoot: string) => Promise<string>;
+/**
+ * Returns a Graph access token for the tenant, for the cloud whose Graph root is given (the scope is
+ * `${cloudRoot}/.default` or `${cloudRoot}/Application.Read.All`); throws when none can be had.
+ */
+export type GraphTokenProvider = (tenantId: string, cloudRoot: string) => Promise<string>;
 
 export interface GraphClientOptions {
   getToken: GraphTokenProvider;
   fetch?: FetchLike;
-  /** Graph root for a cloud environment; defaults to the public clouds' hosts. */
+  /** Where to send requests for a cloud environment; defaults to that cloud's Graph (tests and sovereign proxies override it). */
   graphRootFor?: (environment: string) => string;
   batchSize?: number;
   concurrency?: number;
@@ -47,6 +50,7 @@ interface Item {
 
 interface Group {
   root: string;
+  cloudRoot: string;
   tenantId: string;
   items: Item[];
 }
@@ -64,8 +68,9 @@ function groupQueries(queries: AppQuery[], rootFor: (env: string) => string): Gr
       continue;
     }
     const root = rootFor(q.environment).replace(/\/+$/, '');
-    const groupKey = `${root}|${q.tenantId.toLowerCase()}`;
-    const group = groups.get(groupKey) ?? { root, tenantId: q.tenantId, items: [] };
+    const cloudRoot = cloudGraphRoot(q.environment);
+    const groupKey = `${root}|${cloudRoot}|${q.tenantId.toLowerCase()}`;
+    const group = groups.get(groupKey) ?? { root, cloudRoot, tenantId: q.tenantId, items: [] };
     groups.set(groupKey, group);
     const item = { key, appId: q.appId, withCertificates: q.withCertificates };
     items.set(key, item);
@@ -118,7 +123,7 @@ export async function lookupApps(queries: AppQuery[], options: GraphClientOption
   async function runBatch(group: Group, items: Item[]): Promise<void> {
     let token: string;
     try {
-      if (!tokens.has(group)) tokens.set(group, options.getToken(group.tenantId, group.root));
+      if (!tokens.has(group)) tokens.set(group, options.getToken(group.tenantId, group.cloudRoot));
       token = await (tokens.get(group) as Promise<string>);
     } catch (e) {
       const message = (e as Error).message || 'no Graph token';

@@ -1,0 +1,42 @@
+const path = require('path');
+const HtmlWebpackPlugin = require('html-webpack-plugin');
+
+/** Production build of the extension's pages into dist/, with lazy chunks for code not needed at first paint. */
+module.exports = (_env, argv) => {
+  const production = argv.mode !== 'development';
+  return {
+    entry: { hub: './src/ui/hub/index.tsx' },
+    output: {
+      path: path.resolve(__dirname, 'dist'),
+      filename: '[name].[contenthash:8].js',
+      chunkFilename: 'chunk.[name].[contenthash:8].js',
+      // Relative, so the same files work from the Marketplace CDN and from the local host.
+      publicPath: 'auto',
+      clean: true,
+    },
+    resolve: {
+      extensions: ['.ts', '.tsx', '.js'],
+      alias: { 'azure-devops-extension-sdk': path.resolve(__dirname, 'node_modules/azure-devops-extension-sdk/esm/SDK.min.js') },
+    },
+    devtool: production ? false : 'source-map',
+    module: {
+      rules: [
+        { test: /\.tsx?$/, loader: 'ts-loader', options: { transpileOnly: true, compilerOptions: { module: 'ESNext' } } },
+        { test: /\.scss$/, use: ['style-loader', 'css-loader', 'sass-loader'] },
+        { test: /\.css$/, use: ['style-loader', 'css-loader'] },
+        { test: /\.(woff2?|ttf|eot|svg|png)$/, type: 'asset/resource' },
+      ],
+    },
+    optimization: {
+      splitChunks: { chunks: 'async' },
+    },
+    performance: { hints: false },
+    plugins: [
+      new HtmlWebpackPlugin({
+        filename: 'hub.html',
+        chunks: ['hub'],
+        templateContent: `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Service connection expiry</title></head><body><div id="root"></div></body></html>`,
+      }),
+    ],
+  };
+};
