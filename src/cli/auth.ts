@@ -1,0 +1,126 @@
+import type { Secrets } from './io';
+import { oneLine } from './io';
+
+/**
+ * Credentials for the scan. Azure DevOps: a PAT (Basic), else the pipeline's SYSTEM_ACCESSTOKEN
+ * (Bearer), else @azure/identity. Graph: GRAPH_ACCESS_TOKEN, else @azure/identity, one token per
+ * tenant. @azure/identity is loaded only when needed, so PAT users and tests never load it.
+ */
+
+export const DEVOPS_SCOPE = '499b84ac-1321-427f-aa17-267ca6975798/.default';
+const REFRESH_MARGIN_MS = 5 * 60_000;
+
+export class AuthError extends Error {}
+
+interface TokenLike {
+  token: string;
+  expiresOnTimestamp: number;
+}
+interface CredentialLike {
+  getToken(scopes: string | string[], options?: { tenantId?: string }): Promise<TokenLike | null>;
+}
+
+type Env = Record<string, string | undefined>;
+
+/** One DefaultAzureCredential for the whole run, created on first use. */
+export function lazyCredential(): () => Promise<CredentialLike> {
+  let credential: Promise<CredentialLike> | null = null;
+  return () => {
+    credential ??= import('@azure/identity').then(
+      (identity) => new identity.DefaultAzureCredential({ additionallyAllowedTenants: ['*'] }) as CredentialLike,
+    );
+    return credential;
+  };
+}
+
+function describe(e: unknown): string {
+  const message = e instanceof Error ? e.message : String(e);
+  // Identity errors list every credential tried over many lines: the first line says what failed.
+  return oneLine(message.split(/\r?\n/)[0] || 'no token', 240);
+}
+
+/** A caching token source over a credential; refreshes a few minutes before expiry. */
+function cachedToken(
+  getCredential: () => Promise<CredentialLike>,
+  scope: string,
+  tenantId: string | undefined,
+  secrets: Secrets,
+) {
+  let current: Promise<TokenLike> | null = null;
+  return async (): Promise<string> => {
+    const token = current ? await current.catch(() => null) : null;
+    if (!token || token.expiresOnTimestamp - REFRESH_MARGIN_MS < Date.now()) {
+      current = getCredential()
+        .then((c) => c.getToken(scope, tenantId ? { tenantId } : undefined))
+        .then((t) => {
+          if (!t?.token) throw new Error('the credential returned no token');
+          secrets.add(t.token);
+          return t;
+        });
+    }
+    return (await (current as Promise<TokenLike>)).token;
+  };
+}
+
+export interface DevOpsAuth {
+  /** How we authenticate, for --verbose (never the value). */
+  method: string;
+  /** The whole Authorization header value. Throws AuthError when no token can be had. */
+  header: () => Promise<string>;
+}
+
+export function devopsAuth(env: Env, secrets: Secrets, credential: () => Promise<CredentialLike>): DevOpsAuth {
+  const pat = env.AZURE_DEVOPS_EXT_PAT?.trim();
+  if (pat) {
+    const header = `Basic ${Buffer.from(`:${pat}`).toString('base64')}`;
+    secrets.add(pat);
+    secrets.add(header.slice(6));
+    return { method: 'personal access token from AZURE_DEVOPS_EXT_PAT (Basic)', header: async () => header };
+  }
+  const systemToken = env.SYSTEM_ACCESSTOKEN?.trim();
+  if (systemToken) {
+    secrets.add(systemToken);
+    return { method: 'pipeline token from SYSTEM_ACCESSTOKEN (Bearer)', header: async () => `Bearer ${systemToken}` };
+  }
+  const token = cachedToken(credential, DEVOPS_SCOPE, undefined, secrets);
+  return {
+    method: 'Microsoft Entra token from DefaultAzureCredential (Azure CLI, managed identity, environment…)',
+    header: async () => {
+      try {
+        return `Bearer ${await token()}`;
+      } catch (e) {
+        throw new AuthError(
+          `no Azure DevOps credential: set AZURE_DEVOPS_EXT_PAT or SYSTEM_ACCESSTOKEN, or sign in with "az login" (${describe(e)})`,
+        );
+      }
+    },
+  };
+}
+
+export interface GraphAuth {
+  method: string;
+  getToken: (tenantId: string, graphRoot: string) => Promise<string>;
+}
+
+export function graphAuth(env: Env, secrets: Secrets, credential: () => Promise<CredentialLike>): GraphAuth {
+  const fixed = env.GRAPH_ACCESS_TOKEN?.trim();
+  if (fixed) {
+    secrets.add(fixed);
+    return { method: 'token from GRAPH_ACCESS_TOKEN', getToken: async () => fixed };
+  }
+  const perTenant = new Map<string, () => Promise<string>>();
+  return {
+    method: 'DefaultAzureCredential, one token per tenant and cloud',
+    getToken: async (tenantId, graphRoot) => {
+      const key = `${graphRoot}|${tenantId.toLowerCase()}`;
+      // "organizations" stands for a connection that recorded no tenant: use the signed-in one.
+      const tenant = /^[0-9a-f-]{36}$/i.test(tenantId) ? tenantId : undefined;
+      if (!perTenant.has(key)) perTenant.set(key, cachedToken(credential, `${graphRoot}/.default`, tenant, secrets));
+      try {
+        return await (perTenant.get(key) as () => Promise<string>)();
+      } catch (e) {
+        throw new AuthError(`no Graph token for tenant ${tenant ?? '(default)'}: ${describe(e)}`);
+      }
+    },
+  };
+}

@@ -1,0 +1,96 @@
+import { STATUS_LABELS } from '../../core/format';
+import type { Report, ReportConnection, ReportEntry } from '../../core/report';
+import type { ScanProblem } from '../scan';
+import { appText, countsLine, expiresText, firstFix, NEEDS_ACTION, projectText, sortedRows, typeText } from './rows';
+
+/** A Markdown summary for pipeline runs (task.uploadsummary) and wikis. */
+
+const ICONS: Record<string, string> = { expired: '🔴', critical: '🟠', warning: '🟡', unknown: '⚪' };
+
+/** Text from Azure DevOps or Graph goes into table cells: no markup, no pipes, no line breaks. */
+export function mdText(value: string | null | undefined): string {
+  return (value ?? '')
+    .replace(/[\r\n]+/g, ' ')
+    .replace(/([\\`*_{}[\]()#+!|<>~])/g, '\\$1')
+    .trim();
+}
+
+function link(text: string, url: string | null): string {
+  if (!url || !/^https?:\/\//i.test(url)) return mdText(text);
+  return `[${mdText(text)}](${url.replace(/[()\s]/g, (c) => encodeURIComponent(c))})`;
+}
+
+function connectionCell(r: ReportConnection): string {
+  return link(r.name, r.links.devops);
+}
+
+function appCell(r: ReportConnection): string {
+  return r.appId ? link(appText(r), r.links.entra) : '';
+}
+
+export function formatMarkdown(
+  report: Report,
+  entries: ReportEntry[],
+  orgUrl: string,
+  problems: ScanProblem[],
+): string {
+  const rows = sortedRows(report, entries);
+  const s = report.summary;
+  const t = report.thresholds;
+  const out: string[] = [
+    `## Service connection expiry: ${mdText(orgUrl)}`,
+    '',
+    `Scanned ${report.scannedAt.slice(0, 16).replace('T', ' ')} UTC · ${mdText(countsLine(report))} · warning ≤ ${t.warningDays} days, critical ≤ ${t.criticalDays} days`,
+    '',
+    '| Expired | Critical | Warning | Healthy | No secret | Unknown | Not applicable |',
+    '|---:|---:|---:|---:|---:|---:|---:|',
+    `| ${s.expired} | ${s.critical} | ${s.warning} | ${s.healthy} | ${s.noSecret} | ${s.unknown} | ${s.notApplicable} |`,
+    '',
+  ];
+  if (problems.length > 0) {
+    out.push(`### ⚠️ Scan incomplete (${problems.length})`, '');
+    for (const p of problems)
+      out.push(
+        `- ${p.kind === 'app' ? `App ${mdText(p.name)}` : `${p.kind === 'project' ? 'Project' : 'Organization'} ${mdText(p.name)}`}: ${mdText(p.message)}`,
+      );
+    out.push('');
+  }
+  const action = rows.filter((r) => NEEDS_ACTION.includes(r.report.status));
+  if (action.length > 0) {
+    out.push(
+      `### Needs action (${action.length})`,
+      '',
+      '| Status | Connection | Project | Type | App registration | Expires | Reason | Fix |',
+      '|---|---|---|---|---|---|---|---|',
+    );
+    for (const { report: r, connection, verdict } of action) {
+      const row = { report: r, connection, verdict };
+      out.push(
+        `| ${ICONS[r.status] ?? ''} ${STATUS_LABELS[r.status]} | ${connectionCell(r)} | ${mdText(projectText(r))} | ${mdText(typeText(row))} | ${appCell(r)} | ${mdText(expiresText(r))} | ${mdText(r.reason)} | ${mdText(firstFix(r))} |`,
+      );
+    }
+    out.push('');
+  } else {
+    out.push('No connection needs action within the warning window.', '');
+  }
+  const unknown = rows.filter((r) => r.report.status === 'unknown');
+  if (unknown.length > 0) {
+    out.push(
+      `### Could not be checked (${unknown.length})`,
+      '',
+      '| Connection | Project | App registration | Reason | Fix |',
+      '|---|---|---|---|---|',
+    );
+    for (const { report: r } of unknown) {
+      out.push(
+        `| ${connectionCell(r)} | ${mdText(projectText(r))} | ${appCell(r)} | ${mdText(r.reason)} | ${mdText(firstFix(r))} |`,
+      );
+    }
+    out.push('');
+  }
+  out.push(
+    '> Renew an automatic connection from Azure DevOps (Edit → Verify → Save), not with "New client secret" in the Entra portal: Azure DevOps never learns a secret created there. Workload identity federation removes the secret altogether.',
+    '',
+  );
+  return out.join('\n');
+}

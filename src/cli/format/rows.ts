@@ -1,0 +1,62 @@
+import { isoDay } from '../../core/days';
+import { relativeDays, typeLabel } from '../../core/format';
+import type { Report, ReportConnection, ReportEntry } from '../../core/report';
+import { compareVerdicts } from '../../core/summary';
+import type { Connection, Status, Verdict } from '../../core/types';
+
+/** What the human-readable formats show per connection, most severe first. */
+export interface Row {
+  report: ReportConnection;
+  connection: Connection;
+  verdict: Verdict;
+}
+
+export const NEEDS_ACTION: Status[] = ['expired', 'critical', 'warning'];
+
+export function sortedRows(report: Report, entries: ReportEntry[]): Row[] {
+  const rows = entries.map((e, i) => ({ report: report.connections[i], connection: e.connection, verdict: e.verdict }));
+  return rows.sort((a, b) =>
+    compareVerdicts({ name: a.report.name, verdict: a.verdict }, { name: b.report.name, verdict: b.verdict }),
+  );
+}
+
+export function typeText(row: Row): string {
+  return typeLabel(row.connection);
+}
+
+/** "2026-12-03 (in 5 days)", or "" when nothing expires. */
+export function expiresText(r: ReportConnection): string {
+  if (!r.expiresAt) return '';
+  return r.daysLeft === null ? isoDay(r.expiresAt) : `${isoDay(r.expiresAt)} (${relativeDays(r.daysLeft)})`;
+}
+
+/** "Web" or "Web (+2 more)" for a connection shared with other projects. */
+export function projectText(r: ReportConnection): string {
+  const others = r.projects.filter((p) => p.toLowerCase() !== r.project.toLowerCase()).length;
+  return others > 0 ? `${r.project} (+${others} more)` : r.project;
+}
+
+export function appText(r: ReportConnection): string {
+  return r.appDisplayName ?? r.appId ?? '';
+}
+
+/** The first step of the most pressing finding: what to do now. */
+export function firstFix(r: Pick<ReportConnection, 'findings'>): string | null {
+  return r.findings.find((f) => f.fix.length > 0)?.fix[0] ?? null;
+}
+
+export function countsLine(report: Report): string {
+  const s = report.summary;
+  const parts: [number, string][] = [
+    [s.expired, 'expired'],
+    [s.critical, 'critical'],
+    [s.warning, 'warning'],
+    [s.healthy, 'healthy'],
+    [s.noSecret, 'no secret'],
+    [s.unknown, 'unknown'],
+    [s.notApplicable, 'not applicable'],
+  ];
+  const total = report.connections.length;
+  const listed = parts.filter(([n]) => n > 0).map(([n, label]) => `${n} ${label}`);
+  return `${total} connection${total === 1 ? '' : 's'}${listed.length ? `: ${listed.join(', ')}` : ''}`;
+}

@@ -1,0 +1,71 @@
+/** Output plumbing for the CLI: every byte written goes through the secret scrubber. */
+
+export interface Writable {
+  write(text: string): unknown;
+}
+
+export interface CliIo {
+  stdout: Writable;
+  stderr: Writable;
+  /** True when stderr is a terminal: progress is shown only then. */
+  isTTY?: boolean;
+  /** The clock, for tests; defaults to Date.now. */
+  now?: () => number;
+}
+
+const MASK = '***';
+
+/**
+ * Holds every secret the process knows (PAT, pipeline token, Graph tokens, the Basic header) and
+ * removes them from any text before it leaves. Tokens are never meant to reach a message; this is
+ * the net under that rule.
+ */
+export class Secrets {
+  private readonly values = new Set<string>();
+
+  add(value: string | null | undefined): void {
+    if (!value) return;
+    const trimmed = value.trim();
+    // Very short values would mask ordinary words; real tokens are long.
+    if (trimmed.length >= 8) this.values.add(trimmed);
+  }
+
+  scrub(text: string): string {
+    let out = text;
+    for (const secret of [...this.values].sort((a, b) => b.length - a.length)) out = out.split(secret).join(MASK);
+    return out;
+  }
+}
+
+export interface Out {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  /** One line on stderr, prefixed with `sc-expiry: `. */
+  error(text: string): void;
+  verbose(text: string): void;
+  scrub(text: string): string;
+}
+
+export function makeOut(io: CliIo, secrets: Secrets, verbose: () => boolean): Out {
+  return {
+    stdout: (text) => void io.stdout.write(secrets.scrub(text)),
+    stderr: (text) => void io.stderr.write(secrets.scrub(text)),
+    error: (text) => void io.stderr.write(secrets.scrub(`sc-expiry: ${oneLine(text)}\n`)),
+    verbose: (text) => {
+      if (verbose()) io.stderr.write(secrets.scrub(`sc-expiry: ${oneLine(text)}\n`));
+    },
+    scrub: (text) => secrets.scrub(text),
+  };
+}
+
+/** Text from servers shown on a terminal or log: control characters (escape sequences) become spaces. */
+export function clean(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ');
+}
+
+/** Collapses a (possibly multi-line) message to one bounded line without control characters. */
+export function oneLine(text: string, max = 400): string {
+  const flat = clean(text.replace(/\s*[\r\n]+\s*/g, ' ')).trim();
+  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}

@@ -1,0 +1,76 @@
+import { relativeDays, STATUS_LABELS } from '../core/format';
+import type { Report } from '../core/report';
+import { clean } from './io';
+import type { ScanProblem } from './scan';
+import { firstFix, projectText } from './format/rows';
+
+/**
+ * Azure Pipelines logging commands (`##vso[…]`). Values are escaped as the agent unescapes them:
+ * `%` first, then CR and LF; property values also escape `]` and `;`.
+ */
+
+export function escapeData(value: string): string {
+  return value.replace(/%/g, '%AZP25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+/** Issues are one line: line breaks and other control characters (terminal escapes) become spaces. */
+function message(value: string): string {
+  return clean(value).replace(/ {2,}/g, ' ').trim();
+}
+
+export function escapeProperty(value: string): string {
+  return escapeData(value).replace(/]/g, '%5D').replace(/;/g, '%3B');
+}
+
+export function command(name: string, properties: Record<string, string>, data: string): string {
+  const props = Object.entries(properties)
+    .map(([k, v]) => `${k}=${escapeProperty(v)};`)
+    .join('');
+  return `##vso[${name}${props ? ` ${props}` : ''}]${escapeData(data)}`;
+}
+
+export function isAzurePipelines(env: Record<string, string | undefined>): boolean {
+  return (env.TF_BUILD ?? '').toLowerCase() === 'true';
+}
+
+/** One issue per connection that needs action: error when expired, warning when critical or warning. */
+export function issueCommands(report: Report, problems: ScanProblem[]): string[] {
+  const lines: string[] = [];
+  const order = { expired: 0, critical: 1, warning: 2 } as Record<string, number>;
+  const action = report.connections
+    .filter((c) => c.status in order)
+    .sort(
+      (a, b) =>
+        order[a.status] - order[b.status] || (a.daysLeft ?? 0) - (b.daysLeft ?? 0) || a.name.localeCompare(b.name),
+    );
+  for (const c of action) {
+    const days =
+      c.daysLeft === null ? '' : `, ${c.status === 'expired' ? 'expired' : 'expires'} ${relativeDays(c.daysLeft)}`;
+    const fix = firstFix(c);
+    const text = message(
+      `${STATUS_LABELS[c.status]}: service connection "${c.name}" (project ${projectText(c)}${days}). ${c.reason}${fix ? ` Fix: ${fix}` : ''}`,
+    );
+    lines.push(command('task.logissue', { type: c.status === 'expired' ? 'error' : 'warning' }, text));
+  }
+  for (const p of problems) {
+    const who =
+      p.kind === 'app'
+        ? `app registration ${p.name}${p.connections?.length ? ` (used by ${p.connections.map((n) => `"${n}"`).join(', ')})` : ''}`
+        : `${p.kind} "${p.name}"`;
+    lines.push(command('task.logissue', { type: 'error' }, message(`Scan incomplete: ${who}: ${p.message}`)));
+  }
+  return lines;
+}
+
+export function uploadSummaryCommand(path: string): string {
+  return command('task.uploadsummary', {}, path);
+}
+
+/** Marks the step yellow: issues were logged but nothing reached --fail-on. */
+export function succeededWithIssuesCommand(): string {
+  return command(
+    'task.complete',
+    { result: 'SucceededWithIssues' },
+    'Service connections need attention: see the warnings.',
+  );
+}

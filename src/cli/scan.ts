@@ -1,0 +1,164 @@
+import { createDevOpsClient } from '../adapters/devops/restClient';
+import { lookupApps } from '../adapters/graph/credentialsClient';
+import { keyFor, lookupFor, queriesFor } from '../adapters/graph/forConnections';
+import { mapWithConcurrency, type FetchLike } from '../adapters/http';
+import { parseEndpoint } from '../core/endpoint';
+import type { ReportEntry } from '../core/report';
+import { computeVerdict } from '../core/verdict';
+import type { AppLookup, Connection, ProjectRef, Thresholds } from '../core/types';
+import type { DevOpsAuth, GraphAuth } from './auth';
+import { oneLine } from './io';
+
+/** The org-wide scan: projects → endpoints (bounded concurrency) → dedupe → Graph ($batch) → verdicts. */
+
+export interface ScanProblem {
+  kind: 'organization' | 'project' | 'app';
+  /** The organization URL, the project name or the appId. */
+  name: string;
+  message: string;
+  tenantId?: string | null;
+  /** Names of the connections that use the app. */
+  connections?: string[];
+}
+
+export interface ScanInput {
+  orgUrl: string;
+  projects: string[];
+  thresholds: Thresholds;
+  graphUrl: string | null;
+  concurrency: number;
+  timeoutMs: number;
+  nowMs: number;
+  devops: DevOpsAuth;
+  graph: GraphAuth;
+  fetch: FetchLike;
+  log: (line: string) => void;
+  progress: (phase: string, done: number, total: number) => void;
+}
+
+export interface ScanResult {
+  entries: ReportEntry[];
+  problems: ScanProblem[];
+  projectCount: number;
+}
+
+const message = (e: unknown) => oneLine(e instanceof Error ? e.message : String(e), 300);
+
+/** Connections shared across projects are listed once, under the first project that lists them. */
+export function dedupe(
+  lists: { project: ProjectRef; raw: unknown[] }[],
+): { connection: Connection; project: string }[] {
+  const byId = new Map<string, { connection: Connection; project: string }>();
+  const out: { connection: Connection; project: string }[] = [];
+  for (const { project, raw } of lists) {
+    raw.forEach((item, index) => {
+      const parsed = parseEndpoint(item);
+      const key = parsed.id ? parsed.id.toLowerCase() : `${project.name}#${index}`;
+      const seen = byId.get(key);
+      const same = (p: ProjectRef) =>
+        p.name.toLowerCase() === project.name.toLowerCase() || (!!p.id && p.id === project.id);
+      if (seen) {
+        if (!seen.connection.projects.some(same)) seen.connection.projects.push(project);
+        return;
+      }
+      const connection = { ...parsed, projects: parsed.projects.length > 0 ? [...parsed.projects] : [project] };
+      const entry = { connection, project: project.name };
+      byId.set(key, entry);
+      out.push(entry);
+    });
+  }
+  return out;
+}
+
+function appProblems(found: { connection: Connection }[], results: Map<string, AppLookup>): ScanProblem[] {
+  const byKey = new Map<string, ScanProblem>();
+  for (const { connection: c } of found) {
+    const lookup = lookupFor(c, results);
+    const key = keyFor(c);
+    if (!key || !lookup || lookup.kind === 'found' || lookup.kind === 'not-found') continue;
+    const problem = byKey.get(key) ?? {
+      kind: 'app',
+      name: c.appId ?? '',
+      tenantId: c.tenantId,
+      connections: [],
+      message: oneLine(lookup.message, 300),
+    };
+    problem.connections?.push(c.name);
+    byKey.set(key, problem);
+  }
+  return [...byKey.values()];
+}
+
+export async function scanOrganization(input: ScanInput): Promise<ScanResult> {
+  const problems: ScanProblem[] = [];
+  const empty = (): ScanResult => ({ entries: [], problems, projectCount: 0 });
+  // Ask for the Azure DevOps credential once, up front: a missing sign-in fails fast, not per project.
+  try {
+    await input.devops.header();
+  } catch (e) {
+    problems.push({ kind: 'organization', name: input.orgUrl, message: message(e) });
+    return empty();
+  }
+  const client = createDevOpsClient({
+    orgUrl: input.orgUrl,
+    authorization: input.devops.header,
+    fetch: input.fetch,
+    timeoutMs: input.timeoutMs,
+  });
+
+  let projects: ProjectRef[];
+  if (input.projects.length > 0) {
+    projects = input.projects.map((name) => ({ id: '', name }));
+  } else {
+    input.progress('Listing projects', 0, 0);
+    try {
+      projects = await client.listProjects(100);
+    } catch (e) {
+      problems.push({ kind: 'organization', name: input.orgUrl, message: `cannot list projects: ${message(e)}` });
+      return empty();
+    }
+    input.log(`${projects.length} project(s) in ${input.orgUrl}`);
+  }
+
+  let listed = 0;
+  const lists = await mapWithConcurrency(projects, input.concurrency, async (project) => {
+    try {
+      const raw = await client.listEndpoints(project.name);
+      input.log(`project "${project.name}": ${raw.length} service connection(s)`);
+      return { project, raw };
+    } catch (e) {
+      problems.push({ kind: 'project', name: project.name, message: message(e) });
+      return null;
+    } finally {
+      input.progress('Reading service connections', ++listed, projects.length);
+    }
+  });
+  const found = dedupe(lists.filter((l): l is { project: ProjectRef; raw: unknown[] } => l !== null));
+  // Keep the problems in project order, whatever order the requests finished in.
+  const order = new Map(projects.map((p, i) => [p.name, i]));
+  problems.sort((a, b) => (order.get(a.name) ?? 0) - (order.get(b.name) ?? 0));
+
+  const queries = queriesFor(found.map((f) => f.connection));
+  let results = new Map<string, AppLookup>();
+  if (queries.length > 0) {
+    const total = new Set(queries.map((q) => `${q.tenantId}|${q.appId}`.toLowerCase())).size;
+    let answered = 0;
+    input.log(`Microsoft Graph: ${total} app registration(s) for ${found.length} connection(s)`);
+    results = await lookupApps(queries, {
+      getToken: input.graph.getToken,
+      fetch: input.fetch,
+      graphRootFor: input.graphUrl ? () => input.graphUrl as string : undefined,
+      concurrency: input.concurrency,
+      timeoutMs: input.timeoutMs,
+      onResult: () => input.progress('Reading app registrations', ++answered, total),
+    });
+  }
+  problems.push(...appProblems(found, results));
+
+  const entries: ReportEntry[] = found.map(({ connection, project }) => {
+    const lookup = lookupFor(connection, results);
+    const verdict = computeVerdict({ connection, lookup, nowMs: input.nowMs, thresholds: input.thresholds });
+    return { connection, verdict, project, appDisplayName: lookup?.kind === 'found' ? lookup.app.displayName : null };
+  });
+  return { entries, problems, projectCount: projects.length };
+}

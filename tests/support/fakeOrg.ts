@@ -1,0 +1,246 @@
+import type { IncomingMessage, ServerResponse } from 'http';
+import { createFakeGraph, type FakeGraphOptions } from '../../src/devhost/fakeGraph';
+import { normalizeFixture } from '../../src/devhost/fixture';
+import { listen } from './listen';
+import { application, armEndpoint, iso } from './payloads';
+
+/**
+ * A fake multi-project Azure DevOps organization: the projects API with continuation-token paging,
+ * per-project service endpoint lists (`{count, value}`), faults per project, an auth check
+ * (Basic PAT or Bearer) and request counting. Mount it with tests/support/listen.ts.
+ */
+
+export interface FakeProject {
+  id?: string;
+  name: string;
+  endpoints: unknown[];
+}
+
+export interface FakeOrgOptions {
+  /** The organization path segment: URLs are `/{org}/…`. */
+  org?: string;
+  projects: FakeProject[];
+  /** Most projects per page, whatever `$top` asks. */
+  maxPageSize?: number;
+  /** Accepted credentials; a request with neither gets 401. Default: any Basic or Bearer header. */
+  pat?: string;
+  bearer?: string;
+  /** Project names whose endpoint list answers 403. */
+  forbidden?: string[];
+  /** Project names whose endpoint list is not JSON. */
+  malformed?: string[];
+  /** The project list itself is not JSON. */
+  malformedProjectList?: boolean;
+  /** Project names whose endpoint list never answers (for timeouts). */
+  hang?: string[];
+  latencyMs?: number;
+}
+
+export interface FakeOrgStats {
+  requests: number;
+  projectPages: number;
+  endpointLists: number;
+  unauthorized: number;
+  /** Authorization headers seen (tests check the scheme; never printed). */
+  authorizations: string[];
+  paths: string[];
+  inFlight: number;
+  maxInFlight: number;
+}
+
+export function projectId(n: number): string {
+  return `9a0b0c0d-0000-4000-8000-${String(n).padStart(12, '0')}`;
+}
+
+export function createFakeOrg(options: FakeOrgOptions) {
+  const org = options.org ?? 'org';
+  const stats: FakeOrgStats = {
+    requests: 0,
+    projectPages: 0,
+    endpointLists: 0,
+    unauthorized: 0,
+    authorizations: [],
+    paths: [],
+    inFlight: 0,
+    maxInFlight: 0,
+  };
+  const projects = options.projects.map((p, i) => ({ ...p, id: p.id ?? projectId(i) }));
+  const is = (list: string[] | undefined, name: string) =>
+    (list ?? []).some((n) => n.toLowerCase() === name.toLowerCase());
+
+  function authorized(header: string): boolean {
+    if (options.pat === undefined && options.bearer === undefined) return /^(Basic|Bearer) \S+/.test(header);
+    if (options.pat !== undefined && header === `Basic ${Buffer.from(`:${options.pat}`).toString('base64')}`)
+      return true;
+    return options.bearer !== undefined && header === `Bearer ${options.bearer}`;
+  }
+
+  function answer(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+    const send = () => {
+      stats.inFlight -= 1;
+      res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', ...headers });
+      res.end(typeof body === 'string' ? body : JSON.stringify(body));
+    };
+    if (options.latencyMs) setTimeout(send, options.latencyMs);
+    else send();
+  }
+
+  function handle(req: IncomingMessage, res: ServerResponse): void {
+    stats.requests += 1;
+    stats.inFlight += 1;
+    stats.maxInFlight = Math.max(stats.maxInFlight, stats.inFlight);
+    const url = new URL(req.url ?? '/', 'http://fake');
+    stats.paths.push(`${url.pathname}${url.search}`);
+    const auth = req.headers.authorization ?? '';
+    stats.authorizations.push(auth);
+    if (!authorized(auth)) {
+      stats.unauthorized += 1;
+      return answer(res, 401, { message: 'TF400813: The user is not authorized to access this resource.' });
+    }
+    const parts = url.pathname.split('/').filter(Boolean).map(decodeURIComponent);
+    if (parts[0] !== org) return answer(res, 404, { message: `organization not found` });
+
+    if (parts.length === 3 && parts[1] === '_apis' && parts[2] === 'projects') {
+      stats.projectPages += 1;
+      if (options.malformedProjectList) return answer(res, 200, '<html>Sign in</html>{');
+      const top = Math.min(Number(url.searchParams.get('$top') ?? 100) || 100, options.maxPageSize ?? 100);
+      const token = url.searchParams.get('continuationToken');
+      const start = token ? Number(token) : 0;
+      const page = projects.slice(start, start + top);
+      const headers: Record<string, string> = {};
+      if (start + top < projects.length) headers['x-ms-continuationtoken'] = String(start + top);
+      const value = page.map((p) => ({ id: p.id, name: p.name, state: 'wellFormed', visibility: 'private' }));
+      return answer(res, 200, { count: value.length, value }, headers);
+    }
+
+    const isEndpoints =
+      parts.length === 5 && parts[2] === '_apis' && parts[3] === 'serviceendpoint' && parts[4] === 'endpoints';
+    if (isEndpoints) {
+      stats.endpointLists += 1;
+      const project = projects.find((p) => p.name.toLowerCase() === parts[1].toLowerCase() || p.id === parts[1]);
+      if (!project)
+        return answer(res, 404, { message: `TF200016: The following project does not exist: ${parts[1]}.` });
+      if (is(options.hang, project.name)) return; // never answers
+      if (is(options.forbidden, project.name))
+        return answer(res, 403, { message: 'Access denied: you need Reader on service connections.' });
+      if (is(options.malformed, project.name)) return answer(res, 200, '{"count": 3, "value": [');
+      return answer(res, 200, { count: project.endpoints.length, value: project.endpoints });
+    }
+    answer(res, 404, { message: `no route for ${url.pathname}` });
+  }
+
+  return { handle, stats, url: (base: string) => `${base}/${org}` };
+}
+
+// ---- Harness for the CLI tests: both fakes on free ports, and a captured io. ----
+
+export interface Fakes {
+  orgUrl: string;
+  graphUrl: string;
+  org: FakeOrgStats;
+  graph: ReturnType<typeof createFakeGraph>['stats'];
+  close: () => Promise<void>;
+}
+
+export async function startFakes(
+  org: FakeOrgOptions,
+  applications: unknown[],
+  graphOptions: FakeGraphOptions = {},
+): Promise<Fakes> {
+  const fakeOrg = createFakeOrg(org);
+  const graph = createFakeGraph(normalizeFixture({ endpoints: [], applications }), graphOptions);
+  const orgServer = await listen(fakeOrg.handle);
+  const graphServer = await listen(graph.handle);
+  return {
+    orgUrl: fakeOrg.url(orgServer.url),
+    graphUrl: graphServer.url,
+    org: fakeOrg.stats,
+    graph: graph.stats,
+    close: async () => {
+      await orgServer.close();
+      await graphServer.close();
+    },
+  };
+}
+
+export function captureIo(nowMs?: number, isTTY = false) {
+  const captured = { stdout: '', stderr: '' };
+  const io = {
+    stdout: { write: (s: string) => (captured.stdout += s) },
+    stderr: { write: (s: string) => (captured.stderr += s) },
+    isTTY,
+    now: nowMs === undefined ? undefined : () => nowMs,
+  };
+  return { io, captured };
+}
+
+// ---- A small organization that covers every status the CLI must show. ----
+
+export const APPS = {
+  expired: '0a000001-0000-4000-8000-000000000001',
+  shared: '0a000002-0000-4000-8000-000000000002',
+  critical: '0a000003-0000-4000-8000-000000000003',
+  healthy: '0a000004-0000-4000-8000-000000000004',
+};
+export const IDS = {
+  expired: 'e0000001-0000-4000-8000-000000000001',
+  shared: 'e0000002-0000-4000-8000-000000000002',
+  critical: 'e0000003-0000-4000-8000-000000000003',
+  healthy: 'e0000004-0000-4000-8000-000000000004',
+  wif: 'e0000005-0000-4000-8000-000000000005',
+  github: 'e0000006-0000-4000-8000-000000000006',
+};
+export const ALPHA = { id: projectId(0), name: 'Alpha' };
+export const BETA = { id: projectId(1), name: 'Beta' };
+export const GAMMA = { id: projectId(2), name: 'Gamma' };
+
+function secretEndingIn(days: number, appId: string, baseMs?: number) {
+  const at = (d: number) => (baseMs === undefined ? iso(d) : new Date(baseMs + d * 86_400_000).toISOString());
+  return application([{ start: at(days - 90), end: at(days) }], [], appId);
+}
+
+/**
+ * Alpha: expired, shared (also in Beta, warning), GitHub. Beta: shared, critical, WIF.
+ * Gamma: healthy. Dates are relative to payloads' NOW, or to `baseMs` when given (for child processes).
+ */
+export function sampleOrg(baseMs?: number): { projects: FakeProject[]; applications: unknown[] } {
+  const at = (d: number) => (baseMs === undefined ? iso(d) : new Date(baseMs + d * 86_400_000).toISOString());
+  const arm = (o: Parameters<typeof armEndpoint>[0]) => armEndpoint({ modificationDate: at(-60), ...o });
+  const shared = arm({ id: IDS.shared, name: 'arm-shared', appId: APPS.shared, projects: [ALPHA, BETA] });
+  const github = {
+    id: IDS.github,
+    name: 'github-org',
+    type: 'github',
+    authorization: { scheme: 'PersonalAccessToken', parameters: { accessToken: null } },
+    data: {},
+    isReady: true,
+    serviceEndpointProjectReferences: [{ projectReference: ALPHA, name: 'github-org' }],
+  };
+  return {
+    projects: [
+      {
+        ...ALPHA,
+        endpoints: [
+          arm({ id: IDS.expired, name: 'arm-expired', appId: APPS.expired, projects: [ALPHA] }),
+          shared,
+          github,
+        ],
+      },
+      {
+        ...BETA,
+        endpoints: [
+          shared,
+          arm({ id: IDS.critical, name: 'arm-critical', appId: APPS.critical, projects: [BETA] }),
+          arm({ id: IDS.wif, name: 'arm-wif', scheme: 'WorkloadIdentityFederation', projects: [BETA] }),
+        ],
+      },
+      { ...GAMMA, endpoints: [arm({ id: IDS.healthy, name: 'arm-healthy', appId: APPS.healthy, projects: [GAMMA] })] },
+    ],
+    applications: [
+      secretEndingIn(-3, APPS.expired, baseMs),
+      secretEndingIn(20, APPS.shared, baseMs),
+      secretEndingIn(5, APPS.critical, baseMs),
+      secretEndingIn(80, APPS.healthy, baseMs),
+    ],
+  };
+}
