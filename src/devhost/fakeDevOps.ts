@@ -1,0 +1,190 @@
+import type { IncomingMessage, ServerResponse } from 'http';
+import { randomUUID } from 'crypto';
+import { resolveNowTokens, type Fixture } from './fixture';
+import { answerPreflight, later, readBody, sendJson, type JsonAnswer } from './httpUtil';
+import {
+  endpointInProject,
+  findProject,
+  flavorOf,
+  itemAnswer,
+  listAnswer,
+  projectPayload,
+  projectsOf,
+  vssError,
+  type Flavor,
+} from './devopsShapes';
+import { createExtensionDataStore } from './fakeExtensionData';
+import { DOCUMENTS_ROUTE, documentsAnswer } from './extensionDataRoutes';
+
+/**
+ * A fake Azure DevOps REST server for one organization, fed by a fixture. Routes (under `/{org}/`):
+ *   GET  {project}/_apis/serviceendpoint/endpoints[/{id}]       (filters: type, endpointIds, authSchemes)
+ *   POST {project}/_apis/serviceendpoint/endpointproxy?endpointId=…
+ *   GET  _apis/projects[/{id}]?$top=&$skip=&continuationToken=  (x-ms-continuationtoken when more)
+ *   GET|POST|PUT|PATCH|DELETE _apis/ExtensionManagement/InstalledExtensions/{pub}/{ext}/Data/Scopes/
+ *        {scopeType}/{scopeValue}/Collections/{collection}/Documents[/{id}]
+ * Every call needs `Authorization: Bearer <FAKE_ADO_TOKEN>` (or Basic with it as the PAT), else 401.
+ */
+
+/** What the local host hands the extension from `SDK.getAccessToken()`. Not a secret. */
+export const FAKE_ADO_TOKEN = 'local-devhost-ado-token';
+
+export interface FakeDevOpsOptions {
+  latencyMs?: number;
+  now?: () => number;
+}
+
+export interface FakeDevOpsStats {
+  /** HTTP requests other than CORS preflights. */
+  requests: number;
+  endpointLists: number;
+  proxyCalls: number;
+  projectLists: number;
+}
+
+const ENDPOINTS = /^([^/]+)\/_apis\/serviceendpoint\/endpoints(?:\/([^/]+))?$/i;
+const PROXY = /^([^/]+)\/_apis\/serviceendpoint\/endpointproxy$/i;
+const PROJECTS = /^_apis\/projects(?:\/([^/]+))?$/i;
+
+function authorized(header: string | undefined): boolean {
+  if (!header) return false;
+  if (header === `Bearer ${FAKE_ADO_TOKEN}`) return true;
+  const basic = /^Basic\s+(\S+)$/i.exec(header);
+  if (!basic) return false;
+  const decoded = Buffer.from(basic[1], 'base64').toString('utf8');
+  return decoded.slice(decoded.indexOf(':') + 1) === FAKE_ADO_TOKEN;
+}
+
+function str(v: unknown): string {
+  return typeof v === 'string' ? v : '';
+}
+
+export function createFakeDevOps(fixture: Fixture, options: FakeDevOpsOptions = {}) {
+  const stats: FakeDevOpsStats = { requests: 0, endpointLists: 0, proxyCalls: 0, projectLists: 0 };
+  const now = options.now ?? Date.now;
+  const projects = projectsOf(fixture);
+  const store = createExtensionDataStore();
+
+  function endpointsAnswer(projectKey: string, id: string | undefined, q: URLSearchParams, flavor: Flavor): JsonAnswer {
+    const project = findProject(projects, projectKey);
+    if (!project)
+      return vssError(
+        404,
+        'ProjectDoesNotExistWithNameException',
+        `TF200016: The following project does not exist: ${projectKey}.`,
+      );
+    const all = resolveNowTokens(fixture.endpoints, now()) as Record<string, unknown>[];
+    let list = all.filter((e) => endpointInProject(e, project, fixture));
+    if (id) {
+      const one = list.find((e) => str(e.id).toLowerCase() === id.toLowerCase());
+      return one
+        ? itemAnswer(one, flavor)
+        : vssError(404, 'ServiceEndpointNotFoundException', `Service endpoint ${id} not found.`);
+    }
+    stats.endpointLists += 1;
+    const type = q.get('type');
+    const ids = (q.get('endpointIds') ?? '').toLowerCase().split(',').filter(Boolean);
+    const schemes = (q.get('authSchemes') ?? '').toLowerCase().split(',').filter(Boolean);
+    if (type) list = list.filter((e) => str(e.type).toLowerCase() === type.toLowerCase());
+    if (ids.length) list = list.filter((e) => ids.includes(str(e.id).toLowerCase()));
+    if (schemes.length) {
+      list = list.filter((e) =>
+        schemes.includes(str((e.authorization as { scheme?: unknown } | null)?.scheme).toLowerCase()),
+      );
+    }
+    return listAnswer(list, flavor);
+  }
+
+  function proxyAnswer(projectKey: string, q: URLSearchParams): JsonAnswer {
+    stats.proxyCalls += 1;
+    const id = q.get('endpointId') ?? '';
+    const project = findProject(projects, projectKey);
+    const endpoint = fixture.endpoints.find((e) => str((e as { id?: unknown }).id).toLowerCase() === id.toLowerCase());
+    if (!project || !endpoint || !endpointInProject(endpoint, project, fixture)) {
+      return vssError(
+        404,
+        'ServiceEndpointNotFoundException',
+        `Service endpoint with id ${id} not found in project ${projectKey}.`,
+      );
+    }
+    const configured: Partial<Fixture['proxyResults'][string]> =
+      fixture.proxyResults[id] ?? fixture.proxyResults[id.toLowerCase()] ?? {};
+    const result = resolveNowTokens(
+      { statusCode: 'ok', errorMessage: '', result: ['Connection verified'], ...configured },
+      now(),
+    );
+    return {
+      status: 200,
+      body: { activityId: randomUUID(), callbackContextParameters: null, callbackRequired: false, ...result },
+    };
+  }
+
+  function projectsAnswer(id: string | undefined, q: URLSearchParams, flavor: Flavor, baseUrl: string): JsonAnswer {
+    const nowIso = new Date(now()).toISOString();
+    if (id) {
+      const p = findProject(projects, id);
+      return p
+        ? itemAnswer(projectPayload(p, baseUrl, flavor, nowIso), flavor)
+        : vssError(404, 'ProjectDoesNotExistException', `TF200016: The following project does not exist: ${id}.`);
+    }
+    stats.projectLists += 1;
+    const top = Math.max(1, Number(q.get('$top') ?? q.get('top') ?? 100) || 100);
+    const start = Number(q.get('continuationToken') ?? q.get('$skip') ?? 0) || 0;
+    const page = projects.slice(start, start + top).map((p) => projectPayload(p, baseUrl, flavor, nowIso));
+    const more = start + top < projects.length;
+    return listAnswer(page, flavor, more ? { 'x-ms-continuationtoken': String(start + top) } : undefined);
+  }
+
+  async function route(req: IncomingMessage): Promise<JsonAnswer> {
+    if (!authorized(req.headers.authorization)) {
+      return {
+        ...vssError(
+          401,
+          'UnauthorizedRequestException',
+          'TF400813: The user is not authorized to access this resource.',
+        ),
+        headers: { 'WWW-Authenticate': 'Bearer' },
+      };
+    }
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const segments = url.pathname.split('/').filter(Boolean);
+    const org = decodeURIComponent(segments[0] ?? '');
+    if (org.toLowerCase() !== fixture.organization.toLowerCase()) {
+      return vssError(
+        404,
+        'AccountNotFoundException',
+        `Organization "${org}" not found (this local host serves "${fixture.organization}").`,
+      );
+    }
+    const rest = segments.slice(1).join('/');
+    const flavor = flavorOf(req.headers.accept);
+    const method = req.method ?? 'GET';
+    const docs = DOCUMENTS_ROUTE.exec(rest);
+    if (docs) return documentsAnswer(store, req, docs, flavor);
+    const ep = ENDPOINTS.exec(rest);
+    if (ep && method === 'GET')
+      return endpointsAnswer(decodeURIComponent(ep[1]), ep[2] && decodeURIComponent(ep[2]), url.searchParams, flavor);
+    const px = PROXY.exec(rest);
+    if (px && method === 'POST') {
+      await readBody(req);
+      return proxyAnswer(decodeURIComponent(px[1]), url.searchParams);
+    }
+    const pr = PROJECTS.exec(rest);
+    if (pr && method === 'GET') {
+      const baseUrl = `http://${req.headers.host ?? '127.0.0.1'}/${fixture.organization}`;
+      return projectsAnswer(pr[1] && decodeURIComponent(pr[1]), url.searchParams, flavor, baseUrl);
+    }
+    return vssError(404, 'RouteNotFound', `The local host does not fake ${method} /${segments.join('/')}.`);
+  }
+
+  function handle(req: IncomingMessage, res: ServerResponse): void {
+    if (answerPreflight(req, res)) return;
+    stats.requests += 1;
+    route(req).then(
+      (answer) => later(options.latencyMs, () => sendJson(res, answer)),
+      (e: unknown) => sendJson(res, vssError(500, 'InternalServerError', `Local host error: ${(e as Error).message}`)),
+    );
+  }
+
+  return { handle, stats, store };
+}

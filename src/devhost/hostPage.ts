@@ -1,0 +1,103 @@
+import { join } from 'path';
+import { packageRoot } from './staticFiles';
+
+/** The host page that plays Azure DevOps around the extension iframe. Its scripts live in ./host/*.js. */
+
+export interface HostPageConfig {
+  organization: string;
+  project: { id: string; name: string };
+  teamId: string;
+  hostId: string;
+  contributionId: string;
+  extension: { id: string; publisherId: string; extensionId: string; version: string };
+  user: { id: string; name: string; displayName: string; descriptor: string; imageUrl: string };
+  extensionOrigin: string;
+  hubUrl: string;
+  devopsOrigin: string;
+  /** Root of the fake Azure DevOps REST API for the organization, with a trailing slash. */
+  devopsRoot: string;
+  adoToken: string;
+  appToken: string;
+  naa: { enabled: boolean; clientId: string | null; homeTenantId: string };
+  initialConfig: Record<string, unknown>;
+  themeData: Record<string, string>;
+}
+
+/** Folder with the host page's browser scripts (they are served as-is, not compiled). */
+export function hostScriptsDir(): string {
+  return join(packageRoot(__dirname), 'src', 'devhost', 'host');
+}
+
+/** A few of Azure DevOps' light-theme variables, as the real host sends them. */
+export const LIGHT_THEME: Record<string, string> = {
+  'background-color': 'rgba(255, 255, 255, 1)',
+  'text-primary-color': 'rgba(0, 0, 0, .9)',
+  'text-secondary-color': 'rgba(0, 0, 0, .55)',
+  'communication-background': 'rgba(0, 120, 212, 1)',
+  'communication-foreground': 'rgba(0, 90, 158, 1)',
+  'palette-primary': '0, 120, 212',
+  'palette-neutral-100': '0, 0, 0',
+  'palette-neutral-8': '234, 234, 234',
+  'palette-neutral-4': '244, 244, 244',
+  'palette-neutral-2': '248, 248, 248',
+  'status-error-foreground': 'rgba(205, 74, 69, 1)',
+  'status-warning-foreground': 'rgba(214, 127, 60, 1)',
+  'status-success-foreground': 'rgba(85, 163, 98, 1)',
+};
+
+function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/** JSON that is safe inside a <script> element. */
+function scriptJson(value: unknown): string {
+  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026');
+}
+
+const STYLE = `
+body{margin:0;font-family:"Segoe UI",system-ui,sans-serif;font-size:14px;color:#222;background:#f8f8f8;display:flex;flex-direction:column;height:100vh}
+header{display:flex;align-items:center;gap:12px;padding:0 16px;height:40px;background:#fff;border-bottom:1px solid #e0e0e0}
+header .crumbs{flex:1;white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
+header .badge{background:#fff4ce;border:1px solid #e0c060;border-radius:3px;padding:1px 6px;font-size:12px}
+#host-status{color:#666;font-size:12px}
+.banner{display:flex;gap:12px;align-items:center;padding:8px 16px;border-bottom:1px solid #ddd}
+.banner-info{background:#eaf3fc}.banner-warning{background:#fff4ce}.banner-error{background:#fde7e9}.banner-success{background:#dff6dd}
+.banner-close{margin-left:auto;border:0;background:none;font-size:18px;cursor:pointer}
+main{flex:1;display:flex;min-height:0}
+iframe{flex:1;border:0;background:#fff}
+#host-toasts{position:fixed;left:16px;bottom:16px;display:flex;flex-direction:column;gap:8px;z-index:10}
+.toast{background:#333;color:#fff;padding:10px 14px;border-radius:4px;max-width:480px}.toast a{color:#9cf}
+.toast-cta{margin-left:12px;background:none;border:1px solid #fff;color:#fff;cursor:pointer}
+#host-dialog:not(:empty){position:fixed;inset:0;background:rgba(0,0,0,.3);display:flex;align-items:center;justify-content:center;z-index:20}
+.dialog{background:#fff;padding:20px;border-radius:4px;min-width:320px;max-width:560px}
+details{background:#fff;border-top:1px solid #e0e0e0;font-size:12px;max-height:30vh;overflow:auto}
+details summary{padding:4px 16px;cursor:pointer;color:#666}
+#host-log{margin:0;padding:4px 16px 8px 32px;font-family:Consolas,monospace}.log-warning{color:#a4262c}
+body.full-screen header,body.full-screen details{display:none}
+`;
+
+export function renderHostPage(config: HostPageConfig): string {
+  const title = `Service Connection Expiry · ${config.organization} (local host)`;
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>${escapeHtml(title)}</title>
+<style>${STYLE}</style>
+<script id="host-config" type="application/json">${scriptJson(config)}</script>
+<script type="module" src="/host/hostMain.js"></script>
+</head>
+<body>
+<header>
+  <span class="crumbs">${escapeHtml(config.organization)} / ${escapeHtml(config.project.name)} / Project settings / <strong>Service Connection Expiry</strong></span>
+  <span id="host-status" aria-live="polite"></span>
+  <span class="badge" title="Fake Azure DevOps, fake Microsoft Graph, fed by a fixture file">local host</span>
+</header>
+<div id="host-banner"></div>
+<main><iframe id="extension-frame" title="Service Connection Expiry extension"></iframe></main>
+<details><summary>Host log</summary><ul id="host-log"></ul></details>
+<div id="host-toasts" aria-live="polite"></div>
+<div id="host-dialog"></div>
+</body>
+</html>`;
+}

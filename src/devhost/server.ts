@@ -1,0 +1,179 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'http';
+import { existsSync, readFileSync } from 'fs';
+import { join, resolve } from 'path';
+import type { Fixture } from './fixture';
+import { createFakeGraph } from './fakeGraph';
+import { createFakeDevOps, FAKE_ADO_TOKEN, type FakeDevOpsStats } from './fakeDevOps';
+import { answerPreflight, sendText } from './httpUtil';
+import { hostScriptsDir, LIGHT_THEME, renderHostPage, type HostPageConfig } from './hostPage';
+import { packageRoot, placeholderPage, serveFrom } from './staticFiles';
+
+/**
+ * The local host that plays Azure DevOps. Four HTTP servers, all on 127.0.0.1 only, so that every
+ * role has its own origin, as in the real product:
+ *   host page        http://127.0.0.1:<port>/            (port option; 0 = any free port)
+ *   extension assets http://127.0.0.1:<random>/hub.html  (the built dist/ folder; cross-origin iframe)
+ *   fake DevOps REST http://127.0.0.1:<random>/<org>/…   (CORS, bearer token required)
+ *   fake Graph       http://127.0.0.1:<random>/v1.0/…    (CORS)
+ */
+
+export interface LocalHostOptions {
+  fixture: Fixture;
+  /** Port of the host page; 0 picks a free one. Default 8080. */
+  port?: number;
+  /** The built extension (webpack output). Default <repo>/dist. */
+  distDir?: string;
+  /** The page the hub iframe loads from distDir. Default hub.html. */
+  hubPage?: string;
+  graphLatencyMs?: number;
+  devopsLatencyMs?: number;
+  now?: () => number;
+}
+
+export interface LocalHost {
+  /** The host page to open in a browser. */
+  url: string;
+  /** Fake Graph base URL, without /v1.0 (the hub gets it as initialConfig.localGraphRoot). */
+  graphUrl: string;
+  /** Fake Azure DevOps REST root for the organization, with a trailing slash. */
+  devopsUrl: string;
+  /** Origin serving the extension's files. */
+  extensionUrl: string;
+  graphStats: ReturnType<typeof createFakeGraph>['stats'];
+  devopsStats: FakeDevOpsStats;
+  close(): Promise<void>;
+}
+
+export const PUBLISHER = 'local';
+export const EXTENSION_ID = 'service-connection-expiry';
+
+type Handler = (req: IncomingMessage, res: ServerResponse) => void;
+
+function listen(handler: Handler, port: number): Promise<{ server: Server; origin: string }> {
+  return new Promise((resolveListen, reject) => {
+    const server = createServer(handler);
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => {
+      server.off('error', reject);
+      const address = server.address();
+      const actual = typeof address === 'object' && address ? address.port : port;
+      resolveListen({ server, origin: `http://127.0.0.1:${actual}` });
+    });
+  });
+}
+
+function closeServer(server: Server): Promise<void> {
+  return new Promise((done) => {
+    server.close(() => done());
+    server.closeAllConnections();
+  });
+}
+
+/** The tenant most connections live in: the signed-in user's home tenant in the fake sign-in. */
+export function homeTenantOf(fixture: Fixture): string {
+  const counts = new Map<string, number>();
+  for (const e of fixture.endpoints) {
+    const params = (e as { authorization?: { parameters?: Record<string, unknown> } })?.authorization?.parameters ?? {};
+    for (const [k, v] of Object.entries(params)) {
+      if (/^(tenantid|azuretenantid)$/i.test(k) && typeof v === 'string')
+        counts.set(v.toLowerCase(), (counts.get(v.toLowerCase()) ?? 0) + 1);
+    }
+  }
+  const best = [...counts.entries()].sort((a, b) => b[1] - a[1])[0];
+  return best ? best[0] : '72f988bf-86f1-41af-91ab-2d7cd011db47';
+}
+
+function extensionVersion(): string {
+  try {
+    return (
+      (JSON.parse(readFileSync(join(packageRoot(__dirname), 'package.json'), 'utf8')) as { version?: string })
+        .version ?? '0.0.0'
+    );
+  } catch {
+    return '0.0.0';
+  }
+}
+
+export async function startLocalHost(options: LocalHostOptions): Promise<LocalHost> {
+  const { fixture } = options;
+  const distDir = resolve(options.distDir ?? join(packageRoot(__dirname), 'dist'));
+  const hubPage = options.hubPage ?? 'hub.html';
+  const graph = createFakeGraph(fixture, { latencyMs: options.graphLatencyMs, now: options.now });
+  const devops = createFakeDevOps(fixture, { latencyMs: options.devopsLatencyMs, now: options.now });
+
+  const started: Server[] = [];
+  try {
+    const graphSide = await listen((req, res) => {
+      if (!answerPreflight(req, res)) graph.handle(req, res);
+    }, 0);
+    started.push(graphSide.server);
+    const devopsSide = await listen(devops.handle, 0);
+    started.push(devopsSide.server);
+    const extensionSide = await listen((req, res) => {
+      const path = (req.url ?? '/').split('?')[0];
+      if (serveFrom(distDir, req.method, path, res)) return;
+      if (path === '/' || path === '/' + hubPage)
+        return sendText(res, 200, 'text/html; charset=utf-8', placeholderPage(distDir, hubPage));
+      sendText(res, 404, 'text/plain; charset=utf-8', `Not found in ${distDir}: ${path}`);
+    }, 0);
+    started.push(extensionSide.server);
+
+    const version = extensionVersion();
+    const config: HostPageConfig = {
+      organization: fixture.organization,
+      project: fixture.project,
+      teamId: '2c8f0a6b-3d4e-4f50-9a61-7b82c93da4e5',
+      hostId: '0e3f1a2b-4c5d-4e6f-8a9b-0c1d2e3f4a5b',
+      contributionId: `${PUBLISHER}.${EXTENSION_ID}.hub`,
+      extension: { id: `${PUBLISHER}.${EXTENSION_ID}`, publisherId: PUBLISHER, extensionId: EXTENSION_ID, version },
+      user: {
+        id: '5f9c3d2a-8b7e-4a61-9c0d-1e2f3a4b5c6d',
+        name: 'adele.vance@contoso.example',
+        displayName: 'Adele Vance',
+        descriptor: 'aad.NWY5YzNkMmEtOGI3ZS03YTYxLTljMGQtMWUyZjNhNGI1YzZk',
+        imageUrl:
+          'data:image/svg+xml,%3Csvg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"%3E%3Ccircle cx="16" cy="16" r="16" fill="%230078d4"/%3E%3C/svg%3E',
+      },
+      extensionOrigin: extensionSide.origin,
+      hubUrl: `${extensionSide.origin}/${hubPage}`,
+      devopsOrigin: devopsSide.origin,
+      devopsRoot: `${devopsSide.origin}/${encodeURIComponent(fixture.organization)}/`,
+      adoToken: FAKE_ADO_TOKEN,
+      appToken: 'local-devhost-app-token',
+      naa: {
+        enabled: fixture.host.nestedAppAuth,
+        clientId: fixture.host.clientId,
+        homeTenantId: homeTenantOf(fixture),
+      },
+      initialConfig: { localGraphRoot: graphSide.origin, localEntraClientId: fixture.host.clientId },
+      themeData: LIGHT_THEME,
+    };
+
+    const scripts = hostScriptsDir();
+    if (!existsSync(join(scripts, 'hostMain.js')))
+      throw new Error(`local host: browser scripts not found in ${scripts}`);
+    const hostSide = await listen((req, res) => {
+      const path = (req.url ?? '/').split('?')[0];
+      if (req.method === 'GET' && (path === '/' || path === '/index.html')) {
+        return sendText(res, 200, 'text/html; charset=utf-8', renderHostPage(config));
+      }
+      if (path.startsWith('/host/') && serveFrom(scripts, req.method, path.slice('/host'.length), res)) return;
+      if (path === '/favicon.ico') return sendText(res, 204, 'image/x-icon', '');
+      sendText(res, 404, 'text/plain; charset=utf-8', 'Not found');
+    }, options.port ?? 8080);
+    started.push(hostSide.server);
+
+    return {
+      url: `${hostSide.origin}/`,
+      graphUrl: graphSide.origin,
+      devopsUrl: config.devopsRoot,
+      extensionUrl: extensionSide.origin,
+      graphStats: graph.stats,
+      devopsStats: devops.stats,
+      close: () => Promise.all(started.map(closeServer)).then(() => undefined),
+    };
+  } catch (e) {
+    await Promise.all(started.map(closeServer));
+    throw e;
+  }
+}
