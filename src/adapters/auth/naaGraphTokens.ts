@@ -1,0 +1,72 @@
+import * as SDK from 'azure-devops-extension-sdk';
+
+/**
+ * Graph tokens through the Azure DevOps host's Nested App Authentication: the host frame signs the
+ * user in, MSAL in this iframe asks it for tokens. MSAL is loaded only here, lazily, off first paint.
+ */
+
+export class SignInRequiredError extends Error {
+  constructor(readonly tenantId: string) {
+    super('sign-in required');
+    this.name = 'SignInRequiredError';
+  }
+}
+
+export class NaaUnavailableError extends Error {
+  constructor(detail: string) {
+    super(`this Azure DevOps host does not offer Nested App Authentication yet (${detail})`);
+    this.name = 'NaaUnavailableError';
+  }
+}
+
+export interface GraphTokenSource {
+  /** Silent only; throws SignInRequiredError when the user must interact. */
+  getToken(tenantId: string, cloudRoot: string): Promise<string>;
+  /** Interactive (popup through the host); resolves once a token for the tenant can be had silently. */
+  signIn(tenantId: string, cloudRoot: string): Promise<void>;
+  /** The signed-in user's home tenant, once known. */
+  homeTenantId(): string | null;
+}
+
+function loginAuthority(cloudRoot: string, tenantId: string): string {
+  const host = cloudRoot.includes('graph.microsoft.us')
+    ? 'login.microsoftonline.us'
+    : cloudRoot.includes('chinacloudapi.cn')
+      ? 'login.chinacloudapi.cn'
+      : 'login.microsoftonline.com';
+  return `https://${host}/${tenantId}`;
+}
+
+export async function createNaaGraphTokens(clientId: string): Promise<GraphTokenSource> {
+  try {
+    await SDK.enableNestedAppAuth();
+  } catch (e) {
+    throw new NaaUnavailableError((e as Error)?.message ?? 'no details');
+  }
+  const msal = await import(/* webpackChunkName: "msal" */ '@azure/msal-browser');
+  const pca = await msal.createNestablePublicClientApplication({ auth: { clientId } });
+  const request = (tenantId: string, cloudRoot: string) => ({
+    scopes: [`${cloudRoot}/Application.Read.All`],
+    authority: loginAuthority(cloudRoot, tenantId),
+    account: pca.getActiveAccount() ?? pca.getAllAccounts()[0],
+  });
+  return {
+    async getToken(tenantId, cloudRoot) {
+      try {
+        const result = await pca.acquireTokenSilent(request(tenantId, cloudRoot));
+        if (result.account) pca.setActiveAccount(result.account);
+        return result.accessToken;
+      } catch (e) {
+        if (e instanceof msal.InteractionRequiredAuthError) throw new SignInRequiredError(tenantId);
+        throw new Error(`no Graph token for tenant ${tenantId}: ${(e as Error)?.message ?? 'unknown error'}`);
+      }
+    },
+    async signIn(tenantId, cloudRoot) {
+      const result = await pca.acquireTokenPopup(request(tenantId, cloudRoot));
+      if (result.account) pca.setActiveAccount(result.account);
+    },
+    homeTenantId() {
+      return pca.getActiveAccount()?.tenantId ?? null;
+    },
+  };
+}

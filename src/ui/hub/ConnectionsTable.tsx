@@ -1,0 +1,91 @@
+import * as React from 'react';
+import { ObservableValue } from 'azure-devops-ui/Core/Observable';
+// From their own modules: the Table barrel also exports column menus that pull in Menu and Header.
+import { ColumnSorting } from 'azure-devops-ui/Components/Table/ColumnSorting';
+import { SimpleTableCell, Table } from 'azure-devops-ui/Components/Table/Table';
+import { SortOrder, type ITableColumn } from 'azure-devops-ui/Components/Table/Table.Props';
+import { ArrayItemProvider } from 'azure-devops-ui/Utilities/Provider';
+import { ExpiryCell } from './ExpiryCell';
+import type { HubRow, SortKey } from './rows';
+import { StatusBadge } from './StatusBadge';
+import { useRowAttributes } from './useRowAttributes';
+
+interface Props {
+  rows: HubRow[];
+  sort: { key: SortKey; descending: boolean } | null;
+  onSort: (key: SortKey, descending: boolean) => void;
+  onOpen: (row: HubRow) => void;
+}
+
+type Column = ITableColumn<HubRow> & { sortKey: SortKey };
+
+function cell(columnIndex: number, column: ITableColumn<HubRow>, content: React.ReactNode) {
+  return (
+    <SimpleTableCell key={column.id} columnIndex={columnIndex} tableColumn={column}>
+      {content}
+    </SimpleTableCell>
+  );
+}
+
+function twoLines(first: React.ReactNode, second: React.ReactNode) {
+  return (
+    <div className="flex-column sce-two-lines">
+      <span className="text-ellipsis">{first}</span>
+      {second ? <span className="secondary-text text-ellipsis">{second}</span> : null}
+    </div>
+  );
+}
+
+function makeColumns(): Column[] {
+  const col = (id: string, name: string, sortKey: SortKey, width: number, render: (r: HubRow) => React.ReactNode): Column => ({
+    id,
+    name,
+    sortKey,
+    width: new ObservableValue(width),
+    sortProps: { ariaLabelAscending: 'Sorted A to Z', ariaLabelDescending: 'Sorted Z to A' },
+    renderCell: (_rowIndex, columnIndex, column, item) => cell(columnIndex, column, render(item)),
+  });
+  return [
+    col('name', 'Connection', 'name', -22, (r) => twoLines(r.connection.name, r.connection.subscriptionName)),
+    col('type', 'Type', 'type', -12, (r) => r.typeText),
+    col('auth', 'Authentication', 'auth', -16, (r) => r.authText),
+    col('app', 'App registration', 'app', -20, (r) => (r.connection.appId ? twoLines(r.appName ?? '—', r.connection.appId) : '—')),
+    col('tenant', 'Tenant', 'tenant', -14, (r) => <span className="text-ellipsis">{r.connection.tenantId ?? '—'}</span>),
+    col('expiry', 'Expires', 'expiry', -12, (r) => <ExpiryCell row={r} />),
+    col('status', 'Status', 'status', -24, (r) =>
+      twoLines(<StatusBadge status={r.verdict.status} />, r.pending ? 'Reading Microsoft Graph…' : r.verdict.reason),
+    ),
+  ];
+}
+
+/** The connections, virtualized; a click or Enter on a row opens its details. */
+export function ConnectionsTable(props: Props) {
+  const container = React.useRef<HTMLDivElement>(null);
+  const columns = React.useMemo(makeColumns, []);
+  columns.forEach((c) => {
+    if (c.sortProps) c.sortProps.sortOrder = props.sort?.key === c.sortKey ? (props.sort.descending ? SortOrder.descending : SortOrder.ascending) : undefined;
+  });
+  const onSort = React.useRef(props.onSort);
+  onSort.current = props.onSort;
+  const sorting = React.useMemo(
+    () => new ColumnSorting<HubRow>((index, order) => onSort.current(columns[index].sortKey, order === SortOrder.descending)),
+    [columns],
+  );
+  const provider = React.useMemo(() => new ArrayItemProvider(props.rows), [props.rows]);
+  useRowAttributes(container, props.rows);
+  return (
+    <div ref={container} className="sce-table">
+      {/* A card look without azure-devops-ui's Card, which pulls in the whole Header and its command bar. */}
+      <div className="sce-card flex-grow">
+        <Table<HubRow>
+          ariaLabel="Service connections"
+          columns={columns}
+          itemProvider={provider}
+          behaviors={[sorting]}
+          onActivate={(_e, row) => props.onOpen(row.data)}
+          containerClassName="h-scroll-auto"
+        />
+      </div>
+    </div>
+  );
+}

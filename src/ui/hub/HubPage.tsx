@@ -1,0 +1,93 @@
+import * as React from 'react';
+import { MessageBar, MessageBarSeverity } from 'azure-devops-ui/MessageBar';
+import { Spinner, SpinnerSize } from 'azure-devops-ui/Spinner';
+import { TextField, TextFieldWidth } from 'azure-devops-ui/TextField';
+import { summarize } from '../../core/summary';
+import type { Status } from '../../core/types';
+import { ConnectionsTable } from './ConnectionsTable';
+import type { HubDeps } from './deps';
+import { GraphBanner } from './GraphBanner';
+import { PageHeader } from './PageHeader';
+import { buildRows, viewRows, type SortKey } from './rows';
+import { SummaryBar } from './SummaryBar';
+import { useHubData } from './useHubData';
+import { useSelectedConnection } from './useSelectedConnection';
+
+// Panels are not needed for the first paint: they load when first opened.
+const DetailsPanel = React.lazy(() => import(/* webpackChunkName: "details" */ './DetailsPanel').then((m) => ({ default: m.DetailsPanel })));
+const SettingsPanel = React.lazy(() => import(/* webpackChunkName: "settings" */ './SettingsPanel').then((m) => ({ default: m.SettingsPanel })));
+
+export function HubPage(props: { deps: HubDeps }) {
+  const { deps } = props;
+  const { data, refresh, signIn, noAccess } = useHubData(deps);
+  const [keyword, setKeyword] = React.useState('');
+  const [statuses, setStatuses] = React.useState<Status[]>([]);
+  const [sort, setSort] = React.useState<{ key: SortKey; descending: boolean } | null>(null);
+  const [settingsOpen, setSettingsOpen] = React.useState(false);
+  const nowMs = data.checkedAt ?? deps.now();
+  const rows = React.useMemo(() => buildRows(data, noAccess, nowMs), [data, noAccess, nowMs]);
+  const visible = React.useMemo(() => viewRows(rows, { keyword, statuses, sort }), [rows, keyword, statuses, sort]);
+  const summary = React.useMemo(() => summarize(rows.map((r) => r.verdict.status)), [rows]);
+  const selection = useSelectedConnection(deps.connectionParam, data.phase === 'loaded');
+  const selected = selection.id ? rows.find((r) => r.id === selection.id) : undefined;
+
+  const toggleStatus = (s: Status) => setStatuses((cur) => (cur.includes(s) ? cur.filter((x) => x !== s) : [...cur, s]));
+  const saveSettings = async (clientId: string | null, thresholds: typeof data.thresholds) => {
+    await Promise.all([deps.saveClientId(clientId), deps.saveThresholds(thresholds)]);
+    await refresh();
+  };
+  const checked = data.checkedAt ? `Last checked ${new Date(data.checkedAt).toLocaleString()}` : 'Loading…';
+
+  return (
+    <div className="sce-page flex-column flex-grow">
+      <PageHeader
+        title="Service connection expiry"
+        description={`${deps.context.project.name} · ${checked}`}
+        onRefresh={() => void refresh()}
+        onSettings={() => setSettingsOpen(true)}
+        busy={data.phase === 'loading' || data.access.kind === 'pending'}
+      />
+      <div className="page-content page-content-top flex-column sce-content">
+        <GraphBanner access={data.access} onOpenSettings={() => setSettingsOpen(true)} onSignIn={(t) => void signIn(t)} />
+        {data.phase === 'failed' ? (
+          <MessageBar severity={MessageBarSeverity.Error} buttonProps={[{ text: 'Retry', onClick: () => void refresh() }]}>
+            {data.error}
+          </MessageBar>
+        ) : null}
+        {data.phase === 'loading' ? (
+          <Spinner size={SpinnerSize.large} label="Loading service connections…" />
+        ) : data.phase === 'loaded' ? (
+          <>
+            <SummaryBar summary={summary} selected={statuses} onToggle={toggleStatus} />
+            <div className="sce-filter flex-row flex-center">
+              <TextField
+                value={keyword}
+                onChange={(_e, v) => setKeyword(v)}
+                prefixIconProps={{ iconName: 'Filter' }}
+                placeholder="Filter by name, type, app, tenant…"
+                ariaLabel="Filter connections by keyword"
+                width={TextFieldWidth.standard}
+              />
+              <span className="secondary-text sce-count" aria-live="polite">
+                {visible.length === rows.length ? `${rows.length} connections` : `${visible.length} of ${rows.length} connections`}
+              </span>
+            </div>
+            {rows.length === 0 ? (
+              <p className="sce-empty">This project has no service connections.</p>
+            ) : visible.length === 0 ? (
+              <p className="sce-empty">No connection matches the filter.</p>
+            ) : (
+              <ConnectionsTable rows={visible} sort={sort} onSort={(key, descending) => setSort({ key, descending })} onOpen={(r) => selection.open(r.id)} />
+            )}
+          </>
+        ) : null}
+      </div>
+      <React.Suspense fallback={<Spinner size={SpinnerSize.medium} label="Opening…" />}>
+        {selected ? <DetailsPanel row={selected} orgUrl={deps.context.orgUrl} project={deps.context.project.name} onDismiss={selection.close} /> : null}
+        {settingsOpen ? (
+          <SettingsPanel clientId={data.clientId} thresholds={data.thresholds} onSave={saveSettings} onDismiss={() => setSettingsOpen(false)} />
+        ) : null}
+      </React.Suspense>
+    </div>
+  );
+}

@@ -1,0 +1,80 @@
+import * as React from 'react';
+import { ContentSize } from 'azure-devops-ui/Callout';
+import { FormItem } from 'azure-devops-ui/FormItem';
+import { Panel } from 'azure-devops-ui/Panel';
+import { TextField } from 'azure-devops-ui/TextField';
+import { isGuid } from '../../core/raw';
+import { checkThresholds } from '../../core/thresholds';
+import type { Thresholds } from '../../core/types';
+
+export const REDIRECT_URI = 'https://dev.azure.com/_public/_MsalPopup';
+
+interface Props {
+  clientId: string | null;
+  thresholds: Thresholds;
+  onSave: (clientId: string | null, thresholds: Thresholds) => Promise<void>;
+  onDismiss: () => void;
+}
+
+/** The organization's Entra client ID and the project's thresholds, with how to register the app. */
+export function SettingsPanel(props: Props) {
+  const [clientId, setClientId] = React.useState(props.clientId ?? '');
+  const [warning, setWarning] = React.useState(String(props.thresholds.warningDays));
+  const [critical, setCritical] = React.useState(String(props.thresholds.criticalDays));
+  const [saving, setSaving] = React.useState(false);
+  const [saveError, setSaveError] = React.useState<string | null>(null);
+  const trimmed = clientId.trim();
+  const idError = trimmed && !isGuid(trimmed) ? 'A client ID is a GUID such as 6a3c9f10-5b2e-4d7a-9c1e-0f4b8d2a7e55.' : null;
+  const check = checkThresholds(warning, critical);
+  const save = async () => {
+    if (idError || !check.ok) return;
+    setSaving(true);
+    setSaveError(null);
+    try {
+      await props.onSave(trimmed || null, check.thresholds);
+      props.onDismiss();
+    } catch (e) {
+      setSaveError(`Could not save: ${(e as Error)?.message ?? e}`);
+    } finally {
+      setSaving(false);
+    }
+  };
+  return (
+    <Panel
+      onDismiss={props.onDismiss}
+      titleProps={{ text: 'Settings' }}
+      size={ContentSize.Large}
+      footerButtonProps={[
+        { text: 'Cancel', onClick: props.onDismiss },
+        { text: saving ? 'Saving…' : 'Save', primary: true, onClick: save, disabled: saving || !!idError || !check.ok },
+      ]}
+    >
+      <div className="sce-settings flex-column">
+        <h3 className="sce-h3">Microsoft Graph access (organization)</h3>
+        <p>
+          Expiry dates live in Microsoft Entra ID. The page reads them with your own sign-in through an Entra app that a
+          tenant admin registers once:
+        </p>
+        <ol className="sce-fix">
+          <li>Entra ID → App registrations → New registration; any name, single tenant (or multitenant if connections span tenants).</li>
+          <li>
+            Authentication → Add a platform → Single-page application, redirect URI <code>{REDIRECT_URI}</code>.
+          </li>
+          <li>API permissions → Microsoft Graph → Delegated → <code>Application.Read.All</code>, then Grant admin consent.</li>
+          <li>Copy the Application (client) ID here. It is not a secret; no secret is needed.</li>
+        </ol>
+        <FormItem label="Entra application (client) ID" error={!!idError} message={idError ?? 'Shared by every project of this organization.'}>
+          <TextField value={clientId} onChange={(_e, v) => setClientId(v)} placeholder="00000000-0000-0000-0000-000000000000" ariaLabel="Entra application (client) ID" />
+        </FormItem>
+        <h3 className="sce-h3">Thresholds (this project)</h3>
+        <FormItem label="Warning when a credential expires within (days)" error={!check.ok}>
+          <TextField value={warning} onChange={(_e, v) => setWarning(v)} inputType="number" ariaLabel="Warning threshold in days" />
+        </FormItem>
+        <FormItem label="Critical when it expires within (days)" error={!check.ok} message={check.ok ? undefined : check.error}>
+          <TextField value={critical} onChange={(_e, v) => setCritical(v)} inputType="number" ariaLabel="Critical threshold in days" />
+        </FormItem>
+        {saveError ? <p role="alert" className="sce-error-text">{saveError}</p> : null}
+      </div>
+    </Panel>
+  );
+}

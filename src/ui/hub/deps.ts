@@ -1,0 +1,20 @@
+import type { HostContext } from '../../adapters/extension/hostContext';
+import type { HubSettings } from '../../adapters/extension/settingsStore';
+import type { GraphTokenSource } from '../../adapters/auth/naaGraphTokens';
+import type { FetchLike } from '../../adapters/http';
+import type { Thresholds } from '../../core/types';
+
+/** Everything the hub talks to, injected so component tests can bring fakes. */
+export interface HubDeps {
+  context: HostContext;
+  listEndpoints(): Promise<unknown[]>;
+  loadSettings(): Promise<HubSettings>;
+  saveClientId(clientId: string | null): Promise<void>;
+  saveThresholds(thresholds: Thresholds): Promise<void>;
+  /** Throws NaaUnavailableError where the host offers no Nested App Authentication. */
+  createTokens(clientId: string): Promise<GraphTokenSource>;
+  graphRootFor?: (environment: string) => string;
+  graphFetch?: FetchLike;
+  connectionParam: { read(): Promise<string | null>; write(id: string | null): Promise<void> };
+  now(): number;
+}

@@ -1,0 +1,48 @@
+import 'azure-devops-ui/Core/override.css';
+import './hub.scss';
+import * as React from 'react';
+import * as ReactDOM from 'react-dom';
+import * as SDK from 'azure-devops-extension-sdk';
+import { createNaaGraphTokens } from '../../adapters/auth/naaGraphTokens';
+import { createConnectionParam, readHostContext } from '../../adapters/extension/hostContext';
+import { listProjectEndpoints } from '../../adapters/extension/serviceEndpoints';
+import { createSettingsStore } from '../../adapters/extension/settingsStore';
+import { Surface, SurfaceBackground } from 'azure-devops-ui/Surface';
+import type { HubDeps } from './deps';
+import { HubPage } from './HubPage';
+
+/** Composition of the Project Settings hub: the real SDK, REST clients and NAA tokens. */
+async function main(): Promise<void> {
+  await SDK.init({ loaded: false, applyTheme: true });
+  await SDK.ready();
+  const context = await readHostContext();
+  const settings = createSettingsStore(context.project.id);
+  const localGraphRoot = context.localGraphRoot;
+  const deps: HubDeps = {
+    context,
+    listEndpoints: () => listProjectEndpoints(context.project.name),
+    loadSettings: settings.load,
+    saveClientId: settings.saveClientId,
+    saveThresholds: settings.saveThresholds,
+    createTokens: createNaaGraphTokens,
+    graphRootFor: localGraphRoot ? () => localGraphRoot : undefined,
+    connectionParam: createConnectionParam(),
+    now: () => Date.now(),
+  };
+  ReactDOM.render(
+    <Surface background={SurfaceBackground.neutral}>
+      <HubPage deps={deps} />
+    </Surface>,
+    document.getElementById('root'),
+  );
+  await SDK.notifyLoadSucceeded();
+}
+
+main().catch((e) => {
+  const root = document.getElementById('root');
+  if (root) {
+    root.textContent = `Service Connection Expiry could not start: ${(e as Error)?.message ?? e}`;
+    root.setAttribute('role', 'alert');
+  }
+  void SDK.notifyLoadFailed(e instanceof Error ? e : String(e));
+});
