@@ -25,10 +25,28 @@ export default tseslint.config(
     // The core is pure: no network, clock, React or SDK.
     files: ['src/core/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: ['react*', 'azure-devops-*', '@azure/*', '../adapters/*', '../ui/*', 'node:*', 'http', 'https', 'fs'] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            'react*',
+            'azure-devops-*',
+            '@azure/*',
+            '../adapters/*',
+            '../ui/*',
+            'node:*',
+            'http',
+            'https',
+            'fs',
+          ],
+        },
+      ],
       'no-restricted-properties': ['error', { object: 'Date', property: 'now', message: 'Pass the clock in.' }],
       'no-restricted-globals': ['error', 'fetch', 'XMLHttpRequest', 'window', 'document'],
-      'no-restricted-syntax': ['error', { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'Pass the clock in.' }],
+      'no-restricted-syntax': [
+        'error',
+        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'Pass the clock in.' },
+      ],
     },
   },
 );

@@ -1,9 +1,14 @@
 /** Three projects: pure units, React components in jsdom, and browser tests against the local host. */
-const tsJest = ['ts-jest', { tsconfig: { jsx: 'react', module: 'commonjs', esModuleInterop: true, isolatedModules: true } }];
+const tsJest = [
+  'ts-jest',
+  { tsconfig: { jsx: 'react', module: 'commonjs', esModuleInterop: true, isolatedModules: true } },
+];
 const common = {
   transform: { '^.+\\.(t|j)sx?$': tsJest },
   // azure-devops-ui and the SDK's ESM build ship untranspiled modules.
-  transformIgnorePatterns: ['/node_modules/(?!(azure-devops-ui|azure-devops-extension-sdk|azure-devops-extension-api)/)'],
+  transformIgnorePatterns: [
+    '/node_modules/(?!(azure-devops-ui|azure-devops-extension-sdk|azure-devops-extension-api)/)',
+  ],
   moduleNameMapper: {
     '^azure-devops-extension-sdk$': '<rootDir>/node_modules/azure-devops-extension-sdk/esm/SDK.min.js',
     '\\.(css|scss)$': '<rootDir>/tests/support/styleStub.js',

@@ -17,12 +17,18 @@ module.exports = (_env, argv) => {
     },
     resolve: {
       extensions: ['.ts', '.tsx', '.js'],
-      alias: { 'azure-devops-extension-sdk': path.resolve(__dirname, 'node_modules/azure-devops-extension-sdk/esm/SDK.min.js') },
+      alias: {
+        'azure-devops-extension-sdk': path.resolve(__dirname, 'node_modules/azure-devops-extension-sdk/esm/SDK.min.js'),
+      },
     },
     devtool: production ? false : 'source-map',
     module: {
       rules: [
-        { test: /\.tsx?$/, loader: 'ts-loader', options: { transpileOnly: true, compilerOptions: { module: 'ESNext' } } },
+        {
+          test: /\.tsx?$/,
+          loader: 'ts-loader',
+          options: { transpileOnly: true, compilerOptions: { module: 'ESNext' } },
+        },
         // CSS goes to its own files (parallel download, no JS to inject it).
         { test: /\.scss$/, use: [MiniCssExtractPlugin.loader, 'css-loader', 'sass-loader'] },
         { test: /\.css$/, use: [MiniCssExtractPlugin.loader, 'css-loader'] },
@@ -34,7 +40,10 @@ module.exports = (_env, argv) => {
     },
     performance: { hints: false },
     plugins: [
-      new MiniCssExtractPlugin({ filename: '[name].[contenthash:8].css', chunkFilename: 'chunk.[name].[contenthash:8].css' }),
+      new MiniCssExtractPlugin({
+        filename: '[name].[contenthash:8].css',
+        chunkFilename: 'chunk.[name].[contenthash:8].css',
+      }),
       new HtmlWebpackPlugin({
         filename: 'hub.html',
         chunks: ['hub'],

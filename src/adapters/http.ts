@@ -26,7 +26,8 @@ export async function fetchWithTimeout(
     return await fetchImpl(url, { ...init, signal: controller.signal });
   } catch (e) {
     const host = safeHost(url);
-    if (controller.signal.aborted) throw new HttpError(`${host} did not answer within ${Math.round(timeoutMs / 1000)} s`, null);
+    if (controller.signal.aborted)
+      throw new HttpError(`${host} did not answer within ${Math.round(timeoutMs / 1000)} s`, null);
     throw new HttpError(`cannot reach ${host} (${(e as Error).message || 'network error'})`, null);
   } finally {
     clearTimeout(timer);
@@ -63,7 +64,11 @@ export async function readJson(response: Response, url: string): Promise<unknown
 export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Runs `worker` over `items` with at most `limit` at once, in order of start. */
-export async function mapWithConcurrency<T, R>(items: T[], limit: number, worker: (item: T, index: number) => Promise<R>): Promise<R[]> {
+export async function mapWithConcurrency<T, R>(
+  items: T[],
+  limit: number,
+  worker: (item: T, index: number) => Promise<R>,
+): Promise<R[]> {
   const results = new Array<R>(items.length);
   let next = 0;
   const runners = Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, async () => {

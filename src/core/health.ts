@@ -28,7 +28,12 @@ export function applyHealthCheck<V extends Verdict>(v: V, c: Connection, health:
   if (!secretBased || !isSecretRejected(message) || v.status === 'expired') {
     return { ...v, findings: [broken, ...v.findings] };
   }
-  const renew = finding('expired', 'error', 'Entra ID refuses the secret the connection holds: it has expired.', renewalSteps(c, true));
+  const renew = finding(
+    'expired',
+    'error',
+    'Entra ID refuses the secret the connection holds: it has expired.',
+    renewalSteps(c, true),
+  );
   return {
     ...v,
     status: 'expired',

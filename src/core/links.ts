@@ -6,7 +6,11 @@ interface Cloud {
 
 const CLOUDS: Record<string, Cloud> = {
   azurecloud: { graph: 'https://graph.microsoft.com', portal: 'portal.azure.com', login: 'login.microsoftonline.com' },
-  azureusgovernment: { graph: 'https://graph.microsoft.us', portal: 'portal.azure.us', login: 'login.microsoftonline.us' },
+  azureusgovernment: {
+    graph: 'https://graph.microsoft.us',
+    portal: 'portal.azure.us',
+    login: 'login.microsoftonline.us',
+  },
   azurechinacloud: {
     graph: 'https://microsoftgraph.chinacloudapi.cn',
     portal: 'portal.azure.cn',

@@ -77,7 +77,12 @@ export function toReportConnection(entry: ReportEntry, orgUrl: string | null): R
   };
 }
 
-export function buildReport(entries: ReportEntry[], orgUrl: string | null, thresholds: Thresholds, scannedAtIso: string): Report {
+export function buildReport(
+  entries: ReportEntry[],
+  orgUrl: string | null,
+  thresholds: Thresholds,
+  scannedAtIso: string,
+): Report {
   const s = summarize(entries.map((e) => e.verdict.status));
   return {
     scannedAt: scannedAtIso,

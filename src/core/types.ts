@@ -1,13 +1,6 @@
 /** Shared vocabulary of the core. Dates are ISO-8601 strings (UTC) so every value serializes as-is. */
 
-export type Status =
-  | 'expired'
-  | 'critical'
-  | 'warning'
-  | 'healthy'
-  | 'no-secret'
-  | 'unknown'
-  | 'not-applicable';
+export type Status = 'expired' | 'critical' | 'warning' | 'healthy' | 'no-secret' | 'unknown' | 'not-applicable';
 
 /** How the connection authenticates to Entra ID. */
 export type SchemeKind = 'secret' | 'certificate' | 'federated' | 'managed-identity' | 'none';
@@ -88,21 +81,21 @@ export interface ListedCredential extends Credential {
 }
 
 export type FindingCode =
-    | 'expired'
-    | 'expiring'
-    | 'legacy-wif-issuer'
-    | 'secret-based'
-    | 'certificate-based'
-    | 'app-not-found'
-    | 'other-tenant'
-    | 'credentials-ambiguous'
-    | 'no-credentials'
-    | 'manual-connection'
-    | 'broken-now'
-    | 'no-graph-access'
-    | 'graph-error'
-    | 'missing-app-id'
-    | 'not-ready';
+  | 'expired'
+  | 'expiring'
+  | 'legacy-wif-issuer'
+  | 'secret-based'
+  | 'certificate-based'
+  | 'app-not-found'
+  | 'other-tenant'
+  | 'credentials-ambiguous'
+  | 'no-credentials'
+  | 'manual-connection'
+  | 'broken-now'
+  | 'no-graph-access'
+  | 'graph-error'
+  | 'missing-app-id'
+  | 'not-ready';
 
 export interface Finding {
   code: FindingCode;

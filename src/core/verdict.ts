@@ -1,6 +1,13 @@
 import { pickCredentialInUse, isInvalidCredential } from './credentialInUse';
 import { daysBetween, isoDay, toMs } from './days';
-import { ambiguousFinding, finding, legacyIssuerFinding, manualFinding, renewalSteps, wifRecommendation } from './findings';
+import {
+  ambiguousFinding,
+  finding,
+  legacyIssuerFinding,
+  manualFinding,
+  renewalSteps,
+  wifRecommendation,
+} from './findings';
 import { credentialNoun, expiryPhrase, typeLabel } from './format';
 import { applyHealthCheck } from './health';
 import { DEFAULT_THRESHOLDS, statusForDays } from './thresholds';
@@ -37,9 +44,12 @@ export function computeVerdict(input: VerdictInput): Verdict {
   if (c.entraBacked && (!c.isReady || (c.operationState ?? '').toLowerCase() === 'failed')) {
     const detail = c.operationMessage ? `: ${c.operationMessage}` : '';
     v.findings.push(
-      finding('not-ready', 'warning', `Azure DevOps reports the connection as not ready (${c.operationState ?? 'not ready'})${detail}.`, [
-        `Open the connection in Azure DevOps and look at its state; Edit → Verify shows the error.`,
-      ]),
+      finding(
+        'not-ready',
+        'warning',
+        `Azure DevOps reports the connection as not ready (${c.operationState ?? 'not ready'})${detail}.`,
+        [`Open the connection in Azure DevOps and look at its state; Edit → Verify shows the error.`],
+      ),
     );
   }
   return v;
@@ -54,7 +64,9 @@ function baseVerdict(input: VerdictInput): Base {
   if (c.schemeKind === 'none' || c.parseProblems.length > 0) {
     const reason = `Cannot tell: ${c.parseProblems.join('; ') || 'unreadable authorization'}.`;
     return bare('unknown', reason, [
-      finding('missing-app-id', 'warning', reason, ['Open the connection in Azure DevOps → Edit, check its service principal, then Verify and Save.']),
+      finding('missing-app-id', 'warning', reason, [
+        'Open the connection in Azure DevOps → Edit, check its service principal, then Verify and Save.',
+      ]),
     ]);
   }
 
@@ -75,15 +87,21 @@ function baseVerdict(input: VerdictInput): Base {
   switch (lookup.kind) {
     case 'not-found':
       return bare('unknown', `App registration ${c.appId} not found in tenant ${c.tenantId ?? '(unknown)'}.`, [
-        finding('app-not-found', 'error', `Graph has no app registration ${c.appId} in tenant ${c.tenantId ?? '(unknown)'}: it was deleted, or lives in another tenant.`, [
-          'If it was deleted less than 30 days ago, restore it in Entra ID → App registrations → Deleted applications.',
-          'Otherwise recreate the service connection (preferably with workload identity federation) and delete this one.',
-        ]),
+        finding(
+          'app-not-found',
+          'error',
+          `Graph has no app registration ${c.appId} in tenant ${c.tenantId ?? '(unknown)'}: it was deleted, or lives in another tenant.`,
+          [
+            'If it was deleted less than 30 days ago, restore it in Entra ID → App registrations → Deleted applications.',
+            'Otherwise recreate the service connection (preferably with workload identity federation) and delete this one.',
+          ],
+        ),
         ...always,
       ]);
     case 'forbidden':
     case 'no-access': {
-      const other = !!input.homeTenantId && !!c.tenantId && input.homeTenantId.toLowerCase() !== c.tenantId.toLowerCase();
+      const other =
+        !!input.homeTenantId && !!c.tenantId && input.homeTenantId.toLowerCase() !== c.tenantId.toLowerCase();
       const reason = other
         ? `Expiry unknown: the app lives in tenant ${c.tenantId}, where you have no Graph access (${lookup.message}).`
         : `Expiry unknown: no Graph access (${lookup.message}).`;
@@ -91,7 +109,7 @@ function baseVerdict(input: VerdictInput): Base {
         finding(other ? 'other-tenant' : 'no-graph-access', 'warning', reason, [
           other
             ? `Ask an admin of tenant ${c.tenantId} to consent to the extension's Entra app, or to run the scanner there.`
-            : 'Ask a tenant admin to grant admin consent for Application.Read.All to the extension\'s Entra app.',
+            : "Ask a tenant admin to grant admin consent for Application.Read.All to the extension's Entra app.",
           'Meanwhile "Check now" tells whether the connection works today.',
         ]),
         ...always,
@@ -99,7 +117,9 @@ function baseVerdict(input: VerdictInput): Base {
     }
     case 'error':
       return bare('unknown', `Expiry unknown: Microsoft Graph failed (${lookup.message}).`, [
-        finding('graph-error', 'warning', `Microsoft Graph failed for app ${c.appId}: ${lookup.message}.`, ['Refresh later; if it persists, check Microsoft Graph service health.']),
+        finding('graph-error', 'warning', `Microsoft Graph failed for app ${c.appId}: ${lookup.message}.`, [
+          'Refresh later; if it persists, check Microsoft Graph service health.',
+        ]),
         ...always,
       ]);
     case 'found':
@@ -133,9 +153,18 @@ function baseVerdict(input: VerdictInput): Base {
   const end = toMs(cred.endDateTime);
   const findings: Finding[] = [];
   if (choice.confidence === 'ambiguous') findings.push(ambiguousFinding(c.modifiedAt));
-  const credential = { keyId: cred.keyId, kind: cred.kind, endDateTime: cred.endDateTime, confidence: choice.confidence };
+  const credential = {
+    keyId: cred.keyId,
+    kind: cred.kind,
+    endDateTime: cred.endDateTime,
+    confidence: choice.confidence,
+  };
   if (end === null) {
-    return { ...bare('unknown', `The ${noun} in use has no end date in Graph.`, [...findings, ...always]), credential, credentials };
+    return {
+      ...bare('unknown', `The ${noun} in use has no end date in Graph.`, [...findings, ...always]),
+      credential,
+      credentials,
+    };
   }
   const expired = end <= input.nowMs;
   const daysLeft = daysBetween(input.nowMs, end);
@@ -146,8 +175,19 @@ function baseVerdict(input: VerdictInput): Base {
       finding(expired ? 'expired' : 'expiring', expired ? 'error' : 'warning', `${phrase}.`, renewalSteps(c, expired)),
     );
   }
-  const reason = status === 'healthy' ? `${credentialNoun(cred.kind)} valid until ${isoDay(cred.endDateTime)} (${daysLeft} days).` : `${phrase}.`;
-  return { status, reason, daysLeft, expiresAt: cred.endDateTime, credential, credentials, findings: [...findings, ...always] };
+  const reason =
+    status === 'healthy'
+      ? `${credentialNoun(cred.kind)} valid until ${isoDay(cred.endDateTime)} (${daysLeft} days).`
+      : `${phrase}.`;
+  return {
+    status,
+    reason,
+    daysLeft,
+    expiresAt: cred.endDateTime,
+    credential,
+    credentials,
+    findings: [...findings, ...always],
+  };
 }
 
 function federatedVerdict(c: Connection, nowMs: number, t: Thresholds): Base {
@@ -160,5 +200,9 @@ function federatedVerdict(c: Connection, nowMs: number, t: Thresholds): Base {
   const reason = expired
     ? `The old Azure DevOps federation issuer was retired on ${isoDay(LEGACY_ISSUER_RETIREMENT)}: sign-in fails until the issuer is updated.`
     : `Workload identity federation with the old Azure DevOps issuer: update it before ${isoDay(LEGACY_ISSUER_RETIREMENT)} (${expiryPhrase(daysLeft, false).replace('expires ', '')}).`;
-  return { ...bare(status, reason, [legacyIssuerFinding(c, LEGACY_ISSUER_RETIREMENT)]), daysLeft, expiresAt: LEGACY_ISSUER_RETIREMENT };
+  return {
+    ...bare(status, reason, [legacyIssuerFinding(c, LEGACY_ISSUER_RETIREMENT)]),
+    daysLeft,
+    expiresAt: LEGACY_ISSUER_RETIREMENT,
+  };
 }

@@ -35,13 +35,23 @@ function graphError(status: number, code: string, message: string): Answer {
 }
 
 export function createFakeGraph(fixture: Fixture, options: FakeGraphOptions = {}) {
-  const stats: FakeGraphStats = { requests: 0, batches: 0, lookups: 0, tokens: new Map(), paths: [], inFlight: 0, maxInFlight: 0 };
+  const stats: FakeGraphStats = {
+    requests: 0,
+    batches: 0,
+    lookups: 0,
+    tokens: new Map(),
+    paths: [],
+    inFlight: 0,
+    maxInFlight: 0,
+  };
   const faults: Record<string, number> = { ...fixture.graphFaults, ...options.faults };
   const throttledOnce = new Set<string>();
   const now = options.now ?? Date.now;
 
   function find(collection: string, key: 'appId' | 'id', value: string): Record<string, unknown> | undefined {
-    const list = (collection.toLowerCase() === 'serviceprincipals' ? fixture.servicePrincipals : fixture.applications) as Record<string, unknown>[];
+    const list = (
+      collection.toLowerCase() === 'serviceprincipals' ? fixture.servicePrincipals : fixture.applications
+    ) as Record<string, unknown>[];
     return list.find((o) => typeof o[key] === 'string' && (o[key] as string).toLowerCase() === value.toLowerCase());
   }
 
@@ -60,9 +70,12 @@ export function createFakeGraph(fixture: Fixture, options: FakeGraphOptions = {}
       throttledOnce.add(appId);
       return { ...graphError(429, 'TooManyRequests', 'Too many requests'), headers: { 'Retry-After': '1' } };
     }
-    if (fault === 403) return graphError(403, 'Authorization_RequestDenied', 'Insufficient privileges to complete the operation.');
-    if (fault === 404 || !found) return graphError(404, 'Request_ResourceNotFound', `Resource '${appId}' does not exist.`);
-    if (fault && fault >= 500) return graphError(fault, 'ServiceUnavailable', 'The service is temporarily unavailable.');
+    if (fault === 403)
+      return graphError(403, 'Authorization_RequestDenied', 'Insufficient privileges to complete the operation.');
+    if (fault === 404 || !found)
+      return graphError(404, 'Request_ResourceNotFound', `Resource '${appId}' does not exist.`);
+    if (fault && fault >= 500)
+      return graphError(fault, 'ServiceUnavailable', 'The service is temporarily unavailable.');
     if (federated) {
       const list = fixture.federatedIdentityCredentials[appId] ?? [];
       return { status: 200, body: resolveNowTokens({ value: list }, now()) };
@@ -78,9 +91,13 @@ export function createFakeGraph(fixture: Fixture, options: FakeGraphOptions = {}
     stats.batches += 1;
     const requests = (body as { requests?: unknown })?.requests;
     if (!Array.isArray(requests)) return graphError(400, 'BadRequest', 'Invalid batch payload.');
-    if (requests.length > 20) return graphError(400, 'BadRequest', 'Number of batch request steps exceeds the limit of 20.');
+    if (requests.length > 20)
+      return graphError(400, 'BadRequest', 'Number of batch request steps exceeds the limit of 20.');
     const responses = requests.map((r: { id?: string; method?: string; url?: string }) => {
-      const answer = r.method === 'GET' && typeof r.url === 'string' ? lookup(r.url) : graphError(400, 'BadRequest', 'Only GET is supported');
+      const answer =
+        r.method === 'GET' && typeof r.url === 'string'
+          ? lookup(r.url)
+          : graphError(400, 'BadRequest', 'Only GET is supported');
       return { id: r.id, status: answer.status, headers: answer.headers ?? {}, body: answer.body };
     });
     return { status: 200, headers: { 'Content-Type': 'application/json' }, body: { responses } };
@@ -106,7 +123,8 @@ export function createFakeGraph(fixture: Fixture, options: FakeGraphOptions = {}
     stats.inFlight += 1;
     stats.maxInFlight = Math.max(stats.maxInFlight, stats.inFlight);
     const auth = req.headers.authorization ?? '';
-    if (!/^Bearer \S+/.test(auth)) return respond(res, graphError(401, 'InvalidAuthenticationToken', 'Access token is empty.'));
+    if (!/^Bearer \S+/.test(auth))
+      return respond(res, graphError(401, 'InvalidAuthenticationToken', 'Access token is empty.'));
     const token = auth.slice(7);
     stats.tokens.set(token, (stats.tokens.get(token) ?? 0) + 1);
     const url = (req.url ?? '').replace(/^\/v1\.0/, '');

@@ -17,7 +17,8 @@ export function seedEndpoint(): Record<string, unknown> {
     authorization: {
       parameters: {
         loginServer: 'crmycontainer.azurecr.io',
-        scope: '/subscriptions/8a7aace5-0000-4000-8000-000000000001/resourceGroups/rg/providers/Microsoft.ContainerRegistry/registries/crmycontainer',
+        scope:
+          '/subscriptions/8a7aace5-0000-4000-8000-000000000001/resourceGroups/rg/providers/Microsoft.ContainerRegistry/registries/crmycontainer',
         servicePrincipalId: APP,
         servicePrincipalKey: null,
         tenantId: TENANT,
@@ -28,8 +29,10 @@ export function seedEndpoint(): Record<string, unknown> {
     creationDate: '2024-07-17T09:22:44.087Z',
     data: {
       appObjectId: '9f1e2d3c-0000-4000-8000-000000000003',
-      azureSpnPermissions: '[{"roleAssignmentId":"x","resourceProvider":"Microsoft.RoleAssignment","provisioned":true}]',
-      registryId: '/subscriptions/8a7aace5-0000-4000-8000-000000000001/resourceGroups/rg/providers/Microsoft.ContainerRegistry/registries/crmycontainer',
+      azureSpnPermissions:
+        '[{"roleAssignmentId":"x","resourceProvider":"Microsoft.RoleAssignment","provisioned":true}]',
+      registryId:
+        '/subscriptions/8a7aace5-0000-4000-8000-000000000001/resourceGroups/rg/providers/Microsoft.ContainerRegistry/registries/crmycontainer',
       registrytype: 'ACR',
       spnObjectId: '7a6b5c4d-0000-4000-8000-000000000004',
       subscriptionId: '8a7aace5-0000-4000-8000-000000000001',
@@ -48,7 +51,11 @@ export function seedEndpoint(): Record<string, unknown> {
     owner: 'Library',
     readersGroup: null,
     serviceEndpointProjectReferences: [
-      { description: 'Allows to push the generated Docker image to the ACR.', name: 'acr-push', projectReference: PROJECT },
+      {
+        description: 'Allows to push the generated Docker image to the ACR.',
+        name: 'acr-push',
+        projectReference: PROJECT,
+      },
     ],
     serviceManagementReference: null,
     type: 'dockerregistry',
@@ -116,7 +123,11 @@ export interface SecretSpec {
   name?: string;
 }
 
-export function application(secrets: SecretSpec[], certificates: SecretSpec[] = [], appId = APP): Record<string, unknown> {
+export function application(
+  secrets: SecretSpec[],
+  certificates: SecretSpec[] = [],
+  appId = APP,
+): Record<string, unknown> {
   return {
     id: '9f1e2d3c-0000-4000-8000-000000000011',
     appId,

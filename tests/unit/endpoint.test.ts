@@ -7,18 +7,41 @@ const cases: Row[] = [
   [
     'the seed post ACR endpoint (camelCase keys, scheme in lower case)',
     seedEndpoint(),
-    { type: 'dockerregistry', schemeKind: 'secret', entraBacked: true, appId: APP, tenantId: TENANT, creationMode: 'unknown' },
+    {
+      type: 'dockerregistry',
+      schemeKind: 'secret',
+      entraBacked: true,
+      appId: APP,
+      tenantId: TENANT,
+      creationMode: 'unknown',
+    },
   ],
-  ['azurerm automatic secret', armEndpoint(), { schemeKind: 'secret', creationMode: 'automatic', appId: APP, environment: 'AzureCloud' }],
+  [
+    'azurerm automatic secret',
+    armEndpoint(),
+    { schemeKind: 'secret', creationMode: 'automatic', appId: APP, environment: 'AzureCloud' },
+  ],
   ['azurerm manual secret', armEndpoint({ creationMode: 'Manual' }), { schemeKind: 'secret', creationMode: 'manual' }],
   ['azurerm certificate', armEndpoint({ authenticationType: 'spnCertificate' }), { schemeKind: 'certificate' }],
   [
     'azurerm workload identity federation',
     armEndpoint({ scheme: 'WorkloadIdentityFederation' }),
-    { schemeKind: 'federated', wifIssuer: `https://login.microsoftonline.com/${TENANT}/v2.0`, wifSubject: 'sc://contoso/My DevOps project/arm-wif' },
+    {
+      schemeKind: 'federated',
+      wifIssuer: `https://login.microsoftonline.com/${TENANT}/v2.0`,
+      wifSubject: 'sc://contoso/My DevOps project/arm-wif',
+    },
   ],
-  ['azurerm managed identity', armEndpoint({ scheme: 'ManagedServiceIdentity' }), { schemeKind: 'managed-identity', appId: null }],
-  ['azurerm publish profile (no Entra app)', armEndpoint({ scheme: 'PublishProfile' }), { schemeKind: 'none', entraBacked: false }],
+  [
+    'azurerm managed identity',
+    armEndpoint({ scheme: 'ManagedServiceIdentity' }),
+    { schemeKind: 'managed-identity', appId: null },
+  ],
+  [
+    'azurerm publish profile (no Entra app)',
+    armEndpoint({ scheme: 'PublishProfile' }),
+    { schemeKind: 'none', entraBacked: false },
+  ],
   ['US Government cloud', armEndpoint({ environment: 'AzureUSGovernment' }), { environment: 'AzureUSGovernment' }],
   [
     'kubernetes through an Azure subscription with a service principal',
@@ -44,7 +67,13 @@ const cases: Row[] = [
   ],
   [
     'kubernetes with a kubeconfig',
-    { id: 'k3', name: 'kc', type: 'kubernetes', authorization: { scheme: 'Kubernetes', parameters: {} }, data: { authorizationType: 'Kubeconfig' } },
+    {
+      id: 'k3',
+      name: 'kc',
+      type: 'kubernetes',
+      authorization: { scheme: 'Kubernetes', parameters: {} },
+      data: { authorizationType: 'Kubeconfig' },
+    },
     { entraBacked: false },
   ],
   [
@@ -52,10 +81,20 @@ const cases: Row[] = [
     { id: 'g', name: 'gh', type: 'github', authorization: { scheme: 'InstallationToken', parameters: {} } },
     { entraBacked: false, schemeKind: 'none' },
   ],
-  ['generic with null authorization', { id: 'x', name: 'gen', type: 'generic', authorization: null, data: null }, { entraBacked: false }],
+  [
+    'generic with null authorization',
+    { id: 'x', name: 'gen', type: 'generic', authorization: null, data: null },
+    { entraBacked: false },
+  ],
   [
     'docker hub (not ACR)',
-    { id: 'd', name: 'hub', type: 'dockerregistry', authorization: { scheme: 'UsernamePassword' }, data: { registrytype: 'Others' } },
+    {
+      id: 'd',
+      name: 'hub',
+      type: 'dockerregistry',
+      authorization: { scheme: 'UsernamePassword' },
+      data: { registrytype: 'Others' },
+    },
     { entraBacked: false },
   ],
   [
@@ -84,8 +123,16 @@ const cases: Row[] = [
     armEndpoint({ appId: 'my-app' }),
     { appId: 'my-app', parseProblems: ['the service principal id "my-app" is not a GUID'] },
   ],
-  ['the extension client /Date(ms)/ shape', armEndpoint({ modificationDate: '/Date(1732009744997)/' }), { modifiedAt: '2024-11-19T09:49:04.997Z' }],
-  ['an ISO date without a zone is UTC', armEndpoint({ modificationDate: '2024-11-19T09:49:04' }), { modifiedAt: '2024-11-19T09:49:04.000Z' }],
+  [
+    'the extension client /Date(ms)/ shape',
+    armEndpoint({ modificationDate: '/Date(1732009744997)/' }),
+    { modifiedAt: '2024-11-19T09:49:04.997Z' },
+  ],
+  [
+    'an ISO date without a zone is UTC',
+    armEndpoint({ modificationDate: '2024-11-19T09:49:04' }),
+    { modifiedAt: '2024-11-19T09:49:04.000Z' },
+  ],
   ['an unreadable date', armEndpoint({ modificationDate: 'yesterday' }), { modifiedAt: null }],
   [
     'shared across two projects',

@@ -10,13 +10,21 @@ function fixtureWith(ids: string[], graphFaults: Record<string, number> = {}) {
   return normalizeFixture({
     endpoints: [],
     applications: ids.map((id) =>
-      application([{ start: '2026-09-01T00:00:00Z', end: '2026-12-01T00:00:00Z' }], [{ start: '2026-01-01T00:00:00Z', end: '2027-01-01T00:00:00Z' }], id),
+      application(
+        [{ start: '2026-09-01T00:00:00Z', end: '2026-12-01T00:00:00Z' }],
+        [{ start: '2026-01-01T00:00:00Z', end: '2027-01-01T00:00:00Z' }],
+        id,
+      ),
     ),
     graphFaults,
   });
 }
 
-async function withGraph<T>(ids: string[], faults: Record<string, number>, run: (url: string, stats: ReturnType<typeof createFakeGraph>['stats']) => Promise<T>) {
+async function withGraph<T>(
+  ids: string[],
+  faults: Record<string, number>,
+  run: (url: string, stats: ReturnType<typeof createFakeGraph>['stats']) => Promise<T>,
+) {
   const graph = createFakeGraph(fixtureWith(ids, faults));
   const server = await listen(graph.handle);
   try {
@@ -26,7 +34,10 @@ async function withGraph<T>(ids: string[], faults: Record<string, number>, run: 
   }
 }
 
-function options(url: string, extra: Partial<GraphClientOptions> = {}): GraphClientOptions & { waits: number[]; tokenCalls: string[] } {
+function options(
+  url: string,
+  extra: Partial<GraphClientOptions> = {},
+): GraphClientOptions & { waits: number[]; tokenCalls: string[] } {
   const waits: number[] = [];
   const tokenCalls: string[] = [];
   return {
@@ -42,15 +53,33 @@ function options(url: string, extra: Partial<GraphClientOptions> = {}): GraphCli
   };
 }
 
-const query = (n: number, tenantId = TENANT, withCertificates = false): AppQuery => ({ tenantId, appId: appId(n), environment: 'AzureCloud', withCertificates });
+const query = (n: number, tenantId = TENANT, withCertificates = false): AppQuery => ({
+  tenantId,
+  appId: appId(n),
+  environment: 'AzureCloud',
+  withCertificates,
+});
 
 describe('lookupApps against a fake Graph', () => {
   it.each([
     ['45 connections over 30 apps in one tenant', Array.from({ length: 45 }, (_, i) => query(i % 30)), 2, 1],
     ['20 apps: exactly one batch', Array.from({ length: 20 }, (_, i) => query(i)), 1, 1],
     ['21 apps: two batches', Array.from({ length: 21 }, (_, i) => query(i)), 2, 1],
-    ['25 apps in tenant A and 5 in tenant B', [...Array.from({ length: 25 }, (_, i) => query(i)), ...Array.from({ length: 5 }, (_, i) => query(100 + i, OTHER_TENANT))], 3, 2],
-    ['the same appId typed in different case is one lookup', [query(1), { ...query(1), appId: appId(1).toUpperCase() }], 1, 1],
+    [
+      '25 apps in tenant A and 5 in tenant B',
+      [
+        ...Array.from({ length: 25 }, (_, i) => query(i)),
+        ...Array.from({ length: 5 }, (_, i) => query(100 + i, OTHER_TENANT)),
+      ],
+      3,
+      2,
+    ],
+    [
+      'the same appId typed in different case is one lookup',
+      [query(1), { ...query(1), appId: appId(1).toUpperCase() }],
+      1,
+      1,
+    ],
   ])('%s', async (_name, queries, expectedRequests, expectedTenants) => {
     const ids = [...new Set(queries.map((q) => q.appId.toLowerCase()))];
     await withGraph(ids, {}, async (url, stats) => {
@@ -77,8 +106,16 @@ describe('lookupApps against a fake Graph', () => {
   it('maps each per-item failure to its own app and leaves the others found', async () => {
     const faults = { [appId(1)]: 403, [appId(2)]: 404, [appId(3)]: 500 };
     await withGraph([appId(0), appId(1), appId(2), appId(3)], faults, async (url, stats) => {
-      const results = await lookupApps([0, 1, 2, 3].map((n) => query(n)), options(url));
-      expect([0, 1, 2, 3].map((n) => results.get(appKey(TENANT, appId(n)))?.kind)).toEqual(['found', 'forbidden', 'not-found', 'error']);
+      const results = await lookupApps(
+        [0, 1, 2, 3].map((n) => query(n)),
+        options(url),
+      );
+      expect([0, 1, 2, 3].map((n) => results.get(appKey(TENANT, appId(n)))?.kind)).toEqual([
+        'found',
+        'forbidden',
+        'not-found',
+        'error',
+      ]);
       expect(stats.requests).toBe(1);
     });
   });
@@ -119,7 +156,10 @@ describe('lookupApps against a fake Graph', () => {
     const server = await listen(() => undefined);
     try {
       const results = await lookupApps([query(0)], options(server.url, { timeoutMs: 200 }));
-      expect(results.get(appKey(TENANT, appId(0)))).toMatchObject({ kind: 'error', message: expect.stringMatching(/did not answer within/) });
+      expect(results.get(appKey(TENANT, appId(0)))).toMatchObject({
+        kind: 'error',
+        message: expect.stringMatching(/did not answer within/),
+      });
     } finally {
       await server.close();
     }
@@ -132,7 +172,10 @@ describe('lookupApps against a fake Graph', () => {
     });
     try {
       const results = await lookupApps([query(0)], options(server.url));
-      expect(results.get(appKey(TENANT, appId(0)))).toMatchObject({ kind: 'error', message: expect.stringMatching(/not JSON/) });
+      expect(results.get(appKey(TENANT, appId(0)))).toMatchObject({
+        kind: 'error',
+        message: expect.stringMatching(/not JSON/),
+      });
     } finally {
       await server.close();
     }
@@ -147,7 +190,10 @@ describe('lookupApps against a fake Graph', () => {
           return 't';
         },
       });
-      expect(results.get(appKey(OTHER_TENANT, appId(1)))).toEqual({ kind: 'no-access', message: 'consent required in tenant' });
+      expect(results.get(appKey(OTHER_TENANT, appId(1)))).toEqual({
+        kind: 'no-access',
+        message: 'consent required in tenant',
+      });
       expect(results.get(appKey(TENANT, appId(0)))?.kind).toBe('found');
     });
   });
@@ -157,7 +203,10 @@ describe('lookupApps against a fake Graph', () => {
     const graph = createFakeGraph(fixtureWith(ids), { latencyMs: 30 });
     const server = await listen(graph.handle);
     try {
-      await lookupApps(ids.map((_, i) => query(i)), options(server.url, { concurrency: 3 }));
+      await lookupApps(
+        ids.map((_, i) => query(i)),
+        options(server.url, { concurrency: 3 }),
+      );
       expect(graph.stats.requests).toBe(10);
       expect(graph.stats.maxInFlight).toBe(3);
     } finally {

@@ -27,7 +27,11 @@ interface Case {
 }
 
 const saved = iso(-60); // the connection's last save, 60 days ago
-const secret = (startDays: number, endDays: number, keyId?: string) => ({ start: iso(startDays), end: iso(endDays), keyId });
+const secret = (startDays: number, endDays: number, keyId?: string) => ({
+  start: iso(startDays),
+  end: iso(endDays),
+  keyId,
+});
 
 const cases: Case[] = [
   {
@@ -57,7 +61,14 @@ const cases: Case[] = [
     status: 'healthy',
     confidence: 'single',
   },
-  { name: 'expired yesterday', endpoint: armEndpoint(), lookup: found(application([secret(-91, -1)])), status: 'expired', daysLeft: -1, reason: /expired yesterday/ },
+  {
+    name: 'expired yesterday',
+    endpoint: armEndpoint(),
+    lookup: found(application([secret(-91, -1)])),
+    status: 'expired',
+    daysLeft: -1,
+    reason: /expired yesterday/,
+  },
   {
     name: 'expired earlier today',
     endpoint: armEndpoint(),
@@ -74,10 +85,35 @@ const cases: Case[] = [
     daysLeft: 0,
     reason: /expires today/,
   },
-  { name: 'exactly on the critical threshold (7 days)', endpoint: armEndpoint(), lookup: found(application([secret(-83, 7)])), status: 'critical', daysLeft: 7 },
-  { name: 'one day past the critical threshold (8 days)', endpoint: armEndpoint(), lookup: found(application([secret(-82, 8)])), status: 'warning', daysLeft: 8 },
-  { name: 'exactly on the warning threshold (30 days)', endpoint: armEndpoint(), lookup: found(application([secret(-60, 30)])), status: 'warning', daysLeft: 30, findings: ['expiring', 'secret-based'] },
-  { name: 'one day past the warning threshold (31 days)', endpoint: armEndpoint(), lookup: found(application([secret(-59, 31)])), status: 'healthy', daysLeft: 31 },
+  {
+    name: 'exactly on the critical threshold (7 days)',
+    endpoint: armEndpoint(),
+    lookup: found(application([secret(-83, 7)])),
+    status: 'critical',
+    daysLeft: 7,
+  },
+  {
+    name: 'one day past the critical threshold (8 days)',
+    endpoint: armEndpoint(),
+    lookup: found(application([secret(-82, 8)])),
+    status: 'warning',
+    daysLeft: 8,
+  },
+  {
+    name: 'exactly on the warning threshold (30 days)',
+    endpoint: armEndpoint(),
+    lookup: found(application([secret(-60, 30)])),
+    status: 'warning',
+    daysLeft: 30,
+    findings: ['expiring', 'secret-based'],
+  },
+  {
+    name: 'one day past the warning threshold (31 days)',
+    endpoint: armEndpoint(),
+    lookup: found(application([secret(-59, 31)])),
+    status: 'healthy',
+    daysLeft: 31,
+  },
   {
     name: 'custom thresholds 60/14 turn 31 days into a warning',
     endpoint: armEndpoint(),
@@ -117,7 +153,12 @@ const cases: Case[] = [
   {
     name: 'a secret created a minute after the save still matches (tolerance)',
     endpoint: armEndpoint({ modificationDate: saved }),
-    lookup: found(application([secret(-200, -110, 'old'), { start: new Date(Date.parse(saved) + 60_000).toISOString(), end: iso(30), keyId: 'new' }])),
+    lookup: found(
+      application([
+        secret(-200, -110, 'old'),
+        { start: new Date(Date.parse(saved) + 60_000).toISOString(), end: iso(30), keyId: 'new' },
+      ]),
+    ),
     status: 'warning',
     inUse: 'new',
     confidence: 'matched',
@@ -177,23 +218,37 @@ const cases: Case[] = [
     findings: ['expiring', 'certificate-based'],
     reason: /^Certificate expires in 4 days/,
   },
-  { name: 'workload identity federation, new issuer', endpoint: armEndpoint({ scheme: 'WorkloadIdentityFederation' }), status: 'no-secret', findings: [] },
+  {
+    name: 'workload identity federation, new issuer',
+    endpoint: armEndpoint({ scheme: 'WorkloadIdentityFederation' }),
+    status: 'no-secret',
+    findings: [],
+  },
   {
     name: 'workload identity federation, legacy issuer, seven months ahead',
-    endpoint: armEndpoint({ scheme: 'WorkloadIdentityFederation', issuer: 'https://vstoken.dev.azure.com/0f5e8d6c-0000-4000-8000-000000000001' }),
+    endpoint: armEndpoint({
+      scheme: 'WorkloadIdentityFederation',
+      issuer: 'https://vstoken.dev.azure.com/0f5e8d6c-0000-4000-8000-000000000001',
+    }),
     status: 'no-secret',
     findings: ['legacy-wif-issuer'],
   },
   {
     name: 'legacy issuer 20 days before retirement: warning',
-    endpoint: armEndpoint({ scheme: 'WorkloadIdentityFederation', issuer: 'https://vstoken.dev.azure.com/0f5e8d6c-0000-4000-8000-000000000001' }),
+    endpoint: armEndpoint({
+      scheme: 'WorkloadIdentityFederation',
+      issuer: 'https://vstoken.dev.azure.com/0f5e8d6c-0000-4000-8000-000000000001',
+    }),
     now: Date.parse('2027-06-11T09:00:00Z'),
     status: 'warning',
     daysLeft: 20,
   },
   {
     name: 'legacy issuer after retirement: expired',
-    endpoint: armEndpoint({ scheme: 'WorkloadIdentityFederation', issuer: 'https://vstoken.dev.azure.com/0f5e8d6c-0000-4000-8000-000000000001' }),
+    endpoint: armEndpoint({
+      scheme: 'WorkloadIdentityFederation',
+      issuer: 'https://vstoken.dev.azure.com/0f5e8d6c-0000-4000-8000-000000000001',
+    }),
     now: Date.parse('2027-07-02T00:00:00Z'),
     status: 'expired',
   },
@@ -204,7 +259,11 @@ const cases: Case[] = [
     status: 'not-applicable',
     reason: /GitHub connection/,
   },
-  { name: 'generic', endpoint: { id: 'x', name: 'generic', type: 'generic', authorization: null }, status: 'not-applicable' },
+  {
+    name: 'generic',
+    endpoint: { id: 'x', name: 'generic', type: 'generic', authorization: null },
+    status: 'not-applicable',
+  },
   {
     name: 'azurerm with no authorization at all: unknown with a reason',
     endpoint: { id: 'a', name: 'broken', type: 'azurerm' },
@@ -323,14 +382,29 @@ describe('computeVerdict', () => {
     ['automatic, already expired', armEndpoint(), -3, /change something/],
     ['manual', armEndpoint({ creationMode: 'Manual' }), -3, /New client secret/],
   ])('renewal steps fit the case: %s', (_n, endpoint, endDays, step) => {
-    const v = computeVerdict({ connection: parseEndpoint(endpoint), lookup: found(application([secret(-80, endDays as number)])), nowMs: NOW });
+    const v = computeVerdict({
+      connection: parseEndpoint(endpoint),
+      lookup: found(application([secret(-80, endDays as number)])),
+      nowMs: NOW,
+    });
     expect(v.findings[0].fix.join('\n')).toMatch(step as RegExp);
   });
 
   it('offers Convert only for an automatic connection that is not shared', () => {
-    const own = computeVerdict({ connection: parseEndpoint(armEndpoint()), lookup: found(application([secret(-1, 80)])), nowMs: NOW });
+    const own = computeVerdict({
+      connection: parseEndpoint(armEndpoint()),
+      lookup: found(application([secret(-1, 80)])),
+      nowMs: NOW,
+    });
     const shared = computeVerdict({
-      connection: parseEndpoint(armEndpoint({ projects: [{ id: 'a', name: 'A' }, { id: 'b', name: 'B' }] })),
+      connection: parseEndpoint(
+        armEndpoint({
+          projects: [
+            { id: 'a', name: 'A' },
+            { id: 'b', name: 'B' },
+          ],
+        }),
+      ),
       lookup: found(application([secret(-1, 80)])),
       nowMs: NOW,
     });

@@ -20,7 +20,8 @@ function describeStatus(status: number, what: string, host: string): string {
   if (status === 401) return `${host} refused the credentials (401) for ${what}`;
   if (status === 403) return `no permission (403) to ${what}`;
   if (status === 404) return `${what}: not found (404)`;
-  if (status === 203 || status === 302) return `${host} asked for an interactive sign-in for ${what}: the token is not valid`;
+  if (status === 203 || status === 302)
+    return `${host} asked for an interactive sign-in for ${what}: the token is not valid`;
   return `${host} answered ${status} for ${what}`;
 }
 
@@ -45,7 +46,8 @@ export function createDevOpsClient(options: DevOpsClientOptions) {
       timeoutMs,
     );
     // A sign-in page (203 or a redirect) instead of JSON means the token was not accepted.
-    if (!response.ok || response.status === 203) throw new HttpError(describeStatus(response.status, what, safeHost(url)), response.status);
+    if (!response.ok || response.status === 203)
+      throw new HttpError(describeStatus(response.status, what, safeHost(url)), response.status);
     return { json: await readJson(response, url), response };
   }
 
@@ -57,7 +59,8 @@ export function createDevOpsClient(options: DevOpsClientOptions) {
       const query = `$top=${pageSize}${continuation ? `&continuationToken=${encodeURIComponent(continuation)}` : ''}&${API}`;
       const { json, response } = await get(`${base}/_apis/projects?${query}`, 'list projects');
       const value = (json as { value?: unknown }).value;
-      if (!Array.isArray(value)) throw new HttpError(`${safeHost(base)} sent a project list without "value"`, response.status);
+      if (!Array.isArray(value))
+        throw new HttpError(`${safeHost(base)} sent a project list without "value"`, response.status);
       for (const p of value) {
         const { id, name } = p as { id?: unknown; name?: unknown };
         if (typeof id === 'string' && typeof name === 'string') projects.push({ id, name });

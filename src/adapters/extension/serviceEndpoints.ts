@@ -13,7 +13,11 @@ export async function listProjectEndpoints(project: string): Promise<unknown[]> 
 export async function checkEndpoint(project: string, endpointId: string): Promise<HealthCheck> {
   const client = getClient(ServiceEndpointRestClient);
   const result = await client.executeServiceEndpointRequest(
-    { dataSourceDetails: { dataSourceName: 'TestConnection' } as never, resultTransformationDetails: {} as never, serviceEndpointDetails: null as never },
+    {
+      dataSourceDetails: { dataSourceName: 'TestConnection' } as never,
+      resultTransformationDetails: {} as never,
+      serviceEndpointDetails: null as never,
+    },
     project,
     endpointId,
   );

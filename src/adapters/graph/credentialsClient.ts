@@ -1,7 +1,15 @@
 import { parseApplication } from '../../core/graph';
 import { graphRoot as cloudGraphRoot } from '../../core/links';
 import type { AppLookup } from '../../core/types';
-import { fetchWithTimeout, HttpError, mapWithConcurrency, readJson, retryAfterMs, sleep as realSleep, type FetchLike } from '../http';
+import {
+  fetchWithTimeout,
+  HttpError,
+  mapWithConcurrency,
+  readJson,
+  retryAfterMs,
+  sleep as realSleep,
+  type FetchLike,
+} from '../http';
 
 /**
  * Reads app registration credentials from Microsoft Graph for many connections at once:
@@ -80,7 +88,9 @@ function groupQueries(queries: AppQuery[], rootFor: (env: string) => string): Gr
 }
 
 function itemUrl(item: Item): string {
-  const select = item.withCertificates ? 'id,appId,displayName,passwordCredentials,keyCredentials' : 'id,appId,displayName,passwordCredentials';
+  const select = item.withCertificates
+    ? 'id,appId,displayName,passwordCredentials,keyCredentials'
+    : 'id,appId,displayName,passwordCredentials';
   return `/applications(appId='${encodeURIComponent(item.appId)}')?$select=${select}`;
 }
 
@@ -90,13 +100,15 @@ function outcomeFor(status: number, body: unknown): AppLookup {
     return app ? { kind: 'found', app } : { kind: 'error', message: 'Graph returned an application without appId' };
   }
   if (status === 404) return { kind: 'not-found' };
-  if (status === 401 || status === 403) return { kind: 'forbidden', message: `Graph answered ${status}: ${graphMessage(body)}` };
+  if (status === 401 || status === 403)
+    return { kind: 'forbidden', message: `Graph answered ${status}: ${graphMessage(body)}` };
   return { kind: 'error', message: `Graph answered ${status}: ${graphMessage(body)}` };
 }
 
 function graphMessage(body: unknown): string {
   const error = (body as { error?: { code?: unknown; message?: unknown } } | null)?.error;
-  const text = typeof error?.message === 'string' ? error.message : typeof error?.code === 'string' ? error.code : 'no details';
+  const text =
+    typeof error?.message === 'string' ? error.message : typeof error?.code === 'string' ? error.code : 'no details';
   return text.slice(0, 200);
 }
 
@@ -117,7 +129,8 @@ export async function lookupApps(queries: AppQuery[], options: GraphClientOption
   const tokens = new Map<Group, Promise<string>>();
   const jobs: { group: Group; items: Item[] }[] = [];
   for (const group of groups) {
-    for (let i = 0; i < group.items.length; i += batchSize) jobs.push({ group, items: group.items.slice(i, i + batchSize) });
+    for (let i = 0; i < group.items.length; i += batchSize)
+      jobs.push({ group, items: group.items.slice(i, i + batchSize) });
   }
 
   async function runBatch(group: Group, items: Item[]): Promise<void> {
@@ -141,7 +154,11 @@ export async function lookupApps(queries: AppQuery[], options: GraphClientOption
         const response = await fetchWithTimeout(
           fetchImpl,
           url,
-          { method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, body: JSON.stringify(body) },
+          {
+            method: 'POST',
+            headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+            body: JSON.stringify(body),
+          },
           timeoutMs,
         );
         if (!response.ok) {
@@ -162,7 +179,9 @@ export async function lookupApps(queries: AppQuery[], options: GraphClientOption
             const status = typeof answer?.status === 'number' ? answer.status : 0;
             if (TRANSIENT.has(status)) {
               retry.push(item);
-              const header = Object.entries(answer?.headers ?? {}).find(([k]) => k.toLowerCase() === 'retry-after')?.[1];
+              const header = Object.entries(answer?.headers ?? {}).find(
+                ([k]) => k.toLowerCase() === 'retry-after',
+              )?.[1];
               retryAfter = Math.max(retryAfter, retryAfterMs(header, Date.now()) ?? 2 ** attempt * 500);
             } else if (!answer) {
               settle(item.key, { kind: 'error', message: 'Graph left this request out of its batch answer' });

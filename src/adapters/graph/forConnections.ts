@@ -6,7 +6,9 @@ import { appKey, type AppQuery } from './credentialsClient';
 const HOME_TENANT = 'organizations';
 
 function needsGraph(c: Connection): boolean {
-  return (c.schemeKind === 'secret' || c.schemeKind === 'certificate') && c.parseProblems.length === 0 && isGuid(c.appId);
+  return (
+    (c.schemeKind === 'secret' || c.schemeKind === 'certificate') && c.parseProblems.length === 0 && isGuid(c.appId)
+  );
 }
 
 /** The Graph lookups a list of connections needs (duplicates are merged by the client). */

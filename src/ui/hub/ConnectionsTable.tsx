@@ -37,7 +37,13 @@ function twoLines(first: React.ReactNode, second: React.ReactNode) {
 }
 
 function makeColumns(): Column[] {
-  const col = (id: string, name: string, sortKey: SortKey, width: number, render: (r: HubRow) => React.ReactNode): Column => ({
+  const col = (
+    id: string,
+    name: string,
+    sortKey: SortKey,
+    width: number,
+    render: (r: HubRow) => React.ReactNode,
+  ): Column => ({
     id,
     name,
     sortKey,
@@ -49,8 +55,12 @@ function makeColumns(): Column[] {
     col('name', 'Connection', 'name', -22, (r) => twoLines(r.connection.name, r.connection.subscriptionName)),
     col('type', 'Type', 'type', -12, (r) => r.typeText),
     col('auth', 'Authentication', 'auth', -16, (r) => r.authText),
-    col('app', 'App registration', 'app', -20, (r) => (r.connection.appId ? twoLines(r.appName ?? '—', r.connection.appId) : '—')),
-    col('tenant', 'Tenant', 'tenant', -14, (r) => <span className="text-ellipsis">{r.connection.tenantId ?? '—'}</span>),
+    col('app', 'App registration', 'app', -20, (r) =>
+      r.connection.appId ? twoLines(r.appName ?? '—', r.connection.appId) : '—',
+    ),
+    col('tenant', 'Tenant', 'tenant', -14, (r) => (
+      <span className="text-ellipsis">{r.connection.tenantId ?? '—'}</span>
+    )),
     col('expiry', 'Expires', 'expiry', -12, (r) => <ExpiryCell row={r} />),
     col('status', 'Status', 'status', -24, (r) =>
       twoLines(<StatusBadge status={r.verdict.status} />, r.pending ? 'Reading Microsoft Graph…' : r.verdict.reason),
@@ -63,12 +73,21 @@ export function ConnectionsTable(props: Props) {
   const container = React.useRef<HTMLDivElement>(null);
   const columns = React.useMemo(makeColumns, []);
   columns.forEach((c) => {
-    if (c.sortProps) c.sortProps.sortOrder = props.sort?.key === c.sortKey ? (props.sort.descending ? SortOrder.descending : SortOrder.ascending) : undefined;
+    if (c.sortProps)
+      c.sortProps.sortOrder =
+        props.sort?.key === c.sortKey
+          ? props.sort.descending
+            ? SortOrder.descending
+            : SortOrder.ascending
+          : undefined;
   });
   const onSort = React.useRef(props.onSort);
   onSort.current = props.onSort;
   const sorting = React.useMemo(
-    () => new ColumnSorting<HubRow>((index, order) => onSort.current(columns[index].sortKey, order === SortOrder.descending)),
+    () =>
+      new ColumnSorting<HubRow>((index, order) =>
+        onSort.current(columns[index].sortKey, order === SortOrder.descending),
+      ),
     [columns],
   );
   const provider = React.useMemo(() => new ArrayItemProvider(props.rows), [props.rows]);

@@ -49,7 +49,15 @@ function CredentialRow(props: { c: ListedCredential; confidence: string | null }
         {c.daysLeft !== null ? <span className="secondary-text"> ({relativeDays(c.daysLeft)})</span> : null}
         {c.invalid ? <span className="secondary-text"> starts after it ends</span> : null}
       </td>
-      <td>{c.inUse ? <strong>In use — {CONFIDENCE[props.confidence ?? ''] ?? ''}</strong> : c.expired ? 'Expired' : 'Not used'}</td>
+      <td>
+        {c.inUse ? (
+          <strong>In use — {CONFIDENCE[props.confidence ?? ''] ?? ''}</strong>
+        ) : c.expired ? (
+          'Expired'
+        ) : (
+          'Not used'
+        )}
+      </td>
     </tr>
   );
 }
@@ -60,7 +68,13 @@ export function DetailsPanel(props: { row: HubRow; orgUrl: string; project: stri
   const devops = c.id ? devopsConnectionLink(props.orgUrl, props.project, c.id) : null;
   const entra = c.entraBacked ? entraCredentialsLink(c.environment, c.appId) : null;
   return (
-    <Panel onDismiss={props.onDismiss} titleProps={{ text: c.name }} description={props.row.typeText} size={ContentSize.Large} className="sce-details">
+    <Panel
+      onDismiss={props.onDismiss}
+      titleProps={{ text: c.name }}
+      description={props.row.typeText}
+      size={ContentSize.Large}
+      className="sce-details"
+    >
       <div className="sce-details-body flex-column" data-details-for={c.id}>
         <MessageCard severity={SEVERITY[v.status]} className="sce-details-status">
           <span className="flex-row flex-center">
@@ -69,16 +83,28 @@ export function DetailsPanel(props: { row: HubRow; orgUrl: string; project: stri
           </span>
         </MessageCard>
         <div className="sce-links flex-row">
-          {devops ? <Link href={devops} target="_blank" rel="noopener noreferrer">Open the connection in Azure DevOps</Link> : null}
-          {entra ? <Link href={entra} target="_blank" rel="noopener noreferrer">Open the app’s credentials in Entra ID</Link> : null}
+          {devops ? (
+            <Link href={devops} target="_blank" rel="noopener noreferrer">
+              Open the connection in Azure DevOps
+            </Link>
+          ) : null}
+          {entra ? (
+            <Link href={entra} target="_blank" rel="noopener noreferrer">
+              Open the app’s credentials in Entra ID
+            </Link>
+          ) : null}
         </div>
         <dl className="sce-facts">
           <Fact label="Authentication">{props.row.authText}</Fact>
-          <Fact label="App registration">{c.appId ? `${props.row.appName ?? '(name unknown)'} — ${c.appId}` : '—'}</Fact>
+          <Fact label="App registration">
+            {c.appId ? `${props.row.appName ?? '(name unknown)'} — ${c.appId}` : '—'}
+          </Fact>
           <Fact label="Tenant">{c.tenantId ?? '—'}</Fact>
           <Fact label="Cloud">{c.environment}</Fact>
           <Fact label="Projects">{c.projects.map((p) => p.name).join(', ') || props.project}</Fact>
-          <Fact label="Last saved">{c.modifiedAt ? c.modifiedAt.replace('T', ' ').slice(0, 16) + ' UTC' : 'unknown'}</Fact>
+          <Fact label="Last saved">
+            {c.modifiedAt ? c.modifiedAt.replace('T', ' ').slice(0, 16) + ' UTC' : 'unknown'}
+          </Fact>
           {c.wifIssuer ? <Fact label="Federation issuer">{c.wifIssuer}</Fact> : null}
         </dl>
         {v.findings.length > 0 ? (

@@ -14,7 +14,11 @@ export function GraphBanner(props: Props) {
   switch (access.kind) {
     case 'unconfigured':
       return (
-        <MessageBar className="sce-banner" severity={MessageBarSeverity.Warning} buttonProps={[{ text: 'Open settings', onClick: props.onOpenSettings }]}>
+        <MessageBar
+          className="sce-banner"
+          severity={MessageBarSeverity.Warning}
+          buttonProps={[{ text: 'Open settings', onClick: props.onOpenSettings }]}
+        >
           Expiry dates need Microsoft Graph, and no Entra app is configured for this organization yet. An administrator
           registers one and enters its client ID in Settings. Until then the list shows what Azure DevOps knows.
         </MessageBar>
@@ -32,9 +36,13 @@ export function GraphBanner(props: Props) {
         <MessageBar
           className="sce-banner"
           severity={MessageBarSeverity.Info}
-          buttonProps={access.tenants.map((t) => ({ text: access.tenants.length > 1 ? `Sign in to ${t}` : 'Sign in', onClick: () => props.onSignIn(t) }))}
+          buttonProps={access.tenants.map((t) => ({
+            text: access.tenants.length > 1 ? `Sign in to ${t}` : 'Sign in',
+            onClick: () => props.onSignIn(t),
+          }))}
         >
-          Sign in to Microsoft Graph to read the expiry dates of {access.tenants.length > 1 ? 'these tenants' : `tenant ${access.tenants[0]}`}.
+          Sign in to Microsoft Graph to read the expiry dates of{' '}
+          {access.tenants.length > 1 ? 'these tenants' : `tenant ${access.tenants[0]}`}.
         </MessageBar>
       );
     case 'error':

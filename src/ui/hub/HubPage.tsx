@@ -14,8 +14,12 @@ import { useHubData } from './useHubData';
 import { useSelectedConnection } from './useSelectedConnection';
 
 // Panels are not needed for the first paint: they load when first opened.
-const DetailsPanel = React.lazy(() => import(/* webpackChunkName: "details" */ './DetailsPanel').then((m) => ({ default: m.DetailsPanel })));
-const SettingsPanel = React.lazy(() => import(/* webpackChunkName: "settings" */ './SettingsPanel').then((m) => ({ default: m.SettingsPanel })));
+const DetailsPanel = React.lazy(() =>
+  import(/* webpackChunkName: "details" */ './DetailsPanel').then((m) => ({ default: m.DetailsPanel })),
+);
+const SettingsPanel = React.lazy(() =>
+  import(/* webpackChunkName: "settings" */ './SettingsPanel').then((m) => ({ default: m.SettingsPanel })),
+);
 
 export function HubPage(props: { deps: HubDeps }) {
   const { deps } = props;
@@ -31,7 +35,8 @@ export function HubPage(props: { deps: HubDeps }) {
   const selection = useSelectedConnection(deps.connectionParam, data.phase === 'loaded');
   const selected = selection.id ? rows.find((r) => r.id === selection.id) : undefined;
 
-  const toggleStatus = (s: Status) => setStatuses((cur) => (cur.includes(s) ? cur.filter((x) => x !== s) : [...cur, s]));
+  const toggleStatus = (s: Status) =>
+    setStatuses((cur) => (cur.includes(s) ? cur.filter((x) => x !== s) : [...cur, s]));
   const saveSettings = async (clientId: string | null, thresholds: typeof data.thresholds) => {
     await Promise.all([deps.saveClientId(clientId), deps.saveThresholds(thresholds)]);
     await refresh();
@@ -48,9 +53,16 @@ export function HubPage(props: { deps: HubDeps }) {
         busy={data.phase === 'loading' || data.access.kind === 'pending'}
       />
       <div className="page-content page-content-top flex-column sce-content">
-        <GraphBanner access={data.access} onOpenSettings={() => setSettingsOpen(true)} onSignIn={(t) => void signIn(t)} />
+        <GraphBanner
+          access={data.access}
+          onOpenSettings={() => setSettingsOpen(true)}
+          onSignIn={(t) => void signIn(t)}
+        />
         {data.phase === 'failed' ? (
-          <MessageBar severity={MessageBarSeverity.Error} buttonProps={[{ text: 'Retry', onClick: () => void refresh() }]}>
+          <MessageBar
+            severity={MessageBarSeverity.Error}
+            buttonProps={[{ text: 'Retry', onClick: () => void refresh() }]}
+          >
             {data.error}
           </MessageBar>
         ) : null}
@@ -69,7 +81,9 @@ export function HubPage(props: { deps: HubDeps }) {
                 width={TextFieldWidth.standard}
               />
               <span className="secondary-text sce-count" aria-live="polite">
-                {visible.length === rows.length ? `${rows.length} connections` : `${visible.length} of ${rows.length} connections`}
+                {visible.length === rows.length
+                  ? `${rows.length} connections`
+                  : `${visible.length} of ${rows.length} connections`}
               </span>
             </div>
             {rows.length === 0 ? (
@@ -77,15 +91,32 @@ export function HubPage(props: { deps: HubDeps }) {
             ) : visible.length === 0 ? (
               <p className="sce-empty">No connection matches the filter.</p>
             ) : (
-              <ConnectionsTable rows={visible} sort={sort} onSort={(key, descending) => setSort({ key, descending })} onOpen={(r) => selection.open(r.id)} />
+              <ConnectionsTable
+                rows={visible}
+                sort={sort}
+                onSort={(key, descending) => setSort({ key, descending })}
+                onOpen={(r) => selection.open(r.id)}
+              />
             )}
           </>
         ) : null}
       </div>
       <React.Suspense fallback={<Spinner size={SpinnerSize.medium} label="Opening…" />}>
-        {selected ? <DetailsPanel row={selected} orgUrl={deps.context.orgUrl} project={deps.context.project.name} onDismiss={selection.close} /> : null}
+        {selected ? (
+          <DetailsPanel
+            row={selected}
+            orgUrl={deps.context.orgUrl}
+            project={deps.context.project.name}
+            onDismiss={selection.close}
+          />
+        ) : null}
         {settingsOpen ? (
-          <SettingsPanel clientId={data.clientId} thresholds={data.thresholds} onSave={saveSettings} onDismiss={() => setSettingsOpen(false)} />
+          <SettingsPanel
+            clientId={data.clientId}
+            thresholds={data.thresholds}
+            onSave={saveSettings}
+            onDismiss={() => setSettingsOpen(false)}
+          />
         ) : null}
       </React.Suspense>
     </div>

@@ -28,7 +28,13 @@ export function PageHeader(props: Props) {
         <HeaderDescription>{props.description}</HeaderDescription>
       </HeaderTitleArea>
       <div className="flex-row sce-commands">
-        <Button text="Refresh" iconProps={{ iconName: 'Refresh' }} onClick={props.onRefresh} disabled={props.busy} subtle />
+        <Button
+          text="Refresh"
+          iconProps={{ iconName: 'Refresh' }}
+          onClick={props.onRefresh}
+          disabled={props.busy}
+          subtle
+        />
         <Button text="Settings" iconProps={{ iconName: 'Settings' }} onClick={props.onSettings} subtle />
       </div>
     </CustomHeader>

@@ -24,7 +24,8 @@ export function SettingsPanel(props: Props) {
   const [saving, setSaving] = React.useState(false);
   const [saveError, setSaveError] = React.useState<string | null>(null);
   const trimmed = clientId.trim();
-  const idError = trimmed && !isGuid(trimmed) ? 'A client ID is a GUID such as 6a3c9f10-5b2e-4d7a-9c1e-0f4b8d2a7e55.' : null;
+  const idError =
+    trimmed && !isGuid(trimmed) ? 'A client ID is a GUID such as 6a3c9f10-5b2e-4d7a-9c1e-0f4b8d2a7e55.' : null;
   const check = checkThresholds(warning, critical);
   const save = async () => {
     if (idError || !check.ok) return;
@@ -56,24 +57,56 @@ export function SettingsPanel(props: Props) {
           tenant admin registers once:
         </p>
         <ol className="sce-fix">
-          <li>Entra ID → App registrations → New registration; any name, single tenant (or multitenant if connections span tenants).</li>
+          <li>
+            Entra ID → App registrations → New registration; any name, single tenant (or multitenant if connections span
+            tenants).
+          </li>
           <li>
             Authentication → Add a platform → Single-page application, redirect URI <code>{REDIRECT_URI}</code>.
           </li>
-          <li>API permissions → Microsoft Graph → Delegated → <code>Application.Read.All</code>, then Grant admin consent.</li>
+          <li>
+            API permissions → Microsoft Graph → Delegated → <code>Application.Read.All</code>, then Grant admin consent.
+          </li>
           <li>Copy the Application (client) ID here. It is not a secret; no secret is needed.</li>
         </ol>
-        <FormItem label="Entra application (client) ID" error={!!idError} message={idError ?? 'Shared by every project of this organization.'}>
-          <TextField value={clientId} onChange={(_e, v) => setClientId(v)} placeholder="00000000-0000-0000-0000-000000000000" ariaLabel="Entra application (client) ID" />
+        <FormItem
+          label="Entra application (client) ID"
+          error={!!idError}
+          message={idError ?? 'Shared by every project of this organization.'}
+        >
+          <TextField
+            value={clientId}
+            onChange={(_e, v) => setClientId(v)}
+            placeholder="00000000-0000-0000-0000-000000000000"
+            ariaLabel="Entra application (client) ID"
+          />
         </FormItem>
         <h3 className="sce-h3">Thresholds (this project)</h3>
         <FormItem label="Warning when a credential expires within (days)" error={!check.ok}>
-          <TextField value={warning} onChange={(_e, v) => setWarning(v)} inputType="number" ariaLabel="Warning threshold in days" />
+          <TextField
+            value={warning}
+            onChange={(_e, v) => setWarning(v)}
+            inputType="number"
+            ariaLabel="Warning threshold in days"
+          />
         </FormItem>
-        <FormItem label="Critical when it expires within (days)" error={!check.ok} message={check.ok ? undefined : check.error}>
-          <TextField value={critical} onChange={(_e, v) => setCritical(v)} inputType="number" ariaLabel="Critical threshold in days" />
+        <FormItem
+          label="Critical when it expires within (days)"
+          error={!check.ok}
+          message={check.ok ? undefined : check.error}
+        >
+          <TextField
+            value={critical}
+            onChange={(_e, v) => setCritical(v)}
+            inputType="number"
+            ariaLabel="Critical threshold in days"
+          />
         </FormItem>
-        {saveError ? <p role="alert" className="sce-error-text">{saveError}</p> : null}
+        {saveError ? (
+          <p role="alert" className="sce-error-text">
+            {saveError}
+          </p>
+        ) : null}
       </div>
     </Panel>
   );

@@ -18,7 +18,12 @@ export function StatusBadge(props: { status: VerdictStatus; size?: StatusSize })
   const label = STATUS_LABELS[props.status];
   return (
     <span className={`sce-badge sce-badge-${props.status} flex-row flex-center`}>
-      <Status {...Statuses[ICON[props.status]]} size={props.size ?? StatusSize.m} ariaLabel={label} className="sce-badge-icon" />
+      <Status
+        {...Statuses[ICON[props.status]]}
+        size={props.size ?? StatusSize.m}
+        ariaLabel={label}
+        className="sce-badge-icon"
+      />
       <span className="sce-badge-text">{label}</span>
     </span>
   );

@@ -25,11 +25,26 @@ export function buildRows(data: HubData, noAccess: string | null, nowMs: number)
     const pending = key !== null && data.pending.has(key);
     let lookup = key ? data.lookups.get(key) : undefined;
     if (key && !lookup && noAccess) lookup = { kind: 'no-access', message: noAccess };
-    const verdict = computeVerdict({ connection, lookup, nowMs, thresholds: data.thresholds, homeTenantId: data.homeTenantId });
+    const verdict = computeVerdict({
+      connection,
+      lookup,
+      nowMs,
+      thresholds: data.thresholds,
+      homeTenantId: data.homeTenantId,
+    });
     const appName = lookup?.kind === 'found' ? lookup.app.displayName : null;
     const typeText = typeLabel(connection);
     const authText = schemeLabel(connection);
-    const haystack = [connection.name, typeText, authText, appName, connection.appId, connection.tenantId, verdict.reason, connection.description]
+    const haystack = [
+      connection.name,
+      typeText,
+      authText,
+      appName,
+      connection.appId,
+      connection.tenantId,
+      verdict.reason,
+      connection.description,
+    ]
       .filter(Boolean)
       .join(' ')
       .toLowerCase();
@@ -65,7 +80,12 @@ export function viewRows(rows: HubRow[], options: ViewOptions): HubRow[] {
     (r) => (statuses.size === 0 || statuses.has(r.verdict.status)) && words.every((w) => r.haystack.includes(w)),
   );
   const sort = options.sort;
-  if (!sort) return visible.sort((a, b) => compareVerdicts({ name: a.connection.name, verdict: a.verdict }, { name: b.connection.name, verdict: b.verdict }));
+  if (!sort)
+    return visible.sort((a, b) =>
+      compareVerdicts({ name: a.connection.name, verdict: a.verdict }, { name: b.connection.name, verdict: b.verdict }),
+    );
   const compare = COMPARERS[sort.key];
-  return visible.sort((a, b) => (sort.descending ? -1 : 1) * compare(a, b) || a.connection.name.localeCompare(b.connection.name));
+  return visible.sort(
+    (a, b) => (sort.descending ? -1 : 1) * compare(a, b) || a.connection.name.localeCompare(b.connection.name),
+  );
 }

@@ -61,7 +61,12 @@ export function useHubData(deps: HubDeps) {
     try {
       connections = (await deps.listEndpoints()).map(parseEndpoint);
     } catch (e) {
-      if (live()) setData((d) => ({ ...d, phase: 'failed', error: `Azure DevOps did not list the service connections: ${(e as Error)?.message ?? e}` }));
+      if (live())
+        setData((d) => ({
+          ...d,
+          phase: 'failed',
+          error: `Azure DevOps did not list the service connections: ${(e as Error)?.message ?? e}`,
+        }));
       return;
     }
     const settings = await settingsPromise;
@@ -88,7 +93,9 @@ export function useHubData(deps: HubDeps) {
     } catch (e) {
       tokens.current = null;
       const access: GraphAccess =
-        e instanceof NaaUnavailableError ? { kind: 'unavailable', message: e.message } : { kind: 'error', message: `Graph sign-in failed: ${(e as Error)?.message ?? e}` };
+        e instanceof NaaUnavailableError
+          ? { kind: 'unavailable', message: e.message }
+          : { kind: 'error', message: `Graph sign-in failed: ${(e as Error)?.message ?? e}` };
       if (live()) setData((d) => ({ ...d, pending: new Set(), access }));
       return;
     }
