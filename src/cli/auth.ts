@@ -102,7 +102,20 @@ export interface GraphAuth {
   getToken: (tenantId: string, graphRoot: string) => Promise<string>;
 }
 
-export function graphAuth(env: Env, secrets: Secrets, credential: () => Promise<CredentialLike>): GraphAuth {
+const GRAPH_HOSTS =
+  /^https:\/\/(graph\.microsoft\.com|graph\.microsoft\.us|dod-graph\.microsoft\.us|microsoftgraph\.chinacloudapi\.cn)$/i;
+
+/**
+ * `cloudRoot` is the Graph of the connection's cloud. A --graph-url that is itself a Microsoft Graph
+ * (e.g. https://graph.microsoft.us) sets the token audience; any other URL (a proxy, a local fake)
+ * keeps the cloud's.
+ */
+export function graphAuth(
+  env: Env,
+  secrets: Secrets,
+  credential: () => Promise<CredentialLike>,
+  graphUrl: string | null = null,
+): GraphAuth {
   const fixed = env.GRAPH_ACCESS_TOKEN?.trim();
   if (fixed) {
     secrets.add(fixed);
@@ -111,7 +124,8 @@ export function graphAuth(env: Env, secrets: Secrets, credential: () => Promise<
   const perTenant = new Map<string, () => Promise<string>>();
   return {
     method: 'DefaultAzureCredential, one token per tenant and cloud',
-    getToken: async (tenantId, graphRoot) => {
+    getToken: async (tenantId, cloudRoot) => {
+      const graphRoot = graphUrl && GRAPH_HOSTS.test(graphUrl) ? graphUrl : cloudRoot;
       const key = `${graphRoot}|${tenantId.toLowerCase()}`;
       // "organizations" stands for a connection that recorded no tenant: use the signed-in one.
       const tenant = /^[0-9a-f-]{36}$/i.test(tenantId) ? tenantId : undefined;

@@ -12,7 +12,8 @@ import { formatTable } from './format/table';
 import { HELP, version } from './help';
 import { makeOut, oneLine, Secrets, type CliIo, type Out } from './io';
 import { isAzurePipelines, issueCommands, succeededWithIssuesCommand, uploadSummaryCommand } from './pipeline';
-import { instrumentedFetch, progressReporter } from './progress';
+import { instrumentedFetch, scrubbingFetch } from './fetch';
+import { progressReporter } from './progress';
 import { scanOrganization, type ScanProblem } from './scan';
 
 export type { CliIo } from './io';
@@ -77,13 +78,16 @@ async function scan(options: ScanOptions, env: Env, io: CliIo, out: Out, secrets
   // Tokens obtained during the run join `secrets`, so `out` scrubs them too.
   const credential = lazyCredential();
   const devops = devopsAuth(env, secrets, credential);
-  const graph = graphAuth(env, secrets, credential);
+  const graph = graphAuth(env, secrets, credential, options.graphUrl);
   out.verbose(`Azure DevOps sign-in: ${devops.method}`);
   out.verbose(`Microsoft Graph sign-in: ${graph.method}`);
 
   const nowMs = (io.now ?? Date.now)();
   const progress = progressReporter(out.stderr, !!io.isTTY && !options.verbose);
-  const http = instrumentedFetch((input, init) => fetch(input, init), out.verbose);
+  const http = instrumentedFetch(
+    scrubbingFetch((input, init) => fetch(input, init), secrets),
+    out.verbose,
+  );
   const started = Date.now();
   const result = await scanOrganization({
     ...options,

@@ -1,0 +1,185 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import { csvCell } from '../../src/cli/format/csv';
+import { mdText } from '../../src/cli/format/markdown';
+import { run, type ScanReport } from '../../src/cli/run';
+import { APPS, captureIo, IDS, sampleOrg, startFakes, type Fakes } from '../support/fakeOrg';
+import { NOW } from '../support/payloads';
+
+const env = { AZURE_DEVOPS_EXT_PAT: 'format-test-pat-123456', GRAPH_ACCESS_TOKEN: 'format-test-graph-123456' };
+let fakes: Fakes;
+let dir: string;
+
+beforeAll(async () => {
+  const { projects, applications } = sampleOrg();
+  // A connection name an attacker could choose, to check quoting and formula guards.
+  const hostile = {
+    ...(projects[2].endpoints[0] as Record<string, unknown>),
+    id: 'e0000009-0000-4000-8000-000000000009',
+    name: '=HYPERLINK("http://x","a, b")|*x*',
+  };
+  projects[2].endpoints.push(hostile);
+  fakes = await startFakes({ projects, maxPageSize: 2 }, applications);
+  dir = mkdtempSync(join(tmpdir(), 'sc-expiry-formats-'));
+});
+
+afterAll(async () => {
+  await fakes.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function scan(format: string, extra: string[] = []) {
+  const { io, captured } = captureIo(NOW);
+  const code = await run(
+    ['scan', '--org', fakes.orgUrl, '--graph-url', fakes.graphUrl, '--format', format, ...extra],
+    env,
+    io,
+  );
+  return { code, ...captured };
+}
+
+describe('sc-expiry output formats', () => {
+  it('table: a header, most severe first, dates with relative days, and the counts', async () => {
+    const { code, stdout, stderr } = await scan('table');
+    expect(code).toBe(1);
+    expect(stderr).toBe('');
+    const lines = stdout.split('\n');
+    expect(lines[0]).toMatch(/^Status\s+Connection\s+Project\s+Type\s+App registration\s+Expires\s+Reason$/);
+    expect(lines[1]).toMatch(/^-+ {2}-+/);
+    const names = lines.slice(2, 10).map((l) => l.split(/\s{2,}/)[1]);
+    expect(names).toEqual([
+      'arm-expired',
+      'arm-critical',
+      'arm-shared',
+      '=HYPERLINK("http://x","a, b")|*x*',
+      'arm-healthy',
+      'arm-wif',
+      'github-org',
+      undefined,
+    ]);
+    expect(lines[2]).toMatch(
+      /^Expired\s+arm-expired\s+Alpha\s+Azure Resource Manager\s+contoso-My DevOps project-8a7aace5\s+2026-11-25 \(3 days ago\)\s+Client secret expired 3 days ago/,
+    );
+    expect(stdout).toMatch(/arm-shared\s+Alpha \(\+1 more\)/);
+    expect(stdout).toContain(
+      '7 connections: 1 expired, 1 critical, 1 warning, 2 healthy, 1 no secret, 1 not applicable (warning ≤ 30 days, critical ≤ 7 days)',
+    );
+  });
+
+  it('json: exactly the scanner JSON contract, plus errors', async () => {
+    const { stdout } = await scan('json');
+    const report = JSON.parse(stdout) as ScanReport;
+    expect(Object.keys(report)).toEqual(['scannedAt', 'thresholds', 'summary', 'connections', 'errors']);
+    const expired = report.connections.find((c) => c.id === IDS.expired);
+    expect(expired).toEqual({
+      id: IDS.expired,
+      name: 'arm-expired',
+      project: 'Alpha',
+      projects: ['Alpha'],
+      type: 'azurerm',
+      scheme: 'ServicePrincipal',
+      creationMode: 'automatic',
+      tenantId: expect.any(String),
+      appId: APPS.expired,
+      appDisplayName: 'contoso-My DevOps project-8a7aace5',
+      status: 'expired',
+      daysLeft: -3,
+      expiresAt: '2026-11-25T12:00:00.000Z',
+      credential: {
+        keyId: expect.any(String),
+        kind: 'secret',
+        endDateTime: '2026-11-25T12:00:00.000Z',
+        confidence: 'single',
+      },
+      credentials: [expect.objectContaining({ kind: 'secret', inUse: true, expired: true, daysLeft: -3 })],
+      findings: expect.arrayContaining([expect.objectContaining({ code: 'expired', fix: expect.any(Array) })]),
+      links: {
+        devops: expect.stringContaining('/Alpha/_settings/adminservices?resourceId='),
+        entra: expect.stringContaining(APPS.expired),
+      },
+      reason: 'Client secret expired 3 days ago (2026-11-25).',
+    });
+    // The secret hint never leaves the scanner.
+    expect(stdout).not.toContain('"hint"');
+    expect(stdout).not.toContain('Ab1');
+  });
+
+  it('csv: a header row, RFC 4180 quoting and a guard against formula injection', async () => {
+    const { stdout } = await scan('csv');
+    const rows = stdout.split('\r\n');
+    expect(rows[0]).toBe(
+      'status,name,project,projects,type,scheme,creationMode,tenantId,appId,appDisplayName,daysLeft,expiresAt,credentialKeyId,confidence,reason,fix,devopsLink,entraLink,id',
+    );
+    expect(rows[1]).toMatch(
+      /^expired,arm-expired,Alpha,Alpha,Azure Resource Manager,ServicePrincipal,automatic,[^,]+,0a000001[^,]+,contoso-My DevOps project-8a7aace5,-3,2026-11-25T12:00:00.000Z,/,
+    );
+    expect(rows[1]).toContain(
+      ',"In Azure DevOps open Project settings → Service connections → ""arm-expired"" → Edit.',
+    );
+    expect(rows.find((r) => r.startsWith('warning,'))).toContain(',Alpha; Beta,');
+    expect(stdout).toContain(`healthy,"'=HYPERLINK(""http://x"",""a, b"")|*x*",Gamma,`);
+    expect(rows.at(-1)).toBe('');
+    expect(rows).toHaveLength(9);
+  });
+
+  it.each([
+    ['=1+2', "'=1+2"],
+    ['+cmd', "'+cmd"],
+    ['-2+3', "'-2+3"],
+    ['@SUM(A1)', "'@SUM(A1)"],
+    ['-3', '-3'],
+    [-3, '-3'],
+    ['a,b', '"a,b"'],
+    ['say "hi"', '"say ""hi"""'],
+    ['line\nbreak', '"line\nbreak"'],
+    [null, ''],
+  ])('csvCell(%j) is %j', (input, expected) => {
+    expect(csvCell(input)).toBe(expected);
+  });
+
+  it('markdown: counts, the connections that need action with links and fix, then the unknowns', async () => {
+    const { stdout } = await scan('markdown');
+    expect(stdout).toMatch(/^## Service connection expiry: http:\/\/127\.0\.0\.1:\d+\/org\n/);
+    expect(stdout).toContain(
+      '| Expired | Critical | Warning | Healthy | No secret | Unknown | Not applicable |\n|---:|---:|---:|---:|---:|---:|---:|\n| 1 | 1 | 1 | 2 | 1 | 0 | 1 |',
+    );
+    expect(stdout).toContain('### Needs action (3)');
+    const actionRows = stdout.split('\n').filter((l) => /^\| (🔴|🟠|🟡)/.test(l));
+    expect(actionRows.map((l) => l.split(' | ')[1].replace(/^\[([^\]]+)\].*$/, '$1'))).toEqual([
+      'arm-expired',
+      'arm-critical',
+      'arm-shared',
+    ]);
+    expect(actionRows[0]).toContain(`(${fakes.orgUrl}/Alpha/_settings/adminservices?resourceId=${IDS.expired})`);
+    expect(actionRows[0]).toContain(
+      `(https://portal.azure.com/#view/Microsoft_AAD_RegisteredApps/ApplicationMenuBlade/~/Credentials/appId/${APPS.expired})`,
+    );
+    expect(actionRows[0]).toContain('Verify fails while the secret is expired');
+    expect(stdout).not.toContain('### Could not be checked');
+    expect(stdout).not.toContain('Scan incomplete');
+  });
+
+  it('markdown text from servers cannot inject markup or break a table', () => {
+    expect(mdText('a|b *c* [x](javascript:y) <img>\nz')).toBe('a\\|b \\*c\\* \\[x\\]\\(javascript:y\\) \\<img\\> z');
+  });
+
+  it('--output writes the report to a file (creating its folder) and --json-file adds the JSON', async () => {
+    const out = join(dir, 'nested', 'report.md');
+    const json = join(dir, 'report.json');
+    const { code, stdout } = await scan('markdown', ['--output', out, '--json-file', json]);
+    expect(code).toBe(1);
+    expect(stdout).toBe(
+      `Wrote the markdown report to ${out}: 7 connections: 1 expired, 1 critical, 1 warning, 2 healthy, 1 no secret, 1 not applicable.\n`,
+    );
+    expect(readFileSync(out, 'utf8')).toContain('### Needs action (3)');
+    expect((JSON.parse(readFileSync(json, 'utf8')) as ScanReport).summary.expired).toBe(1);
+  });
+
+  it('exits 2 when the output cannot be written', async () => {
+    writeFileSync(join(dir, 'a-file'), 'x');
+    const { code, stderr } = await scan('json', ['--output', join(dir, 'a-file', 'report.json')]);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/^sc-expiry: cannot write the report: /);
+  });
+});
