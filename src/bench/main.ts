@@ -1,0 +1,17 @@
+import { join } from 'path';
+import { benchBundle } from './bundleSize';
+import { benchGraph } from './graphBench';
+
+/** `npm run bench`: request counts, wall times and bundle sizes, printed as figures. */
+async function main(): Promise<void> {
+  const sections: (() => Promise<string[]> | string[])[] = [benchGraph, () => benchBundle(join(__dirname, '..', '..', 'dist'))];
+  for (const section of sections) {
+    for (const line of await section()) console.log(line);
+    console.log('');
+  }
+}
+
+main().catch((e) => {
+  console.error(`bench failed: ${(e as Error)?.message ?? e}`);
+  process.exit(1);
+});
