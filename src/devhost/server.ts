@@ -46,6 +46,8 @@ export interface LocalHost {
 
 export const PUBLISHER = 'local';
 export const EXTENSION_ID = 'service-connection-expiry';
+/** The hub keeps the organization's Entra client ID as extension-data value `entraClientId` (scope Default). */
+export const CLIENT_ID_SETTING = 'entraClientId';
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void;
 
@@ -100,6 +102,17 @@ export async function startLocalHost(options: LocalHostOptions): Promise<LocalHo
   const hubPage = options.hubPage ?? 'hub.html';
   const graph = createFakeGraph(fixture, { latencyMs: options.graphLatencyMs, now: options.now });
   const devops = createFakeDevOps(fixture, { latencyMs: options.devopsLatencyMs, now: options.now });
+  if (fixture.host.clientId) {
+    // "An Entra client ID is configured": seed the setting as an administrator would have saved it.
+    const settings = {
+      publisher: PUBLISHER,
+      extension: EXTENSION_ID,
+      scopeType: 'Default',
+      scopeValue: 'Current',
+      collection: '$settings',
+    };
+    devops.store.set(settings, { id: CLIENT_ID_SETTING, value: fixture.host.clientId });
+  }
 
   const started: Server[] = [];
   try {

@@ -93,11 +93,13 @@ describe('demo fixture', () => {
 
   it('is documented connection by connection in fixtures/README.md', () => {
     const readme = readFileSync(join(FIXTURES, 'README.md'), 'utf8');
-    const rows = [...readme.matchAll(/^\|\s*`([^`]+)`\s*\|\s*`([0-9a-f-]{36})`\s*\|.*?\*\*([a-z-]+)\*\*/gm)].map((m) => ({
-      name: m[1],
-      id: m[2],
-      status: m[3],
-    }));
+    const rows = [...readme.matchAll(/^\|\s*`([^`]+)`\s*\|\s*`([0-9a-f-]{36})`\s*\|.*?\*\*([a-z-]+)\*\*/gm)].map(
+      (m) => ({
+        name: m[1],
+        id: m[2],
+        status: m[3],
+      }),
+    );
     const endpoints = fixture.endpoints.map((e) => ({
       name: (e as { name: string }).name,
       id: (e as { id: string }).id,

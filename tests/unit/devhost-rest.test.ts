@@ -162,6 +162,12 @@ describe('fake Azure DevOps: extension data documents', () => {
     expect((await send('GET', undefined, 'once')).status).toBe(404);
   });
 
+  it('seeds the Entra client ID setting from fixture.host.clientId', async () => {
+    const url = base().replace('Collections/snapshots/Documents', 'Collections/%24settings/Documents/entraClientId');
+    const doc = await (await fetch(url, { headers: AUTH })).json();
+    expect(doc).toMatchObject({ id: 'entraClientId', value: '6a3c9f10-5b2e-4d7a-9c1e-0f4b8d2a7e55' });
+  });
+
   it('returns an empty list for a collection never written', async () => {
     const res = await fetch(base().replace('snapshots', 'nothing'), { headers: AUTH });
     expect(await res.json()).toEqual({ count: 0, value: [] });
