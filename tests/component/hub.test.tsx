@@ -1,0 +1,122 @@
+import * as React from 'react';
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { NaaUnavailableError } from '../../src/adapters/auth/naaGraphTokens';
+import { HubPage } from '../../src/ui/hub/HubPage';
+import { fakeDeps, fakeGraphFetch } from '../support/fakeHubDeps';
+import { APP, application, armEndpoint, iso, seedEndpoint } from '../support/payloads';
+
+const SEED_ID = '5e4d3c2b-0000-4000-8000-000000000005';
+const seed = { ...seedEndpoint(), modificationDate: iso(-100) };
+const seedApp = application([
+  { start: iso(-100), end: iso(-10), keyId: 'ado-made' },
+  { start: iso(-5), end: iso(725), keyId: 'hand-made' },
+]);
+const github = { id: 'gh-1', name: 'github-conn', type: 'github', authorization: { scheme: 'OAuth' } };
+
+function rowFor(id: string): HTMLElement | null {
+  return document.querySelector(`tr[data-connection-id="${id}"]`);
+}
+
+describe('HubPage', () => {
+  it('lists connections from Azure DevOps before Graph answers, then shows each verdict', async () => {
+    let open!: () => void;
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    const deps = fakeDeps({ listEndpoints: async () => [seed, github], graphFetch: fakeGraphFetch([seedApp], gate) });
+    render(<HubPage deps={deps} />);
+    await waitFor(() => expect(rowFor(SEED_ID)).not.toBeNull());
+    expect(rowFor(SEED_ID)?.getAttribute('data-pending')).toBe('true');
+    expect(screen.getAllByText('Checking…').length).toBeGreaterThan(0);
+    expect(rowFor('gh-1')?.getAttribute('data-status')).toBe('not-applicable');
+    await act(async () => open());
+    await waitFor(() => expect(rowFor(SEED_ID)?.getAttribute('data-status')).toBe('expired'));
+    expect(rowFor(SEED_ID)?.textContent).toMatch(/expired 10 days ago/);
+  });
+
+  it('without an Entra client ID says so and still lists everything', async () => {
+    const deps = fakeDeps({
+      listEndpoints: async () => [seed, github],
+      loadSettings: async () => ({ clientId: null, thresholds: { warningDays: 30, criticalDays: 7 } }),
+    });
+    render(<HubPage deps={deps} />);
+    await waitFor(() => expect(screen.getByText(/no Entra app is configured for this organization yet/)).toBeTruthy());
+    expect(rowFor(SEED_ID)?.getAttribute('data-status')).toBe('unknown');
+    expect(rowFor(SEED_ID)?.textContent).toMatch(/no Entra app is configured/);
+  });
+
+  it('on a host without Nested App Authentication shows the guidance and the Azure DevOps data', async () => {
+    const deps = fakeDeps({
+      listEndpoints: async () => [seed, github],
+      createTokens: async () => {
+        throw new NaaUnavailableError('not enabled');
+      },
+    });
+    render(<HubPage deps={deps} />);
+    await waitFor(() => expect(screen.getByText(/cannot sign in to Microsoft\s+Graph/)).toBeTruthy());
+    expect(rowFor(SEED_ID)?.getAttribute('data-status')).toBe('unknown');
+    expect(rowFor('gh-1')?.getAttribute('data-status')).toBe('not-applicable');
+  });
+
+  it('shows a clear error with Retry when Azure DevOps cannot list the connections', async () => {
+    let fail = true;
+    const deps = fakeDeps({
+      listEndpoints: async () => {
+        if (fail) throw new Error('HTTP 500');
+        return [github];
+      },
+    });
+    render(<HubPage deps={deps} />);
+    await waitFor(() => expect(screen.getByText(/did not list the service connections: HTTP 500/)).toBeTruthy());
+    fail = false;
+    fireEvent.click(screen.getByText('Retry'));
+    await waitFor(() => expect(rowFor('gh-1')).not.toBeNull());
+  });
+
+  it('opens the details panel from a row and records it in the URL', async () => {
+    const deps = fakeDeps({ listEndpoints: async () => [seed], graphFetch: fakeGraphFetch([seedApp]) });
+    render(<HubPage deps={deps} />);
+    await waitFor(() => expect(rowFor(SEED_ID)?.getAttribute('data-status')).toBe('expired'));
+    fireEvent.click(rowFor(SEED_ID) as HTMLElement);
+    await waitFor(() => expect(document.querySelector(`[data-details-for="${SEED_ID}"]`)).not.toBeNull());
+    expect(deps.written).toEqual([SEED_ID]);
+    const panel = document.querySelector(`[data-details-for="${SEED_ID}"]`) as HTMLElement;
+    expect(panel.querySelector('tr[data-key-id="ado-made"]')?.textContent).toMatch(/In use/);
+    expect(panel.querySelector('tr[data-key-id="hand-made"]')?.textContent).toMatch(/Not used/);
+    expect(panel.textContent).toMatch(/change something/);
+    expect(panel.querySelector(`a[href*="adminservices?resourceId=${SEED_ID}"]`)).not.toBeNull();
+    expect(panel.querySelector(`a[href*="Credentials/appId/${APP}"]`)).not.toBeNull();
+  });
+
+  it('opens the panel straight from ?connection=<id>', async () => {
+    const deps = fakeDeps({
+      listEndpoints: async () => [seed, github],
+      graphFetch: fakeGraphFetch([seedApp]),
+      connectionParam: { read: async () => 'gh-1', write: async () => undefined },
+    });
+    render(<HubPage deps={deps} />);
+    await waitFor(() => expect(document.querySelector('[data-details-for="gh-1"]')).not.toBeNull());
+  });
+
+  it('renders a hostile connection name as text', async () => {
+    const evil = armEndpoint({ id: 'evil', name: '<img src=x onerror=alert(1)>' });
+    const deps = fakeDeps({
+      listEndpoints: async () => [evil],
+      graphFetch: fakeGraphFetch([application([{ start: iso(-1), end: iso(80) }])]),
+    });
+    render(<HubPage deps={deps} />);
+    await waitFor(() => expect(screen.getByText('<img src=x onerror=alert(1)>')).toBeTruthy());
+    expect(document.querySelector('img[src="x"]')).toBeNull();
+  });
+
+  it('filters by keyword and by status', async () => {
+    const deps = fakeDeps({ listEndpoints: async () => [seed, github], graphFetch: fakeGraphFetch([seedApp]) });
+    render(<HubPage deps={deps} />);
+    await waitFor(() => expect(rowFor(SEED_ID)?.getAttribute('data-status')).toBe('expired'));
+    fireEvent.change(screen.getByLabelText('Filter connections by keyword'), { target: { value: 'github' } });
+    await waitFor(() => expect(rowFor(SEED_ID)).toBeNull());
+    expect(rowFor('gh-1')).not.toBeNull();
+    fireEvent.change(screen.getByLabelText('Filter connections by keyword'), { target: { value: '' } });
+    fireEvent.click(document.querySelector('[data-summary-status="expired"]') as HTMLElement);
+    await waitFor(() => expect(rowFor('gh-1')).toBeNull());
+    expect(rowFor(SEED_ID)).not.toBeNull();
+  });
+});
