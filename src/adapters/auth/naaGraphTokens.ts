@@ -1,4 +1,6 @@
 import * as SDK from 'azure-devops-extension-sdk';
+import { isGuid } from '../../core/raw';
+import { tenantOf } from './jwt';
 
 /**
  * Graph tokens through the Azure DevOps host's Nested App Authentication: the host frame signs the
@@ -53,7 +55,11 @@ export async function createNaaGraphTokens(clientId: string): Promise<GraphToken
   return {
     async getToken(tenantId, cloudRoot) {
       try {
-        const result = await pca.acquireTokenSilent(request(tenantId, cloudRoot));
+        let result = await pca.acquireTokenSilent(request(tenantId, cloudRoot));
+        // In NAA mode MSAL's cache can hand back another tenant's token; ask the host again then.
+        if (isGuid(tenantId) && tenantOf(result.accessToken) !== tenantId.toLowerCase()) {
+          result = await pca.acquireTokenSilent({ ...request(tenantId, cloudRoot), forceRefresh: true });
+        }
         if (result.account) pca.setActiveAccount(result.account);
         return result.accessToken;
       } catch (e) {
