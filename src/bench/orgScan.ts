@@ -23,6 +23,7 @@ import { normalizeFixture } from '../devhost/fixture';
 const PROJECTS = 200;
 const PER_PROJECT = 10;
 const LATENCY_MS = 20;
+const LEAN = process.env.LEAN === '1';
 const DAY = 86_400_000;
 const guid = (prefix: string, n: number) => `${prefix}-0000-4000-8000-${String(n).padStart(12, '0')}`;
 const TENANTS = [guid('11111111', 1), guid('22222222', 2)];
@@ -93,12 +94,45 @@ async function serve(handler: RequestListener) {
   return { url, close };
 }
 
+/**
+ * A lean fake Azure DevOps for the bench: pages of projects and precomputed endpoint lists, so the
+ * fake's own CPU does not blur the client's figures (the local host's fake re-renders every list).
+ */
+function leanDevOps(fixture: ReturnType<typeof makeWorld>) {
+  const stats = { requests: 0 };
+  const byProject = new Map<string, unknown[]>();
+  for (const e of fixture.endpoints as { serviceEndpointProjectReferences: { projectReference: { name: string } }[] }[]) {
+    const name = e.serviceEndpointProjectReferences[0].projectReference.name;
+    byProject.set(name, [...(byProject.get(name) ?? []), e]);
+  }
+  const names = [...byProject.keys()];
+  const bodies = new Map(names.map((n) => [n, JSON.stringify({ count: byProject.get(n)?.length, value: byProject.get(n) })]));
+  const handle: RequestListener = (req, res) => {
+    stats.requests += 1;
+    const url = new URL(req.url ?? '/', 'http://bench');
+    const answer = (body: string, headers: Record<string, string> = {}) =>
+      setTimeout(() => {
+        res.writeHead(req.headers.authorization === `Bearer ${FAKE_ADO_TOKEN}` ? 200 : 401, { 'Content-Type': 'application/json', ...headers });
+        res.end(body);
+      }, LATENCY_MS);
+    const parts = url.pathname.split('/').filter(Boolean).map(decodeURIComponent);
+    if (parts[1] === '_apis' && parts[2] === 'projects') {
+      const start = Number(url.searchParams.get('continuationToken') ?? 0);
+      const top = Number(url.searchParams.get('$top') ?? 100);
+      const value = names.slice(start, start + top).map((name, i) => ({ id: guid('9a9a9a9a', start + i), name }));
+      return answer(JSON.stringify({ count: value.length, value }), start + top < names.length ? { 'x-ms-continuationtoken': String(start + top) } : {});
+    }
+    answer(bodies.get(parts[1]) ?? '{"count":0,"value":[]}');
+  };
+  return { handle, stats };
+}
+
 async function withFakes<T>(
   nowMs: number,
   body: (orgUrl: string, graphUrl: string, requests: () => { ado: number; graph: number }) => Promise<T>,
 ) {
   const fixture = makeWorld(nowMs);
-  const ado = createFakeDevOps(fixture, { latencyMs: LATENCY_MS, now: () => nowMs });
+  const ado = LEAN ? leanDevOps(fixture) : createFakeDevOps(fixture, { latencyMs: LATENCY_MS, now: () => nowMs });
   const graph = createFakeGraph(fixture, { latencyMs: LATENCY_MS, now: () => nowMs });
   const adoServer = await serve(ado.handle);
   const graphServer = await serve(graph.handle);
