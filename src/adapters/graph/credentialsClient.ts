@@ -1,4 +1,5 @@
 import { parseApplication } from '../../core/graph';
+import { appKey } from '../../core/keys';
 import { graphRoot as cloudGraphRoot } from '../../core/links';
 import type { AppLookup } from '../../core/types';
 import {
@@ -46,9 +47,7 @@ export interface GraphClientOptions {
   onResult?: (key: string, lookup: AppLookup) => void;
 }
 
-export function appKey(tenantId: string, appId: string): string {
-  return `${tenantId.toLowerCase()}|${appId.toLowerCase()}`;
-}
+export { appKey };
 
 interface Item {
   key: string;
