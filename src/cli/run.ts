@@ -4,7 +4,7 @@ import { dirname, join, resolve } from 'path';
 import { buildReport, type Report, type ReportEntry } from '../core/report';
 import { parseArgs, type ScanOptions } from './args';
 import { devopsAuth, graphAuth, lazyCredential } from './auth';
-import { EXIT, exitCodeFor, reachesFailOn } from './exitCodes';
+import { EXIT, exitCodeFor } from './exitCodes';
 import { formatCsv } from './format/csv';
 import { formatMarkdown } from './format/markdown';
 import { countsLine } from './format/rows';
@@ -12,7 +12,7 @@ import { formatTable } from './format/table';
 import { HELP, version } from './help';
 import { makeOut, oneLine, Secrets, type CliIo, type Out } from './io';
 import { isAzurePipelines, issueCommands, succeededWithIssuesCommand, uploadSummaryCommand } from './pipeline';
-import { instrumentedFetch, scrubbingFetch } from './fetch';
+import { instrumentedFetch, retryingFetch, scrubbingFetch } from './fetch';
 import { progressReporter } from './progress';
 import { scanOrganization, type ScanProblem } from './scan';
 
@@ -95,6 +95,7 @@ async function scan(options: ScanOptions, env: Env, io: CliIo, out: Out, secrets
     devops,
     graph,
     fetch: http.fetch,
+    devopsFetch: retryingFetch(http.fetch, out.verbose),
     log: out.verbose,
     progress: progress.update,
   });
@@ -136,8 +137,8 @@ async function scan(options: ScanOptions, env: Env, io: CliIo, out: Out, secrets
     } catch (e) {
       out.error(`cannot write the pipeline summary: ${(e as Error).message}`);
     }
-    const anyFailOn = report.connections.some((c) => reachesFailOn(c.status, options.failOn));
-    if (code === EXIT.ok && issues.length > 0 && !anyFailOn) write(`${succeededWithIssuesCommand()}\n`);
+    // Exit 0 with issues logged: mark the step SucceededWithIssues (yellow). 1 and 3 fail it anyway.
+    if (code === EXIT.ok && issues.length > 0) write(`${succeededWithIssuesCommand()}\n`);
   }
   if (result.problems.length > 0) {
     out.error(`scan incomplete: ${result.problems.length} part(s) could not be read; the report holds the rest.`);

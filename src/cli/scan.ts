@@ -32,6 +32,8 @@ export interface ScanInput {
   devops: DevOpsAuth;
   graph: GraphAuth;
   fetch: FetchLike;
+  /** For Azure DevOps only (Graph's client retries its own throttled batch items). */
+  devopsFetch?: FetchLike;
   log: (line: string) => void;
   progress: (phase: string, done: number, total: number) => void;
 }
@@ -102,7 +104,7 @@ export async function scanOrganization(input: ScanInput): Promise<ScanResult> {
   const client = createDevOpsClient({
     orgUrl: input.orgUrl,
     authorization: input.devops.header,
-    fetch: input.fetch,
+    fetch: input.devopsFetch ?? input.fetch,
     timeoutMs: input.timeoutMs,
   });
 

@@ -31,6 +31,8 @@ export interface FakeOrgOptions {
   malformed?: string[];
   /** The project list itself is not JSON. */
   malformedProjectList?: boolean;
+  /** Project names whose endpoint list first answers 429 with Retry-After: 1. */
+  throttleOnce?: string[];
   /** Project names whose endpoint list never answers (for timeouts). */
   hang?: string[];
   latencyMs?: number;
@@ -65,6 +67,7 @@ export function createFakeOrg(options: FakeOrgOptions) {
     maxInFlight: 0,
   };
   const projects = options.projects.map((p, i) => ({ ...p, id: p.id ?? projectId(i) }));
+  const throttled = new Set<string>();
   const is = (list: string[] | undefined, name: string) =>
     (list ?? []).some((n) => n.toLowerCase() === name.toLowerCase());
 
@@ -121,6 +124,15 @@ export function createFakeOrg(options: FakeOrgOptions) {
       if (!project)
         return answer(res, 404, { message: `TF200016: The following project does not exist: ${parts[1]}.` });
       if (is(options.hang, project.name)) return; // never answers
+      if (is(options.throttleOnce, project.name) && !throttled.has(project.name)) {
+        throttled.add(project.name);
+        return answer(
+          res,
+          429,
+          { message: 'Request was blocked due to exceeding usage of resource.' },
+          { 'Retry-After': '1' },
+        );
+      }
       if (is(options.forbidden, project.name))
         return answer(res, 403, { message: 'Access denied: you need Reader on service connections.' });
       if (is(options.malformed, project.name)) return answer(res, 200, '{"count": 3, "value": [');

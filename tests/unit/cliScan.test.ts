@@ -87,6 +87,18 @@ describe('sc-expiry scan against a fake organization', () => {
     });
   });
 
+  it('shows progress on stderr only when stderr is a terminal, and clears it', async () => {
+    await withOrg({}, async (f) => {
+      const { io, captured } = captureIo(NOW, true);
+      const code = await run(['scan', '--org', f.orgUrl, '--graph-url', f.graphUrl, '--format', 'json'], env, io);
+      expect(code).toBe(1);
+      expect(captured.stderr).toContain('Reading service connections 3/3');
+      expect(captured.stderr).toContain('Reading app registrations 4/4');
+      expect(captured.stderr.endsWith('\r\x1b[K')).toBe(true);
+      expect(() => JSON.parse(captured.stdout)).not.toThrow();
+    });
+  });
+
   it('scans only the projects named with --project, without listing projects', async () => {
     await withOrg({}, async (f) => {
       const { code, report } = await scan(f, ['--project', 'Gamma', '--project', 'Beta']);
@@ -138,6 +150,17 @@ describe('sc-expiry scan against a fake organization', () => {
       ]);
       expect(stderr).toMatch(/scan incomplete/);
       expect(stderr).toMatch(/project "Beta": no permission \(403\)/);
+    });
+  });
+
+  it('waits out an Azure DevOps 429 with Retry-After and finishes the scan', async () => {
+    await withOrg({ throttleOnce: ['Beta'] }, async (f) => {
+      const { code, report, stderr } = await scan(f, ['--verbose']);
+      expect(report?.errors).toEqual([]);
+      expect(report?.connections).toHaveLength(6);
+      expect(f.org.endpointLists).toBe(4);
+      expect(stderr).toMatch(/throttled \(429\): retrying in 1 s/);
+      expect(code).toBe(1);
     });
   });
 
