@@ -11,7 +11,8 @@ export interface SnapshotDocumentStore {
 }
 
 export function isConflict(e: unknown): boolean {
-  const status = (e as { status?: unknown; statusCode?: unknown })?.status ?? (e as { statusCode?: unknown })?.statusCode;
+  const status =
+    (e as { status?: unknown; statusCode?: unknown })?.status ?? (e as { statusCode?: unknown })?.statusCode;
   if (status === 409 || status === 412) return true;
   const message = String((e as Error)?.message ?? e ?? '');
   return /\b409\b|conflict|InvalidDocumentVersion|etag/i.test(message);
@@ -41,7 +42,9 @@ export async function saveSnapshot(
       lastError = e;
     }
   }
-  throw new Error(`the snapshot kept changing under us (${maxTries} tries): ${(lastError as Error)?.message ?? lastError}`);
+  throw new Error(
+    `the snapshot kept changing under us (${maxTries} tries): ${(lastError as Error)?.message ?? lastError}`,
+  );
 }
 
 export async function loadSnapshot(store: SnapshotDocumentStore, projectId: string): Promise<Snapshot | null> {

@@ -82,7 +82,8 @@ export function readSnapshot(raw: unknown, projectId: string): Snapshot {
   const doc = raw && typeof raw === 'object' ? (raw as Partial<Snapshot>) : {};
   const apps: Record<string, SnapshotApp> = {};
   for (const [key, app] of Object.entries(doc.apps && typeof doc.apps === 'object' ? doc.apps : {})) {
-    if (!app || typeof app.appId !== 'string' || typeof app.takenAt !== 'string' || !Array.isArray(app.credentials)) continue;
+    if (!app || typeof app.appId !== 'string' || typeof app.takenAt !== 'string' || !Array.isArray(app.credentials))
+      continue;
     apps[key] = {
       appId: app.appId,
       tenantId: typeof app.tenantId === 'string' ? app.tenantId : '',
@@ -97,7 +98,10 @@ export function readSnapshot(raw: unknown, projectId: string): Snapshot {
           endDateTime: typeof c.endDateTime === 'string' ? c.endDateTime : null,
         })),
       takenAt: app.takenAt,
-      takenBy: app.takenBy && (app.takenBy.kind === 'hub' || app.takenBy.kind === 'scanner') ? { kind: app.takenBy.kind, name: String(app.takenBy.name ?? '') } : { kind: 'hub', name: '' },
+      takenBy:
+        app.takenBy && (app.takenBy.kind === 'hub' || app.takenBy.kind === 'scanner')
+          ? { kind: app.takenBy.kind, name: String(app.takenBy.name ?? '') }
+          : { kind: 'hub', name: '' },
     };
   }
   return { id: projectId, version: 1, apps, ...(typeof doc.__etag === 'number' ? { __etag: doc.__etag } : {}) };

@@ -2,6 +2,7 @@ import type { GraphTokenSource } from '../../src/adapters/auth/naaGraphTokens';
 import type { FetchLike } from '../../src/adapters/http';
 import type { HubDeps } from '../../src/ui/hub/deps';
 import { DEFAULT_THRESHOLDS } from '../../src/core/thresholds';
+import { memorySnapshots } from './memorySnapshots';
 import { NOW, TENANT } from './payloads';
 
 /** A Graph that answers $batch from an in-memory list of applications, optionally after a gate opens. */
@@ -47,6 +48,8 @@ export function fakeDeps(overrides: Partial<HubDeps> = {}): HubDeps & { written:
     saveThresholds: async () => undefined,
     createTokens: async () => fakeTokens(),
     graphRootFor: () => 'https://graph.test',
+    snapshots: memorySnapshots(),
+    checkEndpoint: async () => ({ ok: true, message: '' }),
     connectionParam: { read: async () => null, write: async (id) => void written.push(id) },
     now: () => NOW,
     written,

@@ -1,8 +1,15 @@
-import { saveSnapshot, type SnapshotDocumentStore } from '../../src/adapters/snapshotSync';
+import { saveSnapshot } from '../../src/adapters/snapshotSync';
+import { memorySnapshots } from '../support/memorySnapshots';
 import { parseApplication } from '../../src/core/graph';
 import { parseEndpoint } from '../../src/core/endpoint';
 import { appKey } from '../../src/core/keys';
-import { lookupsFromSnapshot, mergeSnapshot, readSnapshot, snapshotEntries, type Snapshot, type SnapshotApp } from '../../src/core/snapshot';
+import {
+  lookupsFromSnapshot,
+  mergeSnapshot,
+  readSnapshot,
+  snapshotEntries,
+  type SnapshotApp,
+} from '../../src/core/snapshot';
 import type { AppLookup } from '../../src/core/types';
 import { computeVerdict } from '../../src/core/verdict';
 import { APP, NOW, TENANT, application, armEndpoint, iso } from '../support/payloads';
@@ -10,7 +17,12 @@ import { APP, NOW, TENANT, application, armEndpoint, iso } from '../support/payl
 const tenantOf = (key: string) => key.split('|')[0];
 
 function lookups(): Map<string, AppLookup> {
-  const app = parseApplication(application([{ start: iso(-60), end: iso(20) }, { start: iso(-1), end: iso(700) }]));
+  const app = parseApplication(
+    application([
+      { start: iso(-60), end: iso(20) },
+      { start: iso(-1), end: iso(700) },
+    ]),
+  );
   return new Map<string, AppLookup>([
     [appKey(TENANT, APP), { kind: 'found', app: app! }],
     [appKey(TENANT, '00000000-0000-4000-8000-000000000999'), { kind: 'forbidden', message: 'no' }],
@@ -18,7 +30,14 @@ function lookups(): Map<string, AppLookup> {
 }
 
 function entry(appId: string, takenAt: string): SnapshotApp {
-  return { appId, tenantId: TENANT, displayName: appId, credentials: [], takenAt, takenBy: { kind: 'scanner', name: 'nightly' } };
+  return {
+    appId,
+    tenantId: TENANT,
+    displayName: appId,
+    credentials: [],
+    takenAt,
+    takenBy: { kind: 'scanner', name: 'nightly' },
+  };
 }
 
 describe('snapshot', () => {
@@ -31,8 +50,17 @@ describe('snapshot', () => {
   it('gives the same verdict from the snapshot as from Graph', () => {
     const connection = parseEndpoint(armEndpoint({ modificationDate: iso(-60) }));
     const live = computeVerdict({ connection, lookup: lookups().get(appKey(TENANT, APP)), nowMs: NOW });
-    const stored = readSnapshot(JSON.parse(JSON.stringify({ id: 'p', apps: snapshotEntries(lookups(), tenantOf, iso(0), { kind: 'hub', name: 'A' }) })), 'p');
-    const fromSnapshot = computeVerdict({ connection, lookup: lookupsFromSnapshot(stored).get(appKey(TENANT, APP)), nowMs: NOW });
+    const stored = readSnapshot(
+      JSON.parse(
+        JSON.stringify({ id: 'p', apps: snapshotEntries(lookups(), tenantOf, iso(0), { kind: 'hub', name: 'A' }) }),
+      ),
+      'p',
+    );
+    const fromSnapshot = computeVerdict({
+      connection,
+      lookup: lookupsFromSnapshot(stored).get(appKey(TENANT, APP)),
+      nowMs: NOW,
+    });
     expect(fromSnapshot.status).toBe(live.status);
     expect(fromSnapshot.credential).toEqual(live.credential);
   });
@@ -40,7 +68,12 @@ describe('snapshot', () => {
   it.each([
     ['newer reading replaces older', { a: entry('a', iso(-5)) }, { a: entry('a', iso(-1)) }, { a: iso(-1) }],
     ['older reading does not replace newer', { a: entry('a', iso(-1)) }, { a: entry('a', iso(-5)) }, { a: iso(-1) }],
-    ['apps only one side knows are kept', { a: entry('a', iso(-1)) }, { b: entry('b', iso(-2)) }, { a: iso(-1), b: iso(-2) }],
+    [
+      'apps only one side knows are kept',
+      { a: entry('a', iso(-1)) },
+      { b: entry('b', iso(-2)) },
+      { a: iso(-1), b: iso(-2) },
+    ],
   ])('merge: %s', (_n, current, incoming, expected) => {
     const merged = mergeSnapshot({ id: 'p', version: 1, apps: current }, incoming);
     expect(Object.fromEntries(Object.entries(merged.apps).map(([k, v]) => [k, v.takenAt]))).toEqual(expected);
@@ -49,45 +82,37 @@ describe('snapshot', () => {
   it.each([
     ['null', null],
     ['a string', 'nonsense'],
-    ['apps with garbage', { apps: { x: { appId: 5 }, y: null, z: { appId: 'z', takenAt: iso(0), credentials: [{ keyId: 'k', kind: 'password' }] } } }],
+    [
+      'apps with garbage',
+      {
+        apps: {
+          x: { appId: 5 },
+          y: null,
+          z: { appId: 'z', takenAt: iso(0), credentials: [{ keyId: 'k', kind: 'password' }] },
+        },
+      },
+    ],
   ])('reads a malformed document (%s) without throwing', (_n, raw) => {
     const s = readSnapshot(raw, 'p');
     expect(s.id).toBe('p');
-    for (const app of Object.values(s.apps)) expect(app.credentials.every((c) => c.kind === 'secret' || c.kind === 'certificate')).toBe(true);
+    for (const app of Object.values(s.apps))
+      expect(app.credentials.every((c) => c.kind === 'secret' || c.kind === 'certificate')).toBe(true);
   });
 });
 
-/** An in-memory extension-data collection with etags, like the service's. */
-function memoryStore() {
-  let doc: Snapshot | null = null;
-  const conflict = () => Object.assign(new Error('409 conflict'), { status: 409 });
-  const store: SnapshotDocumentStore & { writes: number } = {
-    writes: 0,
-    read: async () => (doc ? JSON.parse(JSON.stringify(doc)) : null),
-    create: async (d) => {
-      if (doc) throw conflict();
-      store.writes += 1;
-      return (doc = { ...d, __etag: 1 });
-    },
-    update: async (d) => {
-      if (!doc || d.__etag !== doc.__etag) throw conflict();
-      store.writes += 1;
-      return (doc = { ...d, __etag: (doc.__etag ?? 0) + 1 });
-    },
-  };
-  return store;
-}
-
 describe('saveSnapshot', () => {
   it('two writers racing keep both apps', async () => {
-    const store = memoryStore();
-    await Promise.all([saveSnapshot(store, 'p', { a: entry('a', iso(0)) }), saveSnapshot(store, 'p', { b: entry('b', iso(0)) })]);
+    const store = memorySnapshots();
+    await Promise.all([
+      saveSnapshot(store, 'p', { a: entry('a', iso(0)) }),
+      saveSnapshot(store, 'p', { b: entry('b', iso(0)) }),
+    ]);
     const final = readSnapshot(await store.read('p'), 'p');
     expect(Object.keys(final.apps).sort()).toEqual(['a', 'b']);
   });
 
   it('gives up after a bounded number of conflicts', async () => {
-    const store = memoryStore();
+    const store = memorySnapshots();
     store.update = async () => {
       throw Object.assign(new Error('conflict'), { status: 409 });
     };
@@ -96,7 +121,7 @@ describe('saveSnapshot', () => {
   });
 
   it('does not retry other failures', async () => {
-    const store = memoryStore();
+    const store = memorySnapshots();
     store.create = async () => {
       throw Object.assign(new Error('forbidden'), { status: 403 });
     };

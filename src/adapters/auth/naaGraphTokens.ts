@@ -1,6 +1,6 @@
 import * as SDK from 'azure-devops-extension-sdk';
 import { isGuid } from '../../core/raw';
-import { tenantOf } from './jwt';
+import { tenantOf } from '../../core/jwt';
 
 /**
  * Graph tokens through the Azure DevOps host's Nested App Authentication: the host frame signs the

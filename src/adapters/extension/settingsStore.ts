@@ -1,5 +1,4 @@
-import * as SDK from 'azure-devops-extension-sdk';
-import type { IExtensionDataService } from 'azure-devops-extension-api';
+import { extensionDataManager } from './extensionData';
 import { checkThresholds, DEFAULT_THRESHOLDS } from '../../core/thresholds';
 import { isGuid } from '../../core/raw';
 import type { Thresholds } from '../../core/types';
@@ -14,10 +13,7 @@ export interface HubSettings {
 const CLIENT_ID_KEY = 'entraClientId';
 const THRESHOLDS_COLLECTION = 'project-settings';
 
-async function manager() {
-  const service = await SDK.getService<IExtensionDataService>('ms.vss-features.extension-data-service');
-  return service.getExtensionDataManager(SDK.getExtensionContext().id, await SDK.getAccessToken());
-}
+const manager = extensionDataManager;
 
 export function createSettingsStore(projectId: string) {
   return {

@@ -63,7 +63,14 @@ function makeColumns(): Column[] {
     )),
     col('expiry', 'Expires', 'expiry', -12, (r) => <ExpiryCell row={r} />),
     col('status', 'Status', 'status', -24, (r) =>
-      twoLines(<StatusBadge status={r.verdict.status} />, r.pending ? 'Reading Microsoft Graph…' : r.verdict.reason),
+      twoLines(
+        <StatusBadge status={r.verdict.status} />,
+        r.pending
+          ? 'Reading Microsoft Graph…'
+          : r.health?.state === 'done' && r.health.result.ok
+            ? `${r.verdict.reason} Works now.`
+            : r.verdict.reason,
+      ),
     ),
   ];
 }

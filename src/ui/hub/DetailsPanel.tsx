@@ -9,6 +9,8 @@ import { devopsConnectionLink, entraCredentialsLink } from '../../core/links';
 import type { ListedCredential, Status } from '../../core/types';
 import type { HubRow } from './rows';
 import { StatusBadge } from './StatusBadge';
+import { Button } from 'azure-devops-ui/Button';
+import { healthText } from './healthText';
 
 const SEVERITY: Record<Status, MessageCardSeverity> = {
   expired: MessageCardSeverity.Error,
@@ -63,7 +65,13 @@ function CredentialRow(props: { c: ListedCredential; confidence: string | null }
 }
 
 /** Everything about one connection: the warning, which credential, the fix, the links. */
-export function DetailsPanel(props: { row: HubRow; orgUrl: string; project: string; onDismiss: () => void }) {
+export function DetailsPanel(props: {
+  row: HubRow;
+  orgUrl: string;
+  project: string;
+  onCheck: () => void;
+  onDismiss: () => void;
+}) {
   const { connection: c, verdict: v } = props.row;
   const devops = c.id ? devopsConnectionLink(props.orgUrl, props.project, c.id) : null;
   const entra = c.entraBacked ? entraCredentialsLink(c.environment, c.appId) : null;
@@ -82,6 +90,29 @@ export function DetailsPanel(props: { row: HubRow; orgUrl: string; project: stri
             <span className="sce-details-reason">{props.row.pending ? 'Reading Microsoft Graph…' : v.reason}</span>
           </span>
         </MessageCard>
+        {c.entraBacked && c.schemeKind !== 'none' ? (
+          <div className="sce-check flex-row flex-center">
+            <Button
+              text="Check now"
+              iconProps={{ iconName: 'Plug' }}
+              onClick={props.onCheck}
+              disabled={props.row.health?.state === 'running'}
+            />
+            <span
+              className="sce-check-result"
+              data-health={
+                props.row.health?.state === 'done'
+                  ? props.row.health.result.ok
+                    ? 'ok'
+                    : 'broken'
+                  : (props.row.health?.state ?? 'none')
+              }
+            >
+              {healthText(props.row.health) ??
+                'Runs Azure DevOps’s own connection test (what Verify does): it proves the connection works today, not when it expires.'}
+            </span>
+          </div>
+        ) : null}
         <div className="sce-links flex-row">
           {devops ? (
             <Link href={devops} target="_blank" rel="noopener noreferrer">

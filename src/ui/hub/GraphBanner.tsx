@@ -6,6 +6,7 @@ interface Props {
   access: GraphAccess;
   onOpenSettings: () => void;
   onSignIn: (tenantId: string) => void;
+  onPasteToken: () => void;
 }
 
 /** Says plainly why expiry may be unknown, and what unblocks it. Nothing when Graph works. */
@@ -25,7 +26,11 @@ export function GraphBanner(props: Props) {
       );
     case 'unavailable':
       return (
-        <MessageBar className="sce-banner" severity={MessageBarSeverity.Warning}>
+        <MessageBar
+          className="sce-banner"
+          severity={MessageBarSeverity.Warning}
+          buttonProps={[{ text: 'Use a Graph token', onClick: props.onPasteToken }]}
+        >
           This Azure DevOps host does not offer Nested App Authentication yet, so this page cannot sign in to Microsoft
           Graph. The list shows what Azure DevOps knows; expiry dates show as unknown. A scheduled scan with the
           sc-expiry command line gives the dates meanwhile.

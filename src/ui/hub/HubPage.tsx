@@ -8,6 +8,9 @@ import { ConnectionsTable } from './ConnectionsTable';
 import type { HubDeps } from './deps';
 import { GraphBanner } from './GraphBanner';
 import { PageHeader } from './PageHeader';
+import { SnapshotNote } from './SnapshotNote';
+import { useAutoCheck } from './useAutoCheck';
+import { useHealthChecks } from './useHealthChecks';
 import { buildRows, viewRows, type SortKey } from './rows';
 import { SummaryBar } from './SummaryBar';
 import { useHubData } from './useHubData';
@@ -17,24 +20,31 @@ import { useSelectedConnection } from './useSelectedConnection';
 const DetailsPanel = React.lazy(() =>
   import(/* webpackChunkName: "details" */ './DetailsPanel').then((m) => ({ default: m.DetailsPanel })),
 );
+const TokenPanel = React.lazy(() =>
+  import(/* webpackChunkName: "token" */ './TokenPanel').then((m) => ({ default: m.TokenPanel })),
+);
 const SettingsPanel = React.lazy(() =>
   import(/* webpackChunkName: "settings" */ './SettingsPanel').then((m) => ({ default: m.SettingsPanel })),
 );
 
 export function HubPage(props: { deps: HubDeps }) {
   const { deps } = props;
-  const { data, refresh, signIn, noAccess } = useHubData(deps);
+  const { data, refresh, signIn, applyPastedToken, noAccess } = useHubData(deps);
+  const { health, check } = useHealthChecks(deps);
+  const [tokenOpen, setTokenOpen] = React.useState(false);
   const [keyword, setKeyword] = React.useState('');
   const [statuses, setStatuses] = React.useState<Status[]>([]);
   const [sort, setSort] = React.useState<{ key: SortKey; descending: boolean } | null>(null);
   const [settingsOpen, setSettingsOpen] = React.useState(false);
   const nowMs = data.checkedAt ?? deps.now();
-  const rows = React.useMemo(() => buildRows(data, noAccess, nowMs), [data, noAccess, nowMs]);
+  const rows = React.useMemo(() => buildRows(data, noAccess, nowMs, health), [data, noAccess, nowMs, health]);
   const visible = React.useMemo(() => viewRows(rows, { keyword, statuses, sort }), [rows, keyword, statuses, sort]);
   const summary = React.useMemo(() => summarize(rows.map((r) => r.verdict.status)), [rows]);
   const selection = useSelectedConnection(deps.connectionParam, data.phase === 'loaded');
   const selected = selection.id ? rows.find((r) => r.id === selection.id) : undefined;
 
+  useAutoCheck(rows, data.access, check);
+  const azureIds = rows.filter((r) => r.connection.entraBacked && r.connection.schemeKind !== 'none').map((r) => r.id);
   const toggleStatus = (s: Status) =>
     setStatuses((cur) => (cur.includes(s) ? cur.filter((x) => x !== s) : [...cur, s]));
   const saveSettings = async (clientId: string | null, thresholds: typeof data.thresholds) => {
@@ -48,16 +58,42 @@ export function HubPage(props: { deps: HubDeps }) {
       <PageHeader
         title="Service connection expiry"
         description={`${deps.context.project.name} · ${checked}`}
-        onRefresh={() => void refresh()}
-        onSettings={() => setSettingsOpen(true)}
-        busy={data.phase === 'loading' || data.access.kind === 'pending'}
+        commands={[
+          {
+            id: 'refresh',
+            text: 'Refresh',
+            iconName: 'Refresh',
+            onClick: () => void refresh(),
+            disabled: data.phase === 'loading' || data.access.kind === 'pending',
+          },
+          {
+            id: 'check-all',
+            text: 'Check all now',
+            iconName: 'Plug',
+            onClick: () => void check(azureIds),
+            disabled: azureIds.length === 0,
+          },
+          { id: 'token', text: 'Use a Graph token', iconName: 'Permissions', onClick: () => setTokenOpen(true) },
+          { id: 'settings', text: 'Settings', iconName: 'Settings', onClick: () => setSettingsOpen(true) },
+        ]}
       />
       <div className="page-content page-content-top flex-column sce-content">
-        <GraphBanner
-          access={data.access}
-          onOpenSettings={() => setSettingsOpen(true)}
-          onSignIn={(t) => void signIn(t)}
-        />
+        {data.pastedTokenExpiresAt ? (
+          <MessageBar
+            severity={MessageBarSeverity.Info}
+            buttonProps={[{ text: 'Forget token', onClick: () => void applyPastedToken(null) }]}
+          >
+            Using a pasted Graph token until {data.pastedTokenExpiresAt.slice(11, 16)} UTC, for this page view only.
+          </MessageBar>
+        ) : (
+          <GraphBanner
+            access={data.access}
+            onOpenSettings={() => setSettingsOpen(true)}
+            onSignIn={(t) => void signIn(t)}
+            onPasteToken={() => setTokenOpen(true)}
+          />
+        )}
+        <SnapshotNote rows={rows} nowMs={nowMs} />
         {data.phase === 'failed' ? (
           <MessageBar
             severity={MessageBarSeverity.Error}
@@ -107,9 +143,11 @@ export function HubPage(props: { deps: HubDeps }) {
             row={selected}
             orgUrl={deps.context.orgUrl}
             project={deps.context.project.name}
+            onCheck={() => void check([selected.id])}
             onDismiss={selection.close}
           />
         ) : null}
+        {tokenOpen ? <TokenPanel onUse={applyPastedToken} onDismiss={() => setTokenOpen(false)} /> : null}
         {settingsOpen ? (
           <SettingsPanel
             clientId={data.clientId}

@@ -8,12 +8,18 @@ import { HeaderTitleArea } from 'azure-devops-ui/Components/Header/HeaderTitleAr
 import { HeaderTitleRow } from 'azure-devops-ui/Components/Header/HeaderTitleRow';
 import { TitleSize } from 'azure-devops-ui/Components/Header/Header.Props';
 
+export interface HeaderCommand {
+  id: string;
+  text: string;
+  iconName: string;
+  onClick: () => void;
+  disabled?: boolean;
+}
+
 interface Props {
   title: string;
   description: string;
-  onRefresh: () => void;
-  onSettings: () => void;
-  busy: boolean;
+  commands: HeaderCommand[];
 }
 
 export function PageHeader(props: Props) {
@@ -28,14 +34,17 @@ export function PageHeader(props: Props) {
         <HeaderDescription>{props.description}</HeaderDescription>
       </HeaderTitleArea>
       <div className="flex-row sce-commands">
-        <Button
-          text="Refresh"
-          iconProps={{ iconName: 'Refresh' }}
-          onClick={props.onRefresh}
-          disabled={props.busy}
-          subtle
-        />
-        <Button text="Settings" iconProps={{ iconName: 'Settings' }} onClick={props.onSettings} subtle />
+        {props.commands.map((c) => (
+          <Button
+            key={c.id}
+            id={`sce-command-${c.id}`}
+            text={c.text}
+            iconProps={{ iconName: c.iconName }}
+            onClick={c.onClick}
+            disabled={c.disabled}
+            subtle
+          />
+        ))}
       </div>
     </CustomHeader>
   );

@@ -2,7 +2,8 @@ import type { HostContext } from '../../adapters/extension/hostContext';
 import type { HubSettings } from '../../adapters/extension/settingsStore';
 import type { GraphTokenSource } from '../../adapters/auth/naaGraphTokens';
 import type { FetchLike } from '../../adapters/http';
-import type { Thresholds } from '../../core/types';
+import type { SnapshotDocumentStore } from '../../adapters/snapshotSync';
+import type { HealthCheck, Thresholds } from '../../core/types';
 
 /** Everything the hub talks to, injected so component tests can bring fakes. */
 export interface HubDeps {
@@ -15,6 +16,9 @@ export interface HubDeps {
   createTokens(clientId: string): Promise<GraphTokenSource>;
   graphRootFor?: (environment: string) => string;
   graphFetch?: FetchLike;
+  snapshots: SnapshotDocumentStore;
+  /** Azure DevOps's own connection test (the endpoint proxy's TestConnection). */
+  checkEndpoint(endpointId: string): Promise<HealthCheck>;
   connectionParam: { read(): Promise<string | null>; write(id: string | null): Promise<void> };
   now(): number;
 }

@@ -5,7 +5,8 @@ import * as ReactDOM from 'react-dom';
 import * as SDK from 'azure-devops-extension-sdk';
 import { createNaaGraphTokens } from '../../adapters/auth/naaGraphTokens';
 import { createConnectionParam, readHostContext } from '../../adapters/extension/hostContext';
-import { listProjectEndpoints } from '../../adapters/extension/serviceEndpoints';
+import { createSnapshotStore } from '../../adapters/extension/extensionData';
+import { checkEndpoint, listProjectEndpoints } from '../../adapters/extension/serviceEndpoints';
 import { createSettingsStore } from '../../adapters/extension/settingsStore';
 import { Surface, SurfaceBackground } from 'azure-devops-ui/Surface';
 import type { HubDeps } from './deps';
@@ -26,6 +27,8 @@ async function main(): Promise<void> {
     saveThresholds: settings.saveThresholds,
     createTokens: createNaaGraphTokens,
     graphRootFor: localGraphRoot ? () => localGraphRoot : undefined,
+    snapshots: createSnapshotStore(),
+    checkEndpoint: (endpointId) => checkEndpoint(context.project.name, endpointId),
     connectionParam: createConnectionParam(),
     now: () => Date.now(),
   };

@@ -4,6 +4,10 @@ import { compareVerdicts } from '../../core/summary';
 import { severityRank } from '../../core/thresholds';
 import type { Connection, Status, Verdict } from '../../core/types';
 import { computeVerdict } from '../../core/verdict';
+import { isoDay } from '../../core/days';
+import { lookupsFromSnapshot } from '../../core/snapshot';
+import type { AppLookup } from '../../core/types';
+import type { HealthState } from './useHealthChecks';
 import type { HubData } from './useHubData';
 
 /** One table row: a connection, its verdict, and the text the table shows and filters on. */
@@ -14,24 +18,51 @@ export interface HubRow {
   /** Graph has not answered yet for this row. */
   pending: boolean;
   appName: string | null;
+  /** Set when the verdict comes from the shared snapshot rather than a live Graph read. */
+  asOf: { takenAt: string; by: string } | null;
+  health: HealthState | undefined;
   typeText: string;
   authText: string;
   haystack: string;
 }
 
-export function buildRows(data: HubData, noAccess: string | null, nowMs: number): HubRow[] {
+const LIVE = new Set<AppLookup['kind']>(['found', 'not-found']);
+
+export function buildRows(
+  data: HubData,
+  noAccess: string | null,
+  nowMs: number,
+  health: Map<string, HealthState>,
+): HubRow[] {
+  const fromSnapshot = data.snapshot ? lookupsFromSnapshot(data.snapshot) : new Map<string, AppLookup>();
   return data.connections.map((connection) => {
     const key = keyFor(connection);
     const pending = key !== null && data.pending.has(key);
-    let lookup = key ? data.lookups.get(key) : undefined;
-    if (key && !lookup && noAccess) lookup = { kind: 'no-access', message: noAccess };
+    const live = key ? data.lookups.get(key) : undefined;
+    let lookup = live;
+    let asOf: HubRow['asOf'] = null;
+    const stored = key && !pending && !(live && LIVE.has(live.kind)) ? fromSnapshot.get(key) : undefined;
+    if (key && stored && data.snapshot) {
+      const app = data.snapshot.apps[key];
+      lookup = stored;
+      asOf = {
+        takenAt: app.takenAt,
+        by:
+          app.takenBy.kind === 'scanner' ? `scheduled scan ${app.takenBy.name}`.trim() : app.takenBy.name || 'an admin',
+      };
+    } else if (key && !lookup && noAccess) {
+      lookup = { kind: 'no-access', message: noAccess };
+    }
+    const rowHealth = health.get(connection.id);
     const verdict = computeVerdict({
       connection,
       lookup,
+      health: rowHealth?.state === 'done' ? rowHealth.result : null,
       nowMs,
       thresholds: data.thresholds,
       homeTenantId: data.homeTenantId,
     });
+    if (asOf) verdict.reason = `${verdict.reason} As of ${isoDay(asOf.takenAt)} (${asOf.by}).`;
     const appName = lookup?.kind === 'found' ? lookup.app.displayName : null;
     const typeText = typeLabel(connection);
     const authText = schemeLabel(connection);
@@ -48,7 +79,18 @@ export function buildRows(data: HubData, noAccess: string | null, nowMs: number)
       .filter(Boolean)
       .join(' ')
       .toLowerCase();
-    return { id: connection.id, connection, verdict, pending, appName, typeText, authText, haystack };
+    return {
+      id: connection.id,
+      connection,
+      verdict,
+      pending,
+      appName,
+      asOf,
+      health: rowHealth,
+      typeText,
+      authText,
+      haystack,
+    };
   });
 }
 

@@ -1,13 +1,17 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { NaaUnavailableError, SignInRequiredError, type GraphTokenSource } from '../../adapters/auth/naaGraphTokens';
-import { lookupApps } from '../../adapters/graph/credentialsClient';
-import { keyFor, queriesFor } from '../../adapters/graph/forConnections';
+import { NaaUnavailableError, type GraphTokenSource } from '../../adapters/auth/naaGraphTokens';
+import { createPastedTokenSource } from '../../adapters/auth/pastedGraphToken';
+import { keyFor } from '../../adapters/graph/forConnections';
+import { loadSnapshot, saveSnapshot } from '../../adapters/snapshotSync';
 import { parseEndpoint } from '../../core/endpoint';
+import { checkPastedGraphToken } from '../../core/jwt';
 import { graphRoot } from '../../core/links';
+import { snapshotEntries, type Snapshot } from '../../core/snapshot';
 import { DEFAULT_THRESHOLDS } from '../../core/thresholds';
 import type { AppLookup, Connection, Thresholds } from '../../core/types';
 import type { HubDeps } from './deps';
 import { noAccessMessage, type GraphAccess } from './graphAccess';
+import { readGraph } from './readGraph';
 
 export interface HubData {
   phase: 'loading' | 'loaded' | 'failed';
@@ -21,6 +25,9 @@ export interface HubData {
   thresholds: Thresholds;
   clientId: string | null;
   homeTenantId: string | null;
+  snapshot: Snapshot | null;
+  /** Expiry of the pasted token, when the page uses one. */
+  pastedTokenExpiresAt: string | null;
 }
 
 const INITIAL: HubData = {
@@ -34,20 +41,25 @@ const INITIAL: HubData = {
   thresholds: DEFAULT_THRESHOLDS,
   clientId: null,
   homeTenantId: null,
+  snapshot: null,
+  pastedTokenExpiresAt: null,
 };
+
+const tenantOfKey = (key: string) => key.split('|')[0];
 
 /** Loads Azure DevOps first (rows at once), then Graph progressively; one failure degrades one row. */
 export function useHubData(deps: HubDeps) {
   const [data, setData] = useState<HubData>(INITIAL);
   const generation = useRef(0);
-  const tokens = useRef<{ clientId: string; source: Promise<GraphTokenSource> } | null>(null);
+  const naa = useRef<{ clientId: string; source: Promise<GraphTokenSource> } | null>(null);
+  // The pasted token lives in memory for this page view only.
+  const pasted = useRef<GraphTokenSource | null>(null);
 
-  const tokenSource = useCallback(
+  const naaSource = useCallback(
     (clientId: string) => {
-      if (!tokens.current || tokens.current.clientId !== clientId) {
-        tokens.current = { clientId, source: deps.createTokens(clientId) };
-      }
-      return tokens.current.source;
+      if (!naa.current || naa.current.clientId !== clientId)
+        naa.current = { clientId, source: deps.createTokens(clientId) };
+      return naa.current.source;
     },
     [deps],
   );
@@ -55,25 +67,25 @@ export function useHubData(deps: HubDeps) {
   const load = useCallback(async () => {
     const run = ++generation.current;
     const live = () => run === generation.current;
+    const update = (f: (d: HubData) => HubData) => live() && setData(f);
     setData((d) => ({ ...d, phase: d.connections.length ? 'loaded' : 'loading', error: null }));
+    const projectId = deps.context.project.id;
     const settingsPromise = deps.loadSettings().catch(() => ({ clientId: null, thresholds: DEFAULT_THRESHOLDS }));
+    const snapshotPromise = loadSnapshot(deps.snapshots, projectId).catch(() => null);
     let connections: Connection[];
     try {
       connections = (await deps.listEndpoints()).map(parseEndpoint);
     } catch (e) {
-      if (live())
-        setData((d) => ({
-          ...d,
-          phase: 'failed',
-          error: `Azure DevOps did not list the service connections: ${(e as Error)?.message ?? e}`,
-        }));
+      update((d) => ({
+        ...d,
+        phase: 'failed',
+        error: `Azure DevOps did not list the service connections: ${(e as Error)?.message ?? e}`,
+      }));
       return;
     }
-    const settings = await settingsPromise;
-    const queries = queriesFor(connections);
+    const [settings, snapshot] = await Promise.all([settingsPromise, snapshotPromise]);
     const pending = new Set(connections.map(keyFor).filter((k): k is string => k !== null));
-    if (!live()) return;
-    setData((d) => ({
+    update((d) => ({
       ...d,
       phase: 'loaded',
       connections,
@@ -83,68 +95,54 @@ export function useHubData(deps: HubDeps) {
       checkedAt: deps.now(),
       thresholds: settings.thresholds,
       clientId: settings.clientId,
+      snapshot,
     }));
-    if (queries.length === 0) return setData((d) => ({ ...d, access: { kind: 'ready' } }));
-    if (!settings.clientId) return setData((d) => ({ ...d, pending: new Set(), access: { kind: 'unconfigured' } }));
+    if (pending.size === 0) return update((d) => ({ ...d, access: { kind: 'ready' } }));
 
-    let source: GraphTokenSource;
+    let source: GraphTokenSource | null = pasted.current;
+    if (!source && !settings.clientId)
+      return update((d) => ({ ...d, pending: new Set(), access: { kind: 'unconfigured' } }));
     try {
-      source = await tokenSource(settings.clientId);
+      source ??= await naaSource(settings.clientId as string);
     } catch (e) {
-      tokens.current = null;
+      naa.current = null;
       const access: GraphAccess =
         e instanceof NaaUnavailableError
           ? { kind: 'unavailable', message: e.message }
           : { kind: 'error', message: `Graph sign-in failed: ${(e as Error)?.message ?? e}` };
-      if (live()) setData((d) => ({ ...d, pending: new Set(), access }));
-      return;
+      return update((d) => ({ ...d, pending: new Set(), access }));
     }
 
-    const needSignIn = new Set<string>();
-    let buffer: [string, AppLookup][] = [];
-    let timer: ReturnType<typeof setTimeout> | null = null;
-    const flush = () => {
-      timer = null;
-      const batch = buffer;
-      buffer = [];
-      if (!live() || batch.length === 0) return;
-      setData((d) => {
+    const result = await readGraph(connections, source, deps, (batch) =>
+      update((d) => {
         const lookups = new Map(d.lookups);
-        const stillPending = new Set(d.pending);
+        const still = new Set(d.pending);
         for (const [key, lookup] of batch) {
           lookups.set(key, lookup);
-          stillPending.delete(key);
+          still.delete(key);
         }
-        return { ...d, lookups, pending: stillPending };
-      });
-    };
-    await lookupApps(queries, {
-      getToken: async (tenantId, cloudRoot) => {
-        try {
-          return await source.getToken(tenantId, cloudRoot);
-        } catch (e) {
-          if (e instanceof SignInRequiredError) needSignIn.add(tenantId);
-          throw e instanceof SignInRequiredError ? new Error('sign in to Microsoft Graph for this tenant') : e;
-        }
-      },
-      graphRootFor: deps.graphRootFor,
-      fetch: deps.graphFetch,
-      onResult: (key, lookup) => {
-        buffer.push([key, lookup]);
-        if (!timer) timer = setTimeout(flush, 16);
-      },
+        return { ...d, lookups, pending: still };
+      }),
+    );
+    const signedIn = source;
+    update((d) => ({
+      ...d,
+      pending: new Set(),
+      homeTenantId: signedIn.homeTenantId(),
+      access: result.needSignIn.length > 0 ? { kind: 'sign-in', tenants: result.needSignIn } : { kind: 'ready' },
+    }));
+    const entries = snapshotEntries(result.lookups, tenantOfKey, new Date(deps.now()).toISOString(), {
+      kind: 'hub',
+      name: deps.context.userName,
     });
-    if (timer) clearTimeout(timer);
-    flush();
-    if (live()) {
-      setData((d) => ({
-        ...d,
-        pending: new Set(),
-        homeTenantId: source.homeTenantId(),
-        access: needSignIn.size > 0 ? { kind: 'sign-in', tenants: [...needSignIn] } : { kind: 'ready' },
-      }));
+    if (Object.keys(entries).length > 0) {
+      // Leaves the readings for viewers without a token; a failure here costs them, not this view.
+      saveSnapshot(deps.snapshots, projectId, entries).then(
+        (saved) => update((d) => ({ ...d, snapshot: saved })),
+        () => undefined,
+      );
     }
-  }, [deps, tokenSource]);
+  }, [deps, naaSource]);
 
   useEffect(() => {
     void load();
@@ -153,13 +151,23 @@ export function useHubData(deps: HubDeps) {
   const signIn = useCallback(
     async (tenantId: string) => {
       if (!data.clientId) return;
-      const source = await tokenSource(data.clientId);
       const cloud = data.connections.find((c) => c.tenantId === tenantId)?.environment;
-      await source.signIn(tenantId, graphRoot(cloud));
+      await (await naaSource(data.clientId)).signIn(tenantId, graphRoot(cloud));
       await load();
     },
-    [data.clientId, data.connections, load, tokenSource],
+    [data.clientId, data.connections, load, naaSource],
   );
 
-  return { data, refresh: load, signIn, setData, noAccess: noAccessMessage(data.access) };
+  /** Validates and uses a pasted token; throws with a message for the user when it is refused. */
+  const applyPastedToken = useCallback(
+    async (token: string | null) => {
+      pasted.current = token ? createPastedTokenSource(token, deps.now) : null;
+      const check = token ? checkPastedGraphToken(token, deps.now()) : null;
+      setData((d) => ({ ...d, pastedTokenExpiresAt: check?.ok ? check.expiresAt : null }));
+      await load();
+    },
+    [deps, load],
+  );
+
+  return { data, refresh: load, signIn, applyPastedToken, noAccess: noAccessMessage(data.access) };
 }

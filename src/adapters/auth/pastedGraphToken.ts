@@ -1,0 +1,27 @@
+import { checkPastedGraphToken } from '../../core/jwt';
+import type { GraphTokenSource } from './naaGraphTokens';
+
+/**
+ * A Graph token the user pasted for this page view. It lives in memory only: never stored, logged or
+ * sent anywhere but Microsoft Graph; it serves its own tenant and no other.
+ */
+export function createPastedTokenSource(token: string, nowMs: () => number): GraphTokenSource {
+  const value = token.trim().replace(/^Bearer\s+/i, '');
+  const check = checkPastedGraphToken(value, nowMs());
+  if (!check.ok) throw new Error(check.error);
+  const tenant = check.tenantId;
+  return {
+    async getToken(tenantId) {
+      const again = checkPastedGraphToken(value, nowMs());
+      if (!again.ok) throw new Error(`pasted token: ${again.error}`);
+      if (tenant && tenantId !== 'organizations' && tenantId.toLowerCase() !== tenant) {
+        throw new Error(`the pasted token is for tenant ${tenant}, not ${tenantId}`);
+      }
+      return value;
+    },
+    async signIn() {
+      throw new Error('a pasted token cannot sign in; paste a token for that tenant');
+    },
+    homeTenantId: () => tenant,
+  };
+}

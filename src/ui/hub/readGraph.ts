@@ -1,0 +1,53 @@
+import { SignInRequiredError, type GraphTokenSource } from '../../adapters/auth/naaGraphTokens';
+import { lookupApps } from '../../adapters/graph/credentialsClient';
+import { queriesFor } from '../../adapters/graph/forConnections';
+import type { AppLookup, Connection } from '../../core/types';
+import type { HubDeps } from './deps';
+
+export interface GraphReadResult {
+  lookups: Map<string, AppLookup>;
+  /** Tenants whose token needs the user to sign in. */
+  needSignIn: string[];
+}
+
+/**
+ * Reads every connection's app from Graph, reporting outcomes in small batches (one render per
+ * ~16 ms, not one per app) so 2,000 rows stay responsive while Graph answers.
+ */
+export async function readGraph(
+  connections: Connection[],
+  source: GraphTokenSource,
+  deps: Pick<HubDeps, 'graphRootFor' | 'graphFetch'>,
+  onBatch: (batch: [string, AppLookup][]) => void,
+): Promise<GraphReadResult> {
+  const needSignIn = new Set<string>();
+  let buffer: [string, AppLookup][] = [];
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const flush = () => {
+    timer = null;
+    if (buffer.length === 0) return;
+    const batch = buffer;
+    buffer = [];
+    onBatch(batch);
+  };
+  const lookups = await lookupApps(queriesFor(connections), {
+    getToken: async (tenantId, cloudRoot) => {
+      try {
+        return await source.getToken(tenantId, cloudRoot);
+      } catch (e) {
+        if (!(e instanceof SignInRequiredError)) throw e;
+        needSignIn.add(tenantId);
+        throw new Error('sign in to Microsoft Graph for this tenant');
+      }
+    },
+    graphRootFor: deps.graphRootFor,
+    fetch: deps.graphFetch,
+    onResult: (key, lookup) => {
+      buffer.push([key, lookup]);
+      if (!timer) timer = setTimeout(flush, 16);
+    },
+  });
+  if (timer) clearTimeout(timer);
+  flush();
+  return { lookups, needSignIn: [...needSignIn] };
+}
