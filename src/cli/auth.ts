@@ -33,9 +33,19 @@ export function lazyCredential(): () => Promise<CredentialLike> {
   };
 }
 
+/**
+ * One line on why no token came. DefaultAzureCredential fails with an aggregate of every credential
+ * it tried: name the one that really failed, else the Azure CLI's (the documented way), else the first.
+ */
 function describe(e: unknown): string {
-  const message = e instanceof Error ? e.message : String(e);
-  // Identity errors list every credential tried over many lines: the first line says what failed.
+  const inner = (e as { errors?: unknown }).errors;
+  const list = Array.isArray(inner) ? (inner as Error[]) : [];
+  const pick =
+    list.find((x) => x?.name && x.name !== 'CredentialUnavailableError') ??
+    list.find((x) => /azure cli/i.test(String(x?.message))) ??
+    list[0];
+  const source = pick ?? e;
+  const message = source instanceof Error ? source.message : String(source);
   return oneLine(message.split(/\r?\n/)[0] || 'no token', 240);
 }
 

@@ -148,6 +148,38 @@ describe('credentials', () => {
     );
   });
 
+  it("names the credential that mattered out of DefaultAzureCredential's aggregate error", async () => {
+    const aggregate = (errors: Error[]) =>
+      Object.assign(new Error('ChainedTokenCredential authentication failed.\n…'), {
+        name: 'AggregateAuthenticationError',
+        errors,
+      });
+    const unavailable = (message: string) => Object.assign(new Error(message), { name: 'CredentialUnavailableError' });
+    const failing = (error: Error) => async () => ({
+      getToken: async () => {
+        throw error;
+      },
+    });
+    const cliMissing = aggregate([
+      unavailable('EnvironmentCredential is unavailable.'),
+      unavailable('Azure CLI could not be found. Please visit https://aka.ms/azure-cli\nmore'),
+    ]);
+    await expect(devopsAuth({}, new Secrets(), failing(cliMissing)).header()).rejects.toThrow(
+      /\(Azure CLI could not be found\. Please visit https:\/\/aka\.ms\/azure-cli\)$/,
+    );
+    const consent = Object.assign(new Error('AADSTS65001: The user or administrator has not consented.'), {
+      name: 'AuthenticationError',
+    });
+    const denied = aggregate([
+      unavailable('EnvironmentCredential is unavailable.'),
+      consent,
+      unavailable('Azure CLI could not be found.'),
+    ]);
+    await expect(
+      graphAuth({}, new Secrets(), failing(denied)).getToken('organizations', 'https://graph.microsoft.com'),
+    ).rejects.toThrow('no Graph token for tenant (default): AADSTS65001: The user or administrator has not consented.');
+  });
+
   it('asks Graph tokens once per tenant, for the cloud of the connection or the Microsoft Graph named by --graph-url', async () => {
     const calls: unknown[] = [];
     const credential = async () => ({
