@@ -27,7 +27,10 @@ export async function fetchWithTimeout(
   } catch (e) {
     const host = safeHost(url);
     if (controller.signal.aborted)
-      throw new HttpError(`${host} did not answer within ${Math.round(timeoutMs / 1000)} s`, null);
+      throw new HttpError(
+        `${host} did not answer within ${timeoutMs < 1000 ? `${timeoutMs} ms` : `${Math.round(timeoutMs / 1000)} s`}`,
+        null,
+      );
     throw new HttpError(`cannot reach ${host} (${(e as Error).message || 'network error'})`, null);
   } finally {
     clearTimeout(timer);

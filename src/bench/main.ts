@@ -1,10 +1,15 @@
 import { join } from 'path';
 import { benchBundle } from './bundleSize';
 import { benchGraph } from './graphBench';
+import { benchOrgScan } from './orgScan';
 
 /** `npm run bench`: request counts, wall times and bundle sizes, printed as figures. */
 async function main(): Promise<void> {
-  const sections: (() => Promise<string[]> | string[])[] = [benchGraph, () => benchBundle(join(__dirname, '..', '..', 'dist'))];
+  const sections: (() => Promise<string[]> | string[])[] = [
+    benchGraph,
+    benchOrgScan,
+    () => benchBundle(join(__dirname, '..', '..', 'dist')),
+  ];
   for (const section of sections) {
     for (const line of await section()) console.log(line);
     console.log('');

@@ -8,8 +8,9 @@ export function jwtClaims(token: string): Record<string, unknown> | null {
       .replace(/_/g, '/')
       .padEnd(Math.ceil(part.length / 4) * 4, '=');
     const binary = atob(base64);
-    const bytes = Uint8Array.from(binary, (ch) => ch.charCodeAt(0));
-    const claims = JSON.parse(new TextDecoder().decode(bytes)) as unknown;
+    // UTF-8 bytes → text without TextDecoder (absent from some test environments).
+    const text = decodeURIComponent(Array.from(binary, (ch) => `%${ch.charCodeAt(0).toString(16).padStart(2, '0')}`).join(''));
+    const claims = JSON.parse(text) as unknown;
     return claims && typeof claims === 'object' ? (claims as Record<string, unknown>) : null;
   } catch {
     return null;

@@ -36,7 +36,6 @@ export function SettingsPanel(props: Props) {
       props.onDismiss();
     } catch (e) {
       setSaveError(`Could not save: ${(e as Error)?.message ?? e}`);
-    } finally {
       setSaving(false);
     }
   };

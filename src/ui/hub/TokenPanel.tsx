@@ -20,7 +20,6 @@ export function TokenPanel(props: { onUse: (token: string) => Promise<void>; onD
       props.onDismiss();
     } catch (e) {
       setError((e as Error)?.message ?? String(e));
-    } finally {
       setBusy(false);
     }
   };
