@@ -10,7 +10,11 @@ import { normalizeFixture } from '../devhost/fixture';
 
 const CONNECTIONS = 1000;
 const APPS = 600;
-const TENANTS = ['11111111-0000-4000-8000-000000000001', '22222222-0000-4000-8000-000000000002', '33333333-0000-4000-8000-000000000003'];
+const TENANTS = [
+  '11111111-0000-4000-8000-000000000001',
+  '22222222-0000-4000-8000-000000000002',
+  '33333333-0000-4000-8000-000000000003',
+];
 const LATENCY_MS = 20;
 
 const appId = (i: number) => `aaaaaaaa-0000-4000-8000-${String(i).padStart(12, '0')}`;
@@ -20,7 +24,9 @@ function makeWorld() {
     id: `bbbbbbbb-0000-4000-8000-${String(i).padStart(12, '0')}`,
     appId: appId(i),
     displayName: `app-${i}`,
-    passwordCredentials: [{ keyId: `k${i}`, startDateTime: '2026-09-01T00:00:00Z', endDateTime: '2026-12-01T00:00:00Z', hint: 'abc' }],
+    passwordCredentials: [
+      { keyId: `k${i}`, startDateTime: '2026-09-01T00:00:00Z', endDateTime: '2026-12-01T00:00:00Z', hint: 'abc' },
+    ],
   }));
   const endpoints = Array.from({ length: CONNECTIONS }, (_, i) => {
     const app = i % APPS;
@@ -28,7 +34,10 @@ function makeWorld() {
       id: `cccccccc-0000-4000-8000-${String(i).padStart(12, '0')}`,
       name: `conn-${i}`,
       type: 'azurerm',
-      authorization: { scheme: 'ServicePrincipal', parameters: { serviceprincipalid: appId(app), tenantid: TENANTS[app % 3], authenticationType: 'spnKey' } },
+      authorization: {
+        scheme: 'ServicePrincipal',
+        parameters: { serviceprincipalid: appId(app), tenantid: TENANTS[app % 3], authenticationType: 'spnKey' },
+      },
       data: { creationMode: 'Automatic', environment: 'AzureCloud' },
       modificationDate: '2026-09-01T00:00:00Z',
     };
@@ -36,7 +45,9 @@ function makeWorld() {
   return { fixture: normalizeFixture({ endpoints, applications }), connections: endpoints.map(parseEndpoint) };
 }
 
-async function withFakeGraph<T>(run: (url: string, stats: ReturnType<typeof createFakeGraph>['stats']) => Promise<T>): Promise<T> {
+async function withFakeGraph<T>(
+  run: (url: string, stats: ReturnType<typeof createFakeGraph>['stats']) => Promise<T>,
+): Promise<T> {
   const { fixture } = makeWorld();
   const graph = createFakeGraph(fixture, { latencyMs: LATENCY_MS });
   const server = createServer(graph.handle);
@@ -52,20 +63,32 @@ async function withFakeGraph<T>(run: (url: string, stats: ReturnType<typeof crea
 
 export async function benchGraph(): Promise<string[]> {
   const { connections } = makeWorld();
-  const distinctPerTenant = TENANTS.map((t) => new Set(connections.filter((c) => c.tenantId === t).map((c) => c.appId)).size);
+  const distinctPerTenant = TENANTS.map(
+    (t) => new Set(connections.filter((c) => c.tenantId === t).map((c) => c.appId)).size,
+  );
   const expected = distinctPerTenant.reduce((sum, n) => sum + Math.ceil(n / 20), 0);
 
   const batched = await withFakeGraph(async (url, stats) => {
     const start = performance.now();
-    const results = await lookupApps(queriesFor(connections), { getToken: async (t) => `bench-${t}`, graphRootFor: () => url });
-    return { ms: performance.now() - start, requests: stats.requests, found: [...results.values()].filter((r) => r.kind === 'found').length };
+    const results = await lookupApps(queriesFor(connections), {
+      getToken: async (t) => `bench-${t}`,
+      graphRootFor: () => url,
+    });
+    return {
+      ms: performance.now() - start,
+      requests: stats.requests,
+      found: [...results.values()].filter((r) => r.kind === 'found').length,
+    };
   });
   const naive = await withFakeGraph(async (url, stats) => {
     const start = performance.now();
     for (const c of connections) {
-      const response = await fetch(`${url}/v1.0/applications(appId='${c.appId}')?$select=id,appId,displayName,passwordCredentials`, {
-        headers: { Authorization: `Bearer bench-${c.tenantId}` },
-      });
+      const response = await fetch(
+        `${url}/v1.0/applications(appId='${c.appId}')?$select=id,appId,displayName,passwordCredentials`,
+        {
+          headers: { Authorization: `Bearer bench-${c.tenantId}` },
+        },
+      );
       await response.json();
     }
     return { ms: performance.now() - start, requests: stats.requests };

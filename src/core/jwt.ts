@@ -9,7 +9,9 @@ export function jwtClaims(token: string): Record<string, unknown> | null {
       .padEnd(Math.ceil(part.length / 4) * 4, '=');
     const binary = atob(base64);
     // UTF-8 bytes → text without TextDecoder (absent from some test environments).
-    const text = decodeURIComponent(Array.from(binary, (ch) => `%${ch.charCodeAt(0).toString(16).padStart(2, '0')}`).join(''));
+    const text = decodeURIComponent(
+      Array.from(binary, (ch) => `%${ch.charCodeAt(0).toString(16).padStart(2, '0')}`).join(''),
+    );
     const claims = JSON.parse(text) as unknown;
     return claims && typeof claims === 'object' ? (claims as Record<string, unknown>) : null;
   } catch {

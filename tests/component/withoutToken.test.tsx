@@ -22,7 +22,9 @@ function snapshotOf(takenDaysAgo: number, endDays: number): Snapshot {
         appId: APP,
         tenantId: TENANT,
         displayName: 'contoso-arm',
-        credentials: [{ keyId: 'k1', kind: 'secret', displayName: null, startDateTime: iso(-60), endDateTime: iso(endDays) }],
+        credentials: [
+          { keyId: 'k1', kind: 'secret', displayName: null, startDateTime: iso(-60), endDateTime: iso(endDays) },
+        ],
         takenAt: iso(-takenDaysAgo),
         takenBy: { kind: 'scanner', name: 'nightly' },
       },
@@ -33,7 +35,11 @@ function snapshotOf(takenDaysAgo: number, endDays: number): Snapshot {
 describe('HubPage without a Graph token', () => {
   it("shows the snapshot's verdict recomputed for today, with its age", async () => {
     // Read 2 days ago with 25 days left: today that is 25 days, a warning.
-    const deps = fakeDeps({ listEndpoints: async () => [armEndpoint()], loadSettings: noClientId, snapshots: memorySnapshots(snapshotOf(2, 25)) });
+    const deps = fakeDeps({
+      listEndpoints: async () => [armEndpoint()],
+      loadSettings: noClientId,
+      snapshots: memorySnapshots(snapshotOf(2, 25)),
+    });
     render(<HubPage deps={deps} />);
     await waitFor(() => expect(rowFor(ARM_ID)?.getAttribute('data-status')).toBe('warning'));
     expect(rowFor(ARM_ID)?.textContent).toMatch(/As of .* \(scheduled scan nightly\)/);
@@ -42,14 +48,24 @@ describe('HubPage without a Graph token', () => {
   });
 
   it('warns when the snapshot is older than 7 days', async () => {
-    const deps = fakeDeps({ listEndpoints: async () => [armEndpoint()], loadSettings: noClientId, snapshots: memorySnapshots(snapshotOf(12, 90)) });
+    const deps = fakeDeps({
+      listEndpoints: async () => [armEndpoint()],
+      loadSettings: noClientId,
+      snapshots: memorySnapshots(snapshotOf(12, 90)),
+    });
     render(<HubPage deps={deps} />);
-    await waitFor(() => expect(document.querySelector('.sce-snapshot-note')?.textContent).toMatch(/more than 7 days old/));
+    await waitFor(() =>
+      expect(document.querySelector('.sce-snapshot-note')?.textContent).toMatch(/more than 7 days old/),
+    );
   });
 
   it('saves a snapshot after reading Graph, without secret hints', async () => {
     const snapshots = memorySnapshots();
-    const deps = fakeDeps({ listEndpoints: async () => [armEndpoint()], graphFetch: fakeGraphFetch([application([{ start: iso(-60), end: iso(40) }])]), snapshots });
+    const deps = fakeDeps({
+      listEndpoints: async () => [armEndpoint()],
+      graphFetch: fakeGraphFetch([application([{ start: iso(-60), end: iso(40) }])]),
+      snapshots,
+    });
     render(<HubPage deps={deps} />);
     await waitFor(() => expect(snapshots.writes).toBe(1));
     const saved = snapshots.current();
@@ -77,9 +93,15 @@ describe('HubPage without a Graph token', () => {
   });
 
   it('checks at most five connections on its own', async () => {
-    const endpoints = Array.from({ length: 8 }, (_, i) => armEndpoint({ id: `id-${i}`, name: `arm-${i}`, appId: `00000000-0000-4000-8000-00000000000${i}` }));
+    const endpoints = Array.from({ length: 8 }, (_, i) =>
+      armEndpoint({ id: `id-${i}`, name: `arm-${i}`, appId: `00000000-0000-4000-8000-00000000000${i}` }),
+    );
     let calls = 0;
-    const deps = fakeDeps({ listEndpoints: async () => endpoints, loadSettings: noClientId, checkEndpoint: async () => (calls++, { ok: true, message: '' }) });
+    const deps = fakeDeps({
+      listEndpoints: async () => endpoints,
+      loadSettings: noClientId,
+      checkEndpoint: async () => (calls++, { ok: true, message: '' }),
+    });
     render(<HubPage deps={deps} />);
     await waitFor(() => expect(calls).toBe(5));
     await new Promise((r) => setTimeout(r, 50));
@@ -87,7 +109,11 @@ describe('HubPage without a Graph token', () => {
   });
 
   it('refuses a pasted token that is not for Graph, then uses a Graph one', async () => {
-    const deps = fakeDeps({ listEndpoints: async () => [armEndpoint()], loadSettings: noClientId, graphFetch: fakeGraphFetch([application([{ start: iso(-60), end: iso(3) }])]) });
+    const deps = fakeDeps({
+      listEndpoints: async () => [armEndpoint()],
+      loadSettings: noClientId,
+      graphFetch: fakeGraphFetch([application([{ start: iso(-60), end: iso(3) }])]),
+    });
     render(<HubPage deps={deps} />);
     await waitFor(() => expect(rowFor(ARM_ID)?.getAttribute('data-status')).toBe('unknown'));
     fireEvent.click(screen.getAllByText('Use a Graph token')[0]);
