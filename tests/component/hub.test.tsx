@@ -120,3 +120,16 @@ describe('HubPage', () => {
     expect(rowFor(SEED_ID)).not.toBeNull();
   });
 });
+
+describe('HubPage deep link to a missing connection', () => {
+  it('says the linked connection is not in this project', async () => {
+    const deps = fakeDeps({
+      listEndpoints: async () => [github],
+      connectionParam: { read: async () => 'no-such-id', write: async () => undefined },
+    });
+    render(<HubPage deps={deps} />);
+    await waitFor(() =>
+      expect(screen.getByText(/The linked connection no-such-id is not in this project/)).toBeTruthy(),
+    );
+  });
+});

@@ -94,6 +94,12 @@ export function HubPage(props: { deps: HubDeps }) {
           />
         )}
         <SnapshotNote rows={rows} nowMs={nowMs} />
+        {selection.id && !selected && data.phase === 'loaded' ? (
+          <MessageBar severity={MessageBarSeverity.Warning} onDismiss={selection.close}>
+            The linked connection {selection.id} is not in this project: it may have been deleted, or the link points to
+            another project.
+          </MessageBar>
+        ) : null}
         {data.phase === 'failed' ? (
           <MessageBar
             severity={MessageBarSeverity.Error}
