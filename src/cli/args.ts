@@ -20,7 +20,21 @@ export interface ScanOptions {
   concurrency: number;
   timeoutMs: number;
   verbose: boolean;
+  /** --publish: write each project's readings to the extension's data (absent without --publish). */
+  publish?: PublishTarget;
 }
+
+/** The installed extension whose data receives the snapshots. */
+export interface PublishTarget {
+  publisher: string;
+  extensionId: string;
+}
+
+/** The values in vss-extension.json. */
+export const DEFAULT_PUBLISH_TARGET: PublishTarget = {
+  publisher: 'sc-expiry',
+  extensionId: 'service-connection-expiry',
+};
 
 export type Parsed =
   { kind: 'help' } | { kind: 'version' } | { kind: 'scan'; options: ScanOptions } | { kind: 'error'; message: string };
@@ -39,8 +53,10 @@ const VALUE_FLAGS = new Set([
   '--graph-url',
   '--concurrency',
   '--timeout-seconds',
+  '--extension-publisher',
+  '--extension-id',
 ]);
-const BOOLEAN_FLAGS = new Set(['--verbose', '--help', '-h', '--version']);
+const BOOLEAN_FLAGS = new Set(['--verbose', '--publish', '--help', '-h', '--version']);
 
 function oneOf<T extends string>(flag: string, value: string, allowed: readonly T[]): T {
   if ((allowed as readonly string[]).includes(value)) return value as T;
@@ -60,6 +76,14 @@ function baseUrl(flag: string, value: string, allowBareName: boolean): string {
     throw new UsageError(`${flag} must be an http(s) URL (got "${value}")`);
   if (url.username || url.password) throw new UsageError(`${flag} must not carry credentials in the URL`);
   return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
+}
+
+/** A Marketplace publisher or extension id: letters, digits, '-', '_' and '.'. */
+function marketplaceId(flag: string, value: string): string {
+  if (/^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/.test(value)) return value;
+  throw new UsageError(
+    `${flag} must be a Marketplace id (letters, digits, '-', '_', '.'), got "${value.slice(0, 60)}"`,
+  );
 }
 
 function numberIn(flag: string, value: string, min: number, max: number, integer: boolean): number {
@@ -142,6 +166,15 @@ export function parseArgs(argv: string[]): Parsed {
     const graphUrl = single('--graph-url');
     const timeout = single('--timeout-seconds');
     const concurrency = single('--concurrency');
+    const publisher = single('--extension-publisher');
+    const extensionId = single('--extension-id');
+    // Without --publish the extension flags are checked but change nothing.
+    const target: PublishTarget = {
+      publisher:
+        publisher === undefined ? DEFAULT_PUBLISH_TARGET.publisher : marketplaceId('--extension-publisher', publisher),
+      extensionId:
+        extensionId === undefined ? DEFAULT_PUBLISH_TARGET.extensionId : marketplaceId('--extension-id', extensionId),
+    };
     return {
       kind: 'scan',
       options: {
@@ -157,6 +190,7 @@ export function parseArgs(argv: string[]): Parsed {
         timeoutMs:
           timeout === undefined ? 30_000 : Math.round(numberIn('--timeout-seconds', timeout, 0.1, 600, false) * 1000),
         verbose: values.has('--verbose'),
+        ...(values.has('--publish') ? { publish: target } : {}),
       },
     };
   } catch (e) {

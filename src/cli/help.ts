@@ -21,6 +21,12 @@ Options:
                            (default: the Graph of each connection's cloud)
   --concurrency N          Requests in flight per service (default 8)
   --timeout-seconds N      Per-request timeout (default 30)
+  --publish                Also save each project's readings (key ids, names and dates, never secrets)
+                           in the extension's data, where the hub shows them to viewers without a
+                           Graph token; merged with what other writers saved
+  --extension-publisher ID Publisher of the installed extension (default sc-expiry; with --publish)
+  --extension-id ID        Id of the installed extension (default service-connection-expiry;
+                           with --publish)
   --verbose                Log each HTTP request and phase on standard error
   -h, --help               Show this help
   --version                Show the version
@@ -29,10 +35,12 @@ Authentication:
   Azure DevOps: AZURE_DEVOPS_EXT_PAT (personal access token, scope Service Connections: Read),
                 else SYSTEM_ACCESSTOKEN (pipeline token), else Azure CLI / DefaultAzureCredential.
   Graph:        GRAPH_ACCESS_TOKEN, else DefaultAzureCredential (Application.Read.All), one token per tenant.
+  --publish:    the Azure DevOps token also needs Extension data (read & write), vso.extension.data_write.
 
 Exit codes:
   0  nothing at or above --fail-on     1  something is
-  2  bad usage or configuration        3  scan incomplete (auth, network): the report is still written
+  2  bad usage or configuration        3  scan incomplete (auth, network) or a snapshot not published:
+                                        the report is still written
 `;
 
 export function version(): string {

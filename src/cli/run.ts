@@ -11,7 +11,8 @@ import { countsLine } from './format/rows';
 import { formatTable } from './format/table';
 import { HELP, version } from './help';
 import { makeOut, oneLine, Secrets, type CliIo, type Out } from './io';
-import { isAzurePipelines, issueCommands, succeededWithIssuesCommand, uploadSummaryCommand } from './pipeline';
+import { command, isAzurePipelines, issueCommands, succeededWithIssuesCommand, uploadSummaryCommand } from './pipeline';
+import { isDenied, publishSnapshots, scopeHint, type PublishFailure } from './publish';
 import { instrumentedFetch, retryingFetch, scrubbingFetch } from './fetch';
 import { progressReporter } from './progress';
 import { scanOrganization, type ScanProblem } from './scan';
@@ -47,6 +48,10 @@ function describeProblem(p: ScanProblem): string {
     return oneLine(`app registration ${p.name} (tenant ${p.tenantId ?? 'unknown'}${used}): ${p.message}`, 2000);
   }
   return oneLine(`${p.kind} "${p.name}": ${p.message}`, 2000);
+}
+
+function describeFailure(f: PublishFailure): string {
+  return oneLine(`project "${f.project}": ${f.message}`, 2000);
 }
 
 /** The whole CLI, in process: parses argv, scans, writes, and returns the exit code. */
@@ -88,6 +93,7 @@ async function scan(options: ScanOptions, env: Env, io: CliIo, out: Out, secrets
     scrubbingFetch((input, init) => fetch(input, init), secrets),
     out.verbose,
   );
+  const devopsFetch = retryingFetch(http.fetch, out.verbose);
   const started = Date.now();
   const result = await scanOrganization({
     ...options,
@@ -95,7 +101,7 @@ async function scan(options: ScanOptions, env: Env, io: CliIo, out: Out, secrets
     devops,
     graph,
     fetch: http.fetch,
-    devopsFetch: retryingFetch(http.fetch, out.verbose),
+    devopsFetch,
     log: out.verbose,
     progress: progress.update,
   });
@@ -117,15 +123,46 @@ async function scan(options: ScanOptions, env: Env, io: CliIo, out: Out, secrets
   }
   if (options.output) out.stdout(`Wrote the ${options.format} report to ${options.output}: ${countsLine(report)}.\n`);
 
+  // After the report is written: a failed publish never costs the report.
+  let publishFailures: PublishFailure[] = [];
+  if (options.publish) {
+    const target = options.publish;
+    const published = await publishSnapshots({
+      orgUrl: options.orgUrl,
+      target,
+      scanned: result.scanned,
+      lookups: result.lookups,
+      takenAt: report.scannedAt,
+      takenBy: { kind: 'scanner', name: oneLine(env.BUILD_DEFINITIONNAME?.trim() || 'sc-expiry', 200) },
+      authorization: devops.header,
+      fetch: devopsFetch,
+      concurrency: options.concurrency,
+      timeoutMs: options.timeoutMs,
+      log: out.verbose,
+      progress: progress.update,
+    });
+    progress.clear();
+    publishFailures = published.failures;
+    const apps = published.written.reduce((n, w) => n + w.apps, 0);
+    const line = `Published the snapshot of ${published.written.length} project(s) (${apps} app registration reading(s)) to the data of extension ${target.publisher}.${target.extensionId}.`;
+    if (options.output) out.stdout(`${line}\n`);
+    else out.verbose(line);
+  }
+
   const code = exitCodeFor(
     report.connections.map((c) => c.status),
     options.failOn,
-    result.problems.length > 0,
+    result.problems.length > 0 || publishFailures.length > 0,
   );
   if (isAzurePipelines(env)) {
     // Keep a JSON or CSV report on stdout parseable: the commands go to stderr then.
     const write = !options.output && (options.format === 'json' || options.format === 'csv') ? out.stderr : out.stdout;
     const issues = issueCommands(report, result.problems);
+    for (const f of publishFailures)
+      issues.push(
+        command('task.logissue', { type: 'error' }, oneLine(`Snapshot not published: ${describeFailure(f)}`)),
+      );
+    if (publishFailures.some(isDenied)) issues.push(command('task.logissue', { type: 'error' }, scopeHint(true)));
     for (const line of issues) write(`${line}\n`);
     let summaryPath = options.format === 'markdown' && options.output ? resolve(options.output) : null;
     try {
@@ -143,6 +180,11 @@ async function scan(options: ScanOptions, env: Env, io: CliIo, out: Out, secrets
   if (result.problems.length > 0) {
     out.error(`scan incomplete: ${result.problems.length} part(s) could not be read; the report holds the rest.`);
     for (const p of result.problems) out.stderr(`  ${describeProblem(p)}\n`);
+  }
+  if (publishFailures.length > 0) {
+    out.error(`snapshot not published for ${publishFailures.length} project(s); the report was written.`);
+    for (const f of publishFailures) out.stderr(`  ${describeFailure(f)}\n`);
+    if (publishFailures.some(isDenied)) out.stderr(`  ${scopeHint(isAzurePipelines(env))}\n`);
   }
   return code;
 }

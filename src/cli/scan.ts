@@ -38,10 +38,21 @@ export interface ScanInput {
   progress: (phase: string, done: number, total: number) => void;
 }
 
+/** A project whose connections were listed, and the Graph lookups (keyFor) its connections use. */
+export interface ScannedProject {
+  /** `id` is '' when the project was named with --project and no connection said its id. */
+  project: ProjectRef;
+  appKeys: string[];
+}
+
 export interface ScanResult {
   entries: ReportEntry[];
   problems: ScanProblem[];
   projectCount: number;
+  /** Every project whose connections could be listed, in project order. */
+  scanned: ScannedProject[];
+  /** Graph's answers, by appKey (tenant|appId). */
+  lookups: Map<string, AppLookup>;
 }
 
 const message = (e: unknown) => oneLine(e instanceof Error ? e.message : String(e), 300);
@@ -93,7 +104,7 @@ function appProblems(found: { connection: Connection }[], results: Map<string, A
 
 export async function scanOrganization(input: ScanInput): Promise<ScanResult> {
   const problems: ScanProblem[] = [];
-  const empty = (): ScanResult => ({ entries: [], problems, projectCount: 0 });
+  const empty = (): ScanResult => ({ entries: [], problems, projectCount: 0, scanned: [], lookups: new Map() });
   // Ask for the Azure DevOps credential once, up front: a missing sign-in fails fast, not per project.
   try {
     await input.devops.header();
@@ -135,7 +146,9 @@ export async function scanOrganization(input: ScanInput): Promise<ScanResult> {
       input.progress('Reading service connections', ++listed, projects.length);
     }
   });
-  const found = dedupe(lists.filter((l): l is { project: ProjectRef; raw: unknown[] } => l !== null));
+  const listedProjects = lists.filter((l): l is { project: ProjectRef; raw: unknown[] } => l !== null);
+  const scanned = listedProjects.map(scannedProject);
+  const found = dedupe(listedProjects);
   // Keep the problems in project order, whatever order the requests finished in.
   const order = new Map(projects.map((p, i) => [p.name, i]));
   problems.sort((a, b) => (order.get(a.name) ?? 0) - (order.get(b.name) ?? 0));
@@ -162,5 +175,17 @@ export async function scanOrganization(input: ScanInput): Promise<ScanResult> {
     const verdict = computeVerdict({ connection, lookup, nowMs: input.nowMs, thresholds: input.thresholds });
     return { connection, verdict, project, appDisplayName: lookup?.kind === 'found' ? lookup.app.displayName : null };
   });
-  return { entries, problems, projectCount: projects.length };
+  return { entries, problems, projectCount: projects.length, scanned, lookups: results };
+}
+
+/** The apps a project's own connections use; a project named by --project takes its id from them. */
+function scannedProject({ project, raw }: { project: ProjectRef; raw: unknown[] }): ScannedProject {
+  const connections = raw.map((item) => parseEndpoint(item));
+  const appKeys = [...new Set(connections.map(keyFor).filter((k): k is string => k !== null))];
+  let id = project.id;
+  if (!id) {
+    const name = project.name.toLowerCase();
+    id = connections.flatMap((c) => c.projects).find((p) => p.id && p.name.toLowerCase() === name)?.id ?? '';
+  }
+  return { project: { id, name: project.name }, appKeys };
 }

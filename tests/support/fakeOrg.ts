@@ -1,13 +1,18 @@
 import type { IncomingMessage, ServerResponse } from 'http';
+import { flavorOf } from '../../src/devhost/devopsShapes';
+import { DOCUMENTS_ROUTE, documentsAnswer } from '../../src/devhost/extensionDataRoutes';
+import { createExtensionDataStore, type CollectionAddress } from '../../src/devhost/fakeExtensionData';
 import { createFakeGraph, type FakeGraphOptions } from '../../src/devhost/fakeGraph';
 import { normalizeFixture } from '../../src/devhost/fixture';
 import { listen } from './listen';
 import { application, armEndpoint, iso } from './payloads';
 
 /**
- * A fake multi-project Azure DevOps organization: the projects API with continuation-token paging,
- * per-project service endpoint lists (`{count, value}`), faults per project, an auth check
- * (Basic PAT or Bearer) and request counting. Mount it with tests/support/listen.ts.
+ * A fake multi-project Azure DevOps organization: the projects API with continuation-token paging
+ * (and one project by id or name), per-project service endpoint lists (`{count, value}`), faults per
+ * project, extension data documents (the local host's store and routes, under `/{org}/_apis/
+ * ExtensionManagement/…`), an auth check (Basic PAT or Bearer) and request counting. Mount it with
+ * tests/support/listen.ts.
  */
 
 export interface FakeProject {
@@ -36,6 +41,24 @@ export interface FakeOrgOptions {
   /** Project names whose endpoint list never answers (for timeouts). */
   hang?: string[];
   latencyMs?: number;
+  /** Extension data: every document request answers this status instead (e.g. 403). */
+  extensionDataStatus?: number;
+  /**
+   * Called when a document request arrives, before the store answers it: a test plays "another
+   * writer" here (e.g. bumps the etag between the CLI's read and its write).
+   */
+  onExtensionData?: (request: { method: string; id: string | undefined }, store: ExtensionData) => void;
+}
+
+export type ExtensionData = ReturnType<typeof createExtensionDataStore>;
+
+/** Where the hub's extension data manager keeps the snapshots (Default scope, collection level). */
+export function snapshotAddress(
+  publisher = 'sc-expiry',
+  extension = 'service-connection-expiry',
+  collection = 'credential-snapshots',
+): CollectionAddress {
+  return { publisher, extension, scopeType: 'Default', scopeValue: 'Current', collection };
 }
 
 export interface FakeOrgStats {
@@ -46,6 +69,8 @@ export interface FakeOrgStats {
   /** Authorization headers seen (tests check the scheme; never printed). */
   authorizations: string[];
   paths: string[];
+  /** Extension data requests, as `METHOD /path` (no query). */
+  extensionData: string[];
   inFlight: number;
   maxInFlight: number;
 }
@@ -63,10 +88,12 @@ export function createFakeOrg(options: FakeOrgOptions) {
     unauthorized: 0,
     authorizations: [],
     paths: [],
+    extensionData: [],
     inFlight: 0,
     maxInFlight: 0,
   };
   const projects = options.projects.map((p, i) => ({ ...p, id: p.id ?? projectId(i) }));
+  const store = createExtensionDataStore();
   const throttled = new Set<string>();
   const is = (list: string[] | undefined, name: string) =>
     (list ?? []).some((n) => n.toLowerCase() === name.toLowerCase());
@@ -102,6 +129,28 @@ export function createFakeOrg(options: FakeOrgOptions) {
     }
     const parts = url.pathname.split('/').filter(Boolean).map(decodeURIComponent);
     if (parts[0] !== org) return answer(res, 404, { message: `organization not found` });
+
+    const documents = DOCUMENTS_ROUTE.exec(url.pathname.slice(`/${org}/`.length));
+    if (documents) {
+      const method = req.method ?? 'GET';
+      stats.extensionData.push(`${method} ${url.pathname}`);
+      if (options.extensionDataStatus)
+        return answer(res, options.extensionDataStatus, {
+          message: `TF400813: The user is not authorized to access this resource (HTTP ${options.extensionDataStatus}).`,
+        });
+      options.onExtensionData?.({ method, id: documents[6] && decodeURIComponent(documents[6]) }, store);
+      void documentsAnswer(store, req, documents, flavorOf(req.headers.accept)).then((a) =>
+        answer(res, a.status, a.text ?? (a.body === undefined ? '' : a.body), a.headers),
+      );
+      return;
+    }
+
+    if (parts.length === 4 && parts[1] === '_apis' && parts[2] === 'projects') {
+      const project = projects.find((p) => p.name.toLowerCase() === parts[3].toLowerCase() || p.id === parts[3]);
+      if (!project)
+        return answer(res, 404, { message: `TF200016: The following project does not exist: ${parts[3]}.` });
+      return answer(res, 200, { id: project.id, name: project.name, state: 'wellFormed', visibility: 'private' });
+    }
 
     if (parts.length === 3 && parts[1] === '_apis' && parts[2] === 'projects') {
       stats.projectPages += 1;
@@ -141,7 +190,7 @@ export function createFakeOrg(options: FakeOrgOptions) {
     answer(res, 404, { message: `no route for ${url.pathname}` });
   }
 
-  return { handle, stats, url: (base: string) => `${base}/${org}` };
+  return { handle, stats, store, url: (base: string) => `${base}/${org}` };
 }
 
 // ---- Harness for the CLI tests: both fakes on free ports, and a captured io. ----
@@ -151,6 +200,8 @@ export interface Fakes {
   graphUrl: string;
   org: FakeOrgStats;
   graph: ReturnType<typeof createFakeGraph>['stats'];
+  /** The organization's extension data documents. */
+  extensionData: ExtensionData;
   close: () => Promise<void>;
 }
 
@@ -168,6 +219,7 @@ export async function startFakes(
     graphUrl: graphServer.url,
     org: fakeOrg.stats,
     graph: graph.stats,
+    extensionData: fakeOrg.store,
     close: async () => {
       await orgServer.close();
       await graphServer.close();

@@ -1,0 +1,133 @@
+import { createExtensionDataRestStore } from '../adapters/devops/extensionDataRest';
+import { fetchWithTimeout, HttpError, mapWithConcurrency, readJson, safeHost, type FetchLike } from '../adapters/http';
+import { saveSnapshot } from '../adapters/snapshotSync';
+import { snapshotEntries, type SnapshotApp } from '../core/snapshot';
+import type { AppLookup } from '../core/types';
+import type { PublishTarget } from './args';
+import { oneLine } from './io';
+import type { ScannedProject } from './scan';
+
+/**
+ * `--publish`: after the scan, each project's Graph readings go to the extension's data (one
+ * document per project, id = project id), where the hub of a viewer without a Graph token reads them.
+ * Writes merge with other writers' readings (etag, read-merge-retry on conflict).
+ */
+
+export interface PublishInput {
+  orgUrl: string;
+  target: PublishTarget;
+  scanned: ScannedProject[];
+  lookups: Map<string, AppLookup>;
+  takenAt: string;
+  takenBy: SnapshotApp['takenBy'];
+  authorization: () => Promise<string>;
+  fetch: FetchLike;
+  concurrency: number;
+  timeoutMs: number;
+  log: (line: string) => void;
+  progress: (phase: string, done: number, total: number) => void;
+}
+
+export interface PublishFailure {
+  project: string;
+  message: string;
+  /** The HTTP status that failed the write, when there was one. */
+  status: number | null;
+}
+
+export interface PublishResult {
+  /** Projects whose document was written, with how many apps were sent. */
+  written: { project: string; apps: number }[];
+  failures: PublishFailure[];
+}
+
+/** The tenant part of an appKey (`tenant|appId`), as the hub writes it. */
+const tenantOfKey = (key: string) => key.split('|')[0];
+
+/** The project's id by name, for a project named with --project whose connections did not say it. */
+async function projectIdByName(input: PublishInput, name: string): Promise<string> {
+  const url = `${input.orgUrl.replace(/\/+$/, '')}/_apis/projects/${encodeURIComponent(name)}?api-version=7.1`;
+  const response = await fetchWithTimeout(
+    input.fetch,
+    url,
+    {
+      headers: {
+        Authorization: await input.authorization(),
+        Accept: 'application/json',
+        'X-TFS-FedAuthRedirect': 'Suppress',
+        'X-VSS-ReauthenticationAction': 'Suppress',
+      },
+      redirect: 'manual',
+    },
+    input.timeoutMs,
+  );
+  if (!response.ok || response.status === 203) {
+    await response.body?.cancel();
+    throw new HttpError(`cannot read the project's id (${safeHost(url)} answered ${response.status})`, response.status);
+  }
+  const id = (await readJson(response, url)) as { id?: unknown } | null;
+  if (typeof id?.id !== 'string' || id.id === '')
+    throw new HttpError(`cannot read the project's id (${safeHost(url)} sent no id)`, response.status);
+  return id.id;
+}
+
+export async function publishSnapshots(input: PublishInput): Promise<PublishResult> {
+  const store = createExtensionDataRestStore({
+    orgUrl: input.orgUrl,
+    publisher: input.target.publisher,
+    extensionId: input.target.extensionId,
+    authorization: input.authorization,
+    fetch: input.fetch,
+    timeoutMs: input.timeoutMs,
+  });
+  const work = input.scanned
+    .map(({ project, appKeys }) => {
+      const own = new Map<string, AppLookup>();
+      for (const key of appKeys) {
+        const lookup = input.lookups.get(key);
+        if (lookup) own.set(key, lookup);
+      }
+      return { project, entries: snapshotEntries(own, tenantOfKey, input.takenAt, input.takenBy) };
+    })
+    .filter(({ project, entries }) => {
+      const count = Object.keys(entries).length;
+      if (count === 0) input.log(`project "${project.name}": no app registration read from Graph, nothing to publish`);
+      return count > 0;
+    });
+
+  let done = 0;
+  const outcomes = await mapWithConcurrency(work, input.concurrency, async ({ project, entries }) => {
+    try {
+      const id = project.id || (await projectIdByName(input, project.name));
+      await saveSnapshot(store, id, entries);
+      const apps = Object.keys(entries).length;
+      input.log(`project "${project.name}": published the readings of ${apps} app registration(s)`);
+      return { ok: true as const, project: project.name, apps };
+    } catch (e) {
+      const status = e instanceof HttpError ? e.status : null;
+      const message = oneLine(e instanceof Error ? e.message : String(e), 300);
+      return { ok: false as const, failure: { project: project.name, message, status } };
+    } finally {
+      input.progress('Publishing snapshots', ++done, work.length);
+    }
+  });
+  return {
+    written: outcomes.flatMap((o) => (o.ok ? [{ project: o.project, apps: o.apps }] : [])),
+    failures: outcomes.flatMap((o) => (o.ok ? [] : [o.failure])),
+  };
+}
+
+/** True when a failure says the credential may not write extension data. */
+export function isDenied(failure: PublishFailure): boolean {
+  return failure.status === 401 || failure.status === 403;
+}
+
+export function scopeHint(inPipeline: boolean): string {
+  return (
+    'Publishing needs a token with the "Extension data (read & write)" scope (vso.extension.data_write).' +
+    (inPipeline
+      ? ' In a pipeline, the build identity behind SYSTEM_ACCESSTOKEN may lack it: use a personal access token' +
+        ' with that scope in AZURE_DEVOPS_EXT_PAT, or an identity that has it.'
+      : '')
+  );
+}
