@@ -8,6 +8,7 @@ import { createConnectionParam, readHostContext } from '../../adapters/extension
 import { createSnapshotStore } from '../../adapters/extension/extensionData';
 import { checkEndpoint, listProjectEndpoints } from '../../adapters/extension/serviceEndpoints';
 import { createSettingsStore } from '../../adapters/extension/settingsStore';
+import { Intersection } from 'azure-devops-ui/Intersection';
 import { Surface, SurfaceBackground } from 'azure-devops-ui/Surface';
 import type { HubDeps } from './deps';
 import { HubPage } from './HubPage';
@@ -34,7 +35,13 @@ async function main(): Promise<void> {
   };
   ReactDOM.render(
     <Surface background={SurfaceBackground.neutral}>
-      <HubPage deps={deps} />
+      {/* The virtualized table learns of scrolling only through an Intersection around the element that
+          scrolls (as azure-devops-ui's Page does); without it, rows not drawn at first never appear. */}
+      <Intersection>
+        <div className="sce-scroll v-scroll-auto">
+          <HubPage deps={deps} />
+        </div>
+      </Intersection>
     </Surface>,
     document.getElementById('root'),
   );
