@@ -1,24 +1,15 @@
-import { copyFileSync, cpSync, existsSync, mkdtempSync } from 'fs';
+import { copyFileSync, cpSync, mkdtempSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
+import type { Browser, Frame, Page } from 'playwright-core';
 import { loadFixture, normalizeFixture, type Fixture } from '../../src/devhost/fixture';
 import { startLocalHost, type LocalHost } from '../../src/devhost/server';
+import { browserSuite, launchBrowser } from './support/browser';
 
 /**
  * The local host against the real azure-devops-extension-sdk 5.0.0 and @azure/msal-browser in Chromium:
  * a throwaway extension page (tests/e2e/devhost-probe) does what the hub does and reports in #out.
  */
-
-const CHROMIUM = '/usr/bin/chromium';
-const haveChromium = existsSync(CHROMIUM);
-const required = !!(process.env.CI || process.env.REQUIRE_E2E);
-if (!haveChromium && !required) {
-  console.warn(
-    `\n*** SKIPPED tests/e2e/devhost-protocol: Chromium not found at ${CHROMIUM} (apt-get install -y chromium) ***\n`,
-  );
-}
-const suite = haveChromium || required ? describe : describe.skip;
 
 const ROOT = join(__dirname, '../..');
 const HOME = '8f3e2a91-5c4b-4d7e-a1f0-6b2c9d8e7f10';
@@ -51,7 +42,7 @@ async function runProbe(page: Page, host: LocalHost, query: string): Promise<{ p
   return { probe, frame };
 }
 
-suite('local host speaks the SDK 5.0 protocol to a real extension page', () => {
+browserSuite('tests/e2e/devhost-protocol')('local host speaks the SDK 5.0 protocol to a real extension page', () => {
   let browser: Browser;
   let page: Page;
   let dist: string;
@@ -63,20 +54,8 @@ suite('local host speaks the SDK 5.0 protocol to a real extension page', () => {
   };
 
   beforeAll(async () => {
-    if (!haveChromium) throw new Error('Chromium not found: apt-get install -y chromium');
     dist = probeDist();
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
+    browser = await launchBrowser();
     page = await browser.newPage();
   }, 20_000);
   afterAll(async () => {
