@@ -263,6 +263,9 @@ interface FirstRowProbe {
   frameStart: number;
   scriptLoaded: number;
   endpointsLoaded: number;
+  /** The hub's own marks: list handed over by the REST client, list parsed into connections. */
+  listDeserialized: number;
+  listParsed: number;
 }
 
 /** Runs in every frame before its scripts: the hub's frame records when its first row appears. */
@@ -274,6 +277,8 @@ function firstRowProbe(graphOrigin: string): void {
     frameStart: performance.timeOrigin,
     scriptLoaded: 0,
     endpointsLoaded: 0,
+    listDeserialized: 0,
+    listParsed: 0,
   };
   (window as unknown as { __bench: FirstRowProbe }).__bench = probe;
   const observer = new MutationObserver(() => {
@@ -288,6 +293,12 @@ function firstRowProbe(graphOrigin: string): void {
     probe.graphAnswersBefore = resources.filter((e) => e.name.startsWith(graphOrigin)).length;
     probe.scriptLoaded = end(/\/hub\.[0-9a-f]+\.js$/);
     probe.endpointsLoaded = end(/\/_apis\/serviceendpoint\/endpoints/i);
+    const markAt = (name: string) => {
+      const m = performance.getEntriesByName(name)[0];
+      return m ? performance.timeOrigin + m.startTime : 0;
+    };
+    probe.listDeserialized = markAt('sce:list-deserialized');
+    probe.listParsed = markAt('sce:list-parsed');
   });
   observer.observe(document, {
     childList: true,
@@ -430,7 +441,7 @@ export async function benchBrowser(): Promise<string[]> {
     return [
       title,
       `  time to first row     : ${spread(loads.map((l) => l.firstRow))}, from the host page's navigation start (target < 2000 ms)`,
-      `    last run: hub frame starts ${since(probe.frameStart)}, hub JS loaded ${since(probe.scriptLoaded)}, connection list received ${since(probe.endpointsLoaded)}, first row ${since(probe.firstRowAt)}; Graph answers by then: ${probe.graphAnswersBefore}`,
+      `    last run: hub frame starts ${since(probe.frameStart)}, hub JS loaded ${since(probe.scriptLoaded)}, connection list received ${since(probe.endpointsLoaded)}, deserialized ${since(probe.listDeserialized)}, parsed ${since(probe.listParsed)}, first row ${since(probe.firstRowAt)}; Graph answers by then: ${probe.graphAnswersBefore}`,
       `  time to all verdicts  : ${spread(loads.map((l) => l.allVerdicts))} (${last.total})`,
       `  filter keystroke "w"  : ${ms(median(narrow))} to the DOM (max ${ms(Math.max(...narrow))}), ${ms(median(narrowFrame))} to the next frame (max ${ms(Math.max(...narrowFrame))}); ${narrowed}; target < 100 ms`,
       `  Backspace to all rows : ${ms(median(widen))} to the DOM (max ${ms(Math.max(...widen))}), ${ms(median(widenFrame))} to the next frame (max ${ms(Math.max(...widenFrame))}); medians of ${KEY_CYCLES}`,

@@ -1,4 +1,5 @@
 import { join } from 'path';
+import { benchBrowser } from './browserBench';
 import { benchBundle } from './bundleSize';
 import { benchGraph } from './graphBench';
 import { benchOrgScan } from './orgScan';
@@ -9,6 +10,7 @@ async function main(): Promise<void> {
     benchGraph,
     benchOrgScan,
     () => benchBundle(join(__dirname, '..', '..', 'dist')),
+    benchBrowser,
   ];
   for (const section of sections) {
     for (const line of await section()) console.log(line);

@@ -1,6 +1,13 @@
 import { severityRank, STATUS_ORDER } from './thresholds';
 import type { Status, Verdict } from './types';
 
+// One collator for every sort: far cheaper than String.localeCompare over thousands of rows.
+const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
+
+export function compareText(a: string, b: string): number {
+  return collator.compare(a, b);
+}
+
 export type Summary = Record<Status, number>;
 
 export function summarize(statuses: Iterable<Status>): Summary {
@@ -19,5 +26,5 @@ export function compareVerdicts(
   const ea = a.verdict.expiresAt ?? '9999';
   const eb = b.verdict.expiresAt ?? '9999';
   if (ea !== eb) return ea < eb ? -1 : 1;
-  return a.name.localeCompare(b.name);
+  return compareText(a.name, b.name);
 }

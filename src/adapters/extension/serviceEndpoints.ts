@@ -2,11 +2,31 @@ import { getClient } from 'azure-devops-extension-api';
 import { ServiceEndpointRestClient } from 'azure-devops-extension-api/ServiceEndpoint';
 import type { HealthCheck } from '../../core/types';
 
-/** One request for every endpoint of the project, with details; raw, for the core's parser. */
+/**
+ * One request for every endpoint of the project, with details; raw, for the core's parser.
+ * Through ServiceEndpointRestClient (its route, auth and headers), but read as plain JSON: the
+ * client's date-reviving deserializer costs ~300 ms on 2,000 endpoints, and the core reads
+ * `/Date(ms)/` itself.
+ */
+/** The same client with one more call: the endpoint list as the raw HTTP response. */
+class ServiceEndpointListClient extends ServiceEndpointRestClient {
+  listRaw(project: string): Promise<Response> {
+    return this.beginRequest<Response>({
+      apiVersion: '7.2-preview.4',
+      routeTemplate: '{project}/_apis/serviceendpoint/endpoints/{endpointId}',
+      routeValues: { project },
+      queryParams: { includeFailed: true, includeDetails: true },
+      returnRawResponse: true,
+    });
+  }
+}
+
 export async function listProjectEndpoints(project: string): Promise<unknown[]> {
-  const client = getClient(ServiceEndpointRestClient);
-  const endpoints = await client.getServiceEndpoints(project, undefined, undefined, undefined, undefined, true, true);
-  return Array.isArray(endpoints) ? endpoints : [];
+  const response = await getClient(ServiceEndpointListClient).listRaw(project);
+  const body: unknown = await response.json();
+  if (Array.isArray(body)) return body;
+  const value = (body as { value?: unknown } | null)?.value;
+  return Array.isArray(value) ? value : [];
 }
 
 /** Azure DevOps's own connection test (what Verify runs): proves it works now, says nothing of the future. */

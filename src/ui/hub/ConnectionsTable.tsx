@@ -53,8 +53,11 @@ function makeColumns(): Column[] {
   });
   return [
     col('name', 'Connection', 'name', -22, (r) => twoLines(r.connection.name, r.connection.subscriptionName)),
-    col('type', 'Type', 'type', -12, (r) => r.typeText),
-    col('auth', 'Authentication', 'auth', -16, (r) => r.authText),
+    col('type', 'Type', 'type', -12, (r) => <span className="text-ellipsis">{r.typeText}</span>),
+    col('auth', 'Authentication', 'auth', -16, (r) => {
+      const [scheme, mode] = r.authText.split(', ');
+      return twoLines(scheme, mode ? mode[0].toUpperCase() + mode.slice(1) : null);
+    }),
     col('app', 'App registration', 'app', -20, (r) =>
       r.connection.appId ? twoLines(r.appName ?? '—', r.connection.appId) : '—',
     ),

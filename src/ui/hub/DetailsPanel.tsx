@@ -94,7 +94,7 @@ export function DetailsPanel(props: {
           <div className="sce-check flex-row flex-center">
             <Button
               text="Check now"
-              iconProps={{ iconName: 'Plug' }}
+              iconProps={{ iconName: 'PlugConnected' }}
               onClick={props.onCheck}
               disabled={props.row.health?.state === 'running'}
             />

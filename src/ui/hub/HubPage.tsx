@@ -11,7 +11,7 @@ import { PageHeader } from './PageHeader';
 import { SnapshotNote } from './SnapshotNote';
 import { useAutoCheck } from './useAutoCheck';
 import { useHealthChecks } from './useHealthChecks';
-import { buildRows, viewRows, type SortKey } from './rows';
+import { buildRows, viewRows, type RowCache, type SortKey } from './rows';
 import { SummaryBar } from './SummaryBar';
 import { useHubData } from './useHubData';
 import { useSelectedConnection } from './useSelectedConnection';
@@ -32,12 +32,16 @@ export function HubPage(props: { deps: HubDeps }) {
   const { data, refresh, signIn, applyPastedToken, noAccess } = useHubData(deps);
   const { health, check } = useHealthChecks(deps);
   const [tokenOpen, setTokenOpen] = React.useState(false);
+  const rowCache = React.useRef<RowCache>(new WeakMap());
   const [keyword, setKeyword] = React.useState('');
   const [statuses, setStatuses] = React.useState<Status[]>([]);
   const [sort, setSort] = React.useState<{ key: SortKey; descending: boolean } | null>(null);
   const [settingsOpen, setSettingsOpen] = React.useState(false);
   const nowMs = data.checkedAt ?? deps.now();
-  const rows = React.useMemo(() => buildRows(data, noAccess, nowMs, health), [data, noAccess, nowMs, health]);
+  const rows = React.useMemo(
+    () => buildRows(data, noAccess, nowMs, health, rowCache.current),
+    [data, noAccess, nowMs, health],
+  );
   const visible = React.useMemo(() => viewRows(rows, { keyword, statuses, sort }), [rows, keyword, statuses, sort]);
   const summary = React.useMemo(() => summarize(rows.map((r) => r.verdict.status)), [rows]);
   const selection = useSelectedConnection(deps.connectionParam, data.phase === 'loaded');
@@ -69,7 +73,7 @@ export function HubPage(props: { deps: HubDeps }) {
           {
             id: 'check-all',
             text: 'Check all now',
-            iconName: 'Plug',
+            iconName: 'PlugConnected',
             onClick: () => void check(azureIds),
             disabled: azureIds.length === 0,
           },
@@ -77,7 +81,7 @@ export function HubPage(props: { deps: HubDeps }) {
           { id: 'settings', text: 'Settings', iconName: 'Settings', onClick: () => setSettingsOpen(true) },
         ]}
       />
-      <div className="page-content page-content-top flex-column sce-content">
+      <div role="main" className="flex-column sce-content">
         {data.pastedTokenExpiresAt ? (
           <MessageBar
             severity={MessageBarSeverity.Info}

@@ -17,12 +17,20 @@ import { HubPage } from './HubPage';
 async function main(): Promise<void> {
   await SDK.init({ loaded: false, applyTheme: true });
   await SDK.ready();
+  // The list is the first paint's critical path: ask for it before anything else the page needs.
+  const projectName = SDK.getWebContext().project?.name ?? '';
+  let prefetched: Promise<unknown[]> | null = listProjectEndpoints(projectName);
+  prefetched.catch(() => undefined);
   const context = await readHostContext();
   const settings = createSettingsStore(context.project.id);
   const localGraphRoot = context.localGraphRoot;
   const deps: HubDeps = {
     context,
-    listEndpoints: () => listProjectEndpoints(context.project.name),
+    listEndpoints: () => {
+      const list = prefetched ?? listProjectEndpoints(context.project.name);
+      prefetched = null;
+      return list;
+    },
     loadSettings: settings.load,
     saveClientId: settings.saveClientId,
     saveThresholds: settings.saveThresholds,

@@ -4,6 +4,9 @@ import { queriesFor } from '../../adapters/graph/forConnections';
 import type { AppLookup, Connection } from '../../core/types';
 import type { HubDeps } from './deps';
 
+/** Graph answers are shown in groups, at most ten re-renders a second, so large lists stay fluid. */
+const FLUSH_MS = 100;
+
 export interface GraphReadResult {
   lookups: Map<string, AppLookup>;
   /** Tenants whose token needs the user to sign in. */
@@ -11,8 +14,7 @@ export interface GraphReadResult {
 }
 
 /**
- * Reads every connection's app from Graph, reporting outcomes in small batches (one render per
- * ~16 ms, not one per app) so 2,000 rows stay responsive while Graph answers.
+ * Reads every connection's app from Graph, reporting outcomes in groups rather than one render per app.
  */
 export async function readGraph(
   connections: Connection[],
@@ -44,7 +46,7 @@ export async function readGraph(
     fetch: deps.graphFetch,
     onResult: (key, lookup) => {
       buffer.push([key, lookup]);
-      if (!timer) timer = setTimeout(flush, 16);
+      if (!timer) timer = setTimeout(flush, FLUSH_MS);
     },
   });
   if (timer) clearTimeout(timer);

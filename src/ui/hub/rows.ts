@@ -1,11 +1,11 @@
 import { keyFor } from '../../adapters/graph/forConnections';
 import { typeLabel, schemeLabel } from '../../core/format';
-import { compareVerdicts } from '../../core/summary';
+import { compareText, compareVerdicts } from '../../core/summary';
 import { severityRank } from '../../core/thresholds';
 import type { Connection, Status, Verdict } from '../../core/types';
 import { computeVerdict } from '../../core/verdict';
 import { isoDay } from '../../core/days';
-import { lookupsFromSnapshot } from '../../core/snapshot';
+import { lookupsFromSnapshot, type Snapshot } from '../../core/snapshot';
 import type { AppLookup } from '../../core/types';
 import type { HealthState } from './useHealthChecks';
 import type { HubData } from './useHubData';
@@ -28,20 +28,41 @@ export interface HubRow {
 
 const LIVE = new Set<AppLookup['kind']>(['found', 'not-found']);
 
+/** Rows whose inputs did not change are reused: Graph answers arrive in many small batches. */
+export type RowCache = WeakMap<Connection, { inputs: unknown[]; row: HubRow }>;
+
+const snapshotLookups = new WeakMap<Snapshot, Map<string, AppLookup>>();
+
+function lookupsOf(snapshot: Snapshot | null): Map<string, AppLookup> {
+  if (!snapshot) return new Map();
+  let map = snapshotLookups.get(snapshot);
+  if (!map) snapshotLookups.set(snapshot, (map = lookupsFromSnapshot(snapshot)));
+  return map;
+}
+
+function sameInputs(a: unknown[], b: unknown[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
 export function buildRows(
   data: HubData,
   noAccess: string | null,
   nowMs: number,
   health: Map<string, HealthState>,
+  cache: RowCache = new WeakMap(),
 ): HubRow[] {
-  const fromSnapshot = data.snapshot ? lookupsFromSnapshot(data.snapshot) : new Map<string, AppLookup>();
+  const fromSnapshot = lookupsOf(data.snapshot);
   return data.connections.map((connection) => {
     const key = keyFor(connection);
     const pending = key !== null && data.pending.has(key);
     const live = key ? data.lookups.get(key) : undefined;
+    const stored = key && !pending && !(live && LIVE.has(live.kind)) ? fromSnapshot.get(key) : undefined;
+    const rowHealth = health.get(connection.id);
+    const inputs = [pending, live, stored, noAccess, rowHealth, data.thresholds, nowMs, data.homeTenantId];
+    const cached = cache.get(connection);
+    if (cached && sameInputs(cached.inputs, inputs)) return cached.row;
     let lookup = live;
     let asOf: HubRow['asOf'] = null;
-    const stored = key && !pending && !(live && LIVE.has(live.kind)) ? fromSnapshot.get(key) : undefined;
     if (key && stored && data.snapshot) {
       const app = data.snapshot.apps[key];
       lookup = stored;
@@ -53,7 +74,6 @@ export function buildRows(
     } else if (key && !lookup && noAccess) {
       lookup = { kind: 'no-access', message: noAccess };
     }
-    const rowHealth = health.get(connection.id);
     const verdict = computeVerdict({
       connection,
       lookup,
@@ -79,7 +99,7 @@ export function buildRows(
       .filter(Boolean)
       .join(' ')
       .toLowerCase();
-    return {
+    const row: HubRow = {
       id: connection.id,
       connection,
       verdict,
@@ -91,6 +111,8 @@ export function buildRows(
       authText,
       haystack,
     };
+    cache.set(connection, { inputs, row });
+    return row;
   });
 }
 
@@ -102,7 +124,7 @@ export interface ViewOptions {
   sort: { key: SortKey; descending: boolean } | null;
 }
 
-const byText = (f: (r: HubRow) => string) => (a: HubRow, b: HubRow) => f(a).localeCompare(f(b));
+const byText = (f: (r: HubRow) => string) => (a: HubRow, b: HubRow) => compareText(f(a), f(b));
 
 const COMPARERS: Record<SortKey, (a: HubRow, b: HubRow) => number> = {
   name: byText((r) => r.connection.name),
@@ -110,7 +132,11 @@ const COMPARERS: Record<SortKey, (a: HubRow, b: HubRow) => number> = {
   auth: byText((r) => r.authText),
   app: byText((r) => r.appName ?? r.connection.appId ?? ''),
   tenant: byText((r) => r.connection.tenantId ?? ''),
-  expiry: (a, b) => (a.verdict.expiresAt ?? '9999').localeCompare(b.verdict.expiresAt ?? '9999'),
+  expiry: (a, b) => {
+    const ea = a.verdict.expiresAt ?? '9999';
+    const eb = b.verdict.expiresAt ?? '9999';
+    return ea < eb ? -1 : ea > eb ? 1 : 0;
+  },
   status: (a, b) => severityRank(a.verdict.status) - severityRank(b.verdict.status),
 };
 
@@ -128,6 +154,6 @@ export function viewRows(rows: HubRow[], options: ViewOptions): HubRow[] {
     );
   const compare = COMPARERS[sort.key];
   return visible.sort(
-    (a, b) => (sort.descending ? -1 : 1) * compare(a, b) || a.connection.name.localeCompare(b.connection.name),
+    (a, b) => (sort.descending ? -1 : 1) * compare(a, b) || compareText(a.connection.name, b.connection.name),
   );
 }
