@@ -1,24 +1,12 @@
 import { pickCredentialInUse, isInvalidCredential } from './credentialInUse';
 import { daysBetween, isoDay, toMs } from './days';
-import {
-  ambiguousFinding,
-  finding,
-  legacyIssuerFinding,
-  manualFinding,
-  renewalSteps,
-  wifRecommendation,
-} from './findings';
+import { ambiguousFinding, finding, manualFinding, renewalSteps, wifRecommendation } from './findings';
 import { credentialNoun, expiryPhrase, typeLabel } from './format';
+import { bare } from './bare';
+import { federatedVerdict } from './federated';
 import { applyHealthCheck } from './health';
 import { DEFAULT_THRESHOLDS, statusForDays } from './thresholds';
 import type { AppLookup, Connection, Finding, HealthCheck, ListedCredential, Thresholds, Verdict } from './types';
-
-/** Azure DevOps retires its own federation issuer on this date. */
-export const LEGACY_ISSUER_RETIREMENT = '2027-07-01T00:00:00.000Z';
-
-export function isLegacyIssuer(issuer: string | null): boolean {
-  return !!issuer && /^https:\/\/vstoken\./i.test(issuer.trim());
-}
 
 export interface VerdictInput {
   connection: Connection;
@@ -29,12 +17,6 @@ export interface VerdictInput {
   thresholds?: Thresholds;
   /** The signed-in user's tenant, to explain lookups refused in another tenant. */
   homeTenantId?: string | null;
-}
-
-type Base = Omit<Verdict, 'findings'> & { findings: Finding[] };
-
-function bare(status: Verdict['status'], reason: string, findings: Finding[] = []): Base {
-  return { status, reason, daysLeft: null, expiresAt: null, credential: null, credentials: [], findings };
 }
 
 export function computeVerdict(input: VerdictInput): Verdict {
@@ -55,7 +37,7 @@ export function computeVerdict(input: VerdictInput): Verdict {
   return v;
 }
 
-function baseVerdict(input: VerdictInput): Base {
+function baseVerdict(input: VerdictInput): Verdict {
   const { connection: c } = input;
   const t = input.thresholds ?? DEFAULT_THRESHOLDS;
   if (!c.entraBacked) return bare('not-applicable', `${typeLabel(c)} connection: no Entra app registration behind it.`);
@@ -187,22 +169,5 @@ function baseVerdict(input: VerdictInput): Base {
     credential,
     credentials,
     findings: [...findings, ...always],
-  };
-}
-
-function federatedVerdict(c: Connection, nowMs: number, t: Thresholds): Base {
-  if (!isLegacyIssuer(c.wifIssuer)) return bare('no-secret', 'Workload identity federation: no secret to expire.');
-  const retirement = toMs(LEGACY_ISSUER_RETIREMENT) as number;
-  const daysLeft = daysBetween(nowMs, retirement);
-  const expired = nowMs >= retirement;
-  const byDate = statusForDays(daysLeft, expired, t);
-  const status = byDate === 'healthy' ? 'no-secret' : byDate;
-  const reason = expired
-    ? `The old Azure DevOps federation issuer was retired on ${isoDay(LEGACY_ISSUER_RETIREMENT)}: sign-in fails until the issuer is updated.`
-    : `Workload identity federation with the old Azure DevOps issuer: update it before ${isoDay(LEGACY_ISSUER_RETIREMENT)} (${expiryPhrase(daysLeft, false).replace('expires ', '')}).`;
-  return {
-    ...bare(status, reason, [legacyIssuerFinding(c, LEGACY_ISSUER_RETIREMENT)]),
-    daysLeft,
-    expiresAt: LEGACY_ISSUER_RETIREMENT,
   };
 }
