@@ -1,0 +1,69 @@
+import { parseApplication } from '../../core/graph';
+import { appKey } from '../../core/keys';
+import { graphRoot as cloudGraphRoot } from '../../core/links';
+import type { AppLookup } from '../../core/types';
+import type { AppQuery } from './credentialsClient';
+
+/** The pieces of a Graph `$batch` lookup: grouping by tenant and cloud, sub-request URLs, outcomes. */
+
+export interface Item {
+  key: string;
+  appId: string;
+  withCertificates: boolean;
+}
+
+export interface Group {
+  root: string;
+  cloudRoot: string;
+  tenantId: string;
+  items: Item[];
+}
+
+export const TRANSIENT = new Set([429, 503, 504]);
+
+export function groupQueries(queries: AppQuery[], rootFor: (env: string) => string): Group[] {
+  const groups = new Map<string, Group>();
+  const items = new Map<string, Item>();
+  for (const q of queries) {
+    const key = appKey(q.tenantId, q.appId);
+    const existing = items.get(key);
+    if (existing) {
+      existing.withCertificates ||= q.withCertificates;
+      continue;
+    }
+    const root = rootFor(q.environment).replace(/\/+$/, '');
+    const cloudRoot = cloudGraphRoot(q.environment);
+    const groupKey = `${root}|${cloudRoot}|${q.tenantId.toLowerCase()}`;
+    const group = groups.get(groupKey) ?? { root, cloudRoot, tenantId: q.tenantId, items: [] };
+    groups.set(groupKey, group);
+    const item = { key, appId: q.appId, withCertificates: q.withCertificates };
+    items.set(key, item);
+    group.items.push(item);
+  }
+  return [...groups.values()];
+}
+
+export function itemUrl(item: Item): string {
+  const select = item.withCertificates
+    ? 'id,appId,displayName,passwordCredentials,keyCredentials'
+    : 'id,appId,displayName,passwordCredentials';
+  return `/applications(appId='${encodeURIComponent(item.appId)}')?$select=${select}`;
+}
+
+export function outcomeFor(status: number, body: unknown): AppLookup {
+  if (status === 200) {
+    const app = parseApplication(body);
+    return app ? { kind: 'found', app } : { kind: 'error', message: 'Graph returned an application without appId' };
+  }
+  if (status === 404) return { kind: 'not-found' };
+  if (status === 401 || status === 403)
+    return { kind: 'forbidden', message: `Graph answered ${status}: ${graphMessage(body)}` };
+  return { kind: 'error', message: `Graph answered ${status}: ${graphMessage(body)}` };
+}
+
+function graphMessage(body: unknown): string {
+  const error = (body as { error?: { code?: unknown; message?: unknown } } | null)?.error;
+  const text =
+    typeof error?.message === 'string' ? error.message : typeof error?.code === 'string' ? error.code : 'no details';
+  return text.slice(0, 200);
+}
