@@ -1,5 +1,6 @@
 import { existsSync } from 'fs';
 import { chromium, type Browser } from 'playwright-core';
+import { CHROMIUM, CHROMIUM_ARGS } from '../../../src/devhost/chromium';
 
 /**
  * One way to launch Debian's Chromium for every browser test, and one rule when it is missing:
@@ -7,17 +8,7 @@ import { chromium, type Browser } from 'playwright-core';
  * otherwise it is skipped with a loud console line, so a laptop without Chromium still runs `npm test`.
  */
 
-export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
+export { CHROMIUM, CHROMIUM_ARGS };
 
 export const MISSING_CHROMIUM = 'Chromium not found: apt-get install -y chromium';
 
