@@ -4,6 +4,7 @@ import { FormItem } from 'azure-devops-ui/FormItem';
 import { Panel } from 'azure-devops-ui/Panel';
 import { TextField } from 'azure-devops-ui/TextField';
 import { isGuid } from '../../core/raw';
+import { usePanelSubmit } from './usePanelSubmit';
 import { checkThresholds } from '../../core/thresholds';
 import type { Thresholds } from '../../core/types';
 
@@ -21,24 +22,23 @@ export function SettingsPanel(props: Props) {
   const [clientId, setClientId] = React.useState(props.clientId ?? '');
   const [warning, setWarning] = React.useState(String(props.thresholds.warningDays));
   const [critical, setCritical] = React.useState(String(props.thresholds.criticalDays));
-  const [saving, setSaving] = React.useState(false);
-  const [saveError, setSaveError] = React.useState<string | null>(null);
   const trimmed = clientId.trim();
   const idError =
     trimmed && !isGuid(trimmed) ? 'A client ID is a GUID such as 6a3c9f10-5b2e-4d7a-9c1e-0f4b8d2a7e55.' : null;
   const check = checkThresholds(warning, critical);
-  const save = async () => {
-    if (idError || !check.ok) return;
-    setSaving(true);
-    setSaveError(null);
-    try {
+  const {
+    busy: saving,
+    error: saveError,
+    submit: save,
+  } = usePanelSubmit(
+    async () => {
+      if (idError) throw new Error(idError);
+      if (!check.ok) throw new Error(check.error);
       await props.onSave(trimmed || null, check.thresholds);
-      props.onDismiss();
-    } catch (e) {
-      setSaveError(`Could not save: ${(e as Error)?.message ?? e}`);
-      setSaving(false);
-    }
-  };
+    },
+    props.onDismiss,
+    'Could not save: ',
+  );
   return (
     <Panel
       onDismiss={props.onDismiss}

@@ -3,26 +3,21 @@ import { ContentSize } from 'azure-devops-ui/Callout';
 import { FormItem } from 'azure-devops-ui/FormItem';
 import { Panel } from 'azure-devops-ui/Panel';
 import { TextField } from 'azure-devops-ui/TextField';
+import { usePanelSubmit } from './usePanelSubmit';
 
 const COMMAND = 'az account get-access-token --resource-type ms-graph --query accessToken -o tsv';
 
 /** Accepts a Graph token for this page view only; the caller validates it and keeps it in memory. */
 export function TokenPanel(props: { onUse: (token: string) => Promise<void>; onDismiss: () => void }) {
   const [token, setToken] = React.useState('');
-  const [error, setError] = React.useState<string | null>(null);
-  const [busy, setBusy] = React.useState(false);
-  const use = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      await props.onUse(token);
-      setToken('');
-      props.onDismiss();
-    } catch (e) {
-      setError((e as Error)?.message ?? String(e));
-      setBusy(false);
-    }
-  };
+  const {
+    busy,
+    error,
+    submit: use,
+  } = usePanelSubmit(async () => {
+    await props.onUse(token);
+    setToken('');
+  }, props.onDismiss);
   return (
     <Panel
       onDismiss={props.onDismiss}
