@@ -227,6 +227,21 @@ export async function startFakes(
   };
 }
 
+/** Runs `body` against a fresh sample org (Alpha, Beta, Gamma) and its Graph, then closes both. */
+export async function withSampleOrg<T>(
+  options: Partial<FakeOrgOptions>,
+  body: (f: Fakes) => Promise<T>,
+  faults: Record<string, number> = {},
+): Promise<T> {
+  const { projects, applications } = sampleOrg();
+  const fakes = await startFakes({ projects, ...options }, applications, { faults });
+  try {
+    return await body(fakes);
+  } finally {
+    await fakes.close();
+  }
+}
+
 export function captureIo(nowMs?: number, isTTY = false) {
   const captured = { stdout: '', stderr: '' };
   const io = {

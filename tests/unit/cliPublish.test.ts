@@ -17,6 +17,7 @@ import {
   startFakes,
   type Fakes,
   type FakeOrgOptions,
+  withSampleOrg,
 } from '../support/fakeOrg';
 import { armEndpoint, iso, NOW, TENANT } from '../support/payloads';
 
@@ -30,18 +31,12 @@ const OTHER_APP = '0a000009-0000-4000-8000-000000000009';
 
 const key = (appId: string) => appKey(TENANT, appId);
 
-async function withOrg<T>(
+function withOrg<T>(
   extra: Partial<FakeOrgOptions>,
   body: (f: Fakes) => Promise<T>,
   faults: Record<string, number> = {},
 ): Promise<T> {
-  const { projects, applications } = sampleOrg();
-  const fakes = await startFakes({ projects, pat: PAT, ...extra }, applications, { faults });
-  try {
-    return await body(fakes);
-  } finally {
-    await fakes.close();
-  }
+  return withSampleOrg({ pat: PAT, ...extra }, body, faults);
 }
 
 async function scan(f: Fakes, args: string[] = [], e: Record<string, string> = env) {

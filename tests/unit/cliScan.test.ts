@@ -7,10 +7,10 @@ import {
   captureIo,
   GAMMA,
   IDS,
-  sampleOrg,
   startFakes,
   type Fakes,
   type FakeOrgOptions,
+  withSampleOrg,
 } from '../support/fakeOrg';
 import { NOW } from '../support/payloads';
 
@@ -18,18 +18,12 @@ const PAT = 'pat-Zq9xW7vKd3LmN8rT2yB5-distinctive';
 const GRAPH_TOKEN = 'eyJ0eXAiOiJKV1Qi.graph-token-Qm4Lp0Xr8s-distinctive';
 const env = { AZURE_DEVOPS_EXT_PAT: PAT, GRAPH_ACCESS_TOKEN: GRAPH_TOKEN };
 
-async function withOrg<T>(
+function withOrg<T>(
   extra: Partial<FakeOrgOptions>,
   body: (f: Fakes) => Promise<T>,
   faults: Record<string, number> = {},
 ): Promise<T> {
-  const { projects, applications } = sampleOrg();
-  const fakes = await startFakes({ projects, maxPageSize: 2, pat: PAT, ...extra }, applications, { faults });
-  try {
-    return await body(fakes);
-  } finally {
-    await fakes.close();
-  }
+  return withSampleOrg({ maxPageSize: 2, pat: PAT, ...extra }, body, faults);
 }
 
 async function scan(f: Fakes, args: string[] = [], e: Record<string, string> = env) {
