@@ -121,13 +121,3 @@ export function lookupsFromSnapshot(snapshot: Snapshot): Map<string, AppLookup> 
   }
   return out;
 }
-
-/** The oldest reading among the apps a view relies on (what "as of" must show). */
-export function oldestReading(snapshot: Snapshot, keys: Iterable<string>): string | null {
-  let oldest: string | null = null;
-  for (const key of keys) {
-    const app = snapshot.apps[key];
-    if (app && (oldest === null || app.takenAt < oldest)) oldest = app.takenAt;
-  }
-  return oldest;
-}
