@@ -5,7 +5,7 @@ import type { GraphTokenSource } from './naaGraphTokens';
  * A Graph token the user pasted for this page view. It lives in memory only: never stored, logged or
  * sent anywhere but Microsoft Graph; it serves its own tenant and no other.
  */
-export function createPastedTokenSource(token: string, nowMs: () => number): GraphTokenSource {
+export function createPastedTokenSource(token: string, nowMs: () => number): GraphTokenSource & { expiresAt: string } {
   const value = token.trim().replace(/^Bearer\s+/i, '');
   const check = checkPastedGraphToken(value, nowMs());
   if (!check.ok) throw new Error(check.error);
@@ -23,5 +23,6 @@ export function createPastedTokenSource(token: string, nowMs: () => number): Gra
       throw new Error('a pasted token cannot sign in; paste a token for that tenant');
     },
     homeTenantId: () => tenant,
+    expiresAt: check.expiresAt,
   };
 }

@@ -4,7 +4,6 @@ import { createPastedTokenSource } from '../../adapters/auth/pastedGraphToken';
 import { keyFor } from '../../adapters/graph/forConnections';
 import { loadSnapshot, saveSnapshot } from '../../adapters/snapshotSync';
 import { parseEndpoint } from '../../core/endpoint';
-import { checkPastedGraphToken } from '../../core/jwt';
 import { graphRoot } from '../../core/links';
 import { snapshotEntries, type Snapshot } from '../../core/snapshot';
 import { DEFAULT_THRESHOLDS } from '../../core/thresholds';
@@ -168,9 +167,9 @@ export function useHubData(deps: HubDeps) {
   /** Validates and uses a pasted token; throws with a message for the user when it is refused. */
   const applyPastedToken = useCallback(
     async (token: string | null) => {
-      pasted.current = token ? createPastedTokenSource(token, deps.now) : null;
-      const check = token ? checkPastedGraphToken(token, deps.now()) : null;
-      setData((d) => ({ ...d, pastedTokenExpiresAt: check?.ok ? check.expiresAt : null }));
+      const source = token ? createPastedTokenSource(token, deps.now) : null;
+      pasted.current = source;
+      setData((d) => ({ ...d, pastedTokenExpiresAt: source?.expiresAt ?? null }));
       await load();
     },
     [deps, load],
