@@ -20,13 +20,15 @@ interface FirstRowProbe {
   frameStart: number;
   scriptLoaded: number;
   endpointsLoaded: number;
-  /** The hub's own marks: list handed over by the REST client, list parsed into connections. */
-  listDeserialized: number;
-  listParsed: number;
+  /** The hub's own marks (epoch ms; 0 when absent): response headers in, JSON parsed, handed to the hub,
+   *  parsed into connections, verdicts and rows built, rows filtered and sorted. */
+  marks: Record<string, number>;
 }
 
+const MARKS = ['list-received', 'list-deserialized', 'list-handed-over', 'list-parsed', 'rows-built', 'rows-sorted'];
+
 /** Runs in every frame before its scripts: the hub's frame records when its first row appears. */
-function firstRowProbe(graphOrigin: string): void {
+function firstRowProbe({ graphOrigin, marks }: { graphOrigin: string; marks: string[] }): void {
   if (!location.pathname.endsWith('/hub.html')) return;
   const probe: FirstRowProbe = {
     firstRowAt: 0,
@@ -34,8 +36,7 @@ function firstRowProbe(graphOrigin: string): void {
     frameStart: performance.timeOrigin,
     scriptLoaded: 0,
     endpointsLoaded: 0,
-    listDeserialized: 0,
-    listParsed: 0,
+    marks: {},
   };
   (window as unknown as { __bench: FirstRowProbe }).__bench = probe;
   const observer = new MutationObserver(() => {
@@ -54,8 +55,7 @@ function firstRowProbe(graphOrigin: string): void {
       const m = performance.getEntriesByName(name)[0];
       return m ? performance.timeOrigin + m.startTime : 0;
     };
-    probe.listDeserialized = markAt('sce:list-deserialized');
-    probe.listParsed = markAt('sce:list-parsed');
+    for (const name of marks) probe.marks[name] = markAt(`sce:${name}`);
   });
   observer.observe(document, {
     childList: true,
@@ -106,7 +106,35 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.le
 const spread = (xs: number[]) =>
   `median ${ms(median(xs))} (${xs.length} runs: ${xs.map((x) => Math.round(x)).join(', ')} ms)`;
 
-const LOADS = 3;
+/** The hub's own work once its endpoint list has arrived, step by step (ms), from one load's probe. */
+function afterList(p: FirstRowProbe): { total: number; steps: [string, number][] } {
+  const m = p.marks;
+  const at = [
+    ['JSON parse', m['list-deserialized']],
+    ['hand-over', m['list-handed-over']],
+    ['endpoint parse', m['list-parsed']],
+    ['verdicts + rows', m['rows-built']],
+    ['filter + sort', m['rows-sorted']],
+    ['first render', p.firstRowAt],
+  ] as [string, number][];
+  let previous = p.endpointsLoaded;
+  const steps: [string, number][] = [];
+  for (const [name, t] of at) {
+    if (!t || !previous) continue;
+    steps.push([name, t - previous]);
+    previous = t;
+  }
+  return { total: p.firstRowAt - p.endpointsLoaded, steps };
+}
+
+function afterListLine(loads: { probe: FirstRowProbe }[]): string {
+  const splits = loads.map((l) => afterList(l.probe));
+  const names = splits[0].steps.map(([n]) => n);
+  const parts = names.map((n) => `${n} ${ms(median(splits.map((s) => s.steps.find(([x]) => x === n)?.[1] ?? 0)))}`);
+  return `  after the list arrives: ${spread(splits.map((s) => s.total))} = ${parts.join(' + ')} (medians; target ≤ 150 ms)`;
+}
+
+const LOADS = 5;
 const KEY_CYCLES = 5;
 
 interface Load {
@@ -123,7 +151,7 @@ interface Load {
 async function load(browser: Browser, host: LocalHost): Promise<Load> {
   const before = host.graphStats.requests;
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
-  await context.addInitScript(firstRowProbe, host.graphUrl);
+  await context.addInitScript(firstRowProbe, { graphOrigin: host.graphUrl, marks: MARKS });
   const page = await context.newPage();
   await page.goto(host.url);
   const navigationStart = await page.evaluate(() => performance.timeOrigin);
@@ -198,7 +226,8 @@ export async function benchBrowser(): Promise<string[]> {
     return [
       title,
       `  time to first row     : ${spread(loads.map((l) => l.firstRow))}, from the host page's navigation start (target < 2000 ms)`,
-      `    last run: hub frame starts ${since(probe.frameStart)}, hub JS loaded ${since(probe.scriptLoaded)}, connection list received ${since(probe.endpointsLoaded)}, deserialized ${since(probe.listDeserialized)}, parsed ${since(probe.listParsed)}, first row ${since(probe.firstRowAt)}; Graph answers by then: ${probe.graphAnswersBefore}`,
+      `    last run: hub frame starts ${since(probe.frameStart)}, hub JS loaded ${since(probe.scriptLoaded)}, connection list received ${since(probe.endpointsLoaded)}, first row ${since(probe.firstRowAt)}; Graph answers by then: ${probe.graphAnswersBefore}`,
+      afterListLine(loads),
       `  time to all verdicts  : ${spread(loads.map((l) => l.allVerdicts))} (${last.total})`,
       `  filter keystroke "w"  : ${ms(median(narrow))} to the DOM (max ${ms(Math.max(...narrow))}), ${ms(median(narrowFrame))} to the next frame (max ${ms(Math.max(...narrowFrame))}); ${narrowed}; target < 100 ms`,
       `  Backspace to all rows : ${ms(median(widen))} to the DOM (max ${ms(Math.max(...widen))}), ${ms(median(widenFrame))} to the next frame (max ${ms(Math.max(...widenFrame))}); medians of ${KEY_CYCLES}`,

@@ -1,6 +1,7 @@
 import { getClient } from 'azure-devops-extension-api';
 import { ServiceEndpointRestClient } from 'azure-devops-extension-api/ServiceEndpoint';
 import type { HealthCheck } from '../../core/types';
+import { mark } from '../userTiming';
 
 /**
  * One request for every endpoint of the project, with details; raw, for the core's parser.
@@ -23,7 +24,9 @@ class ServiceEndpointListClient extends ServiceEndpointRestClient {
 
 export async function listProjectEndpoints(project: string): Promise<unknown[]> {
   const response = await getClient(ServiceEndpointListClient).listRaw(project);
+  mark('sce:list-received');
   const body: unknown = await response.json();
+  mark('sce:list-deserialized');
   if (Array.isArray(body)) return body;
   const value = (body as { value?: unknown } | null)?.value;
   return Array.isArray(value) ? value : [];

@@ -15,6 +15,7 @@ import { buildRows, viewRows, type RowCache, type SortKey } from './rows';
 import { SummaryBar } from './SummaryBar';
 import { useHubData } from './useHubData';
 import { useSelectedConnection } from './useSelectedConnection';
+import { mark } from '../../adapters/userTiming';
 
 // Panels are not needed for the first paint: they load when first opened.
 const DetailsPanel = React.lazy(() =>
@@ -38,11 +39,16 @@ export function HubPage(props: { deps: HubDeps }) {
   const [sort, setSort] = React.useState<{ key: SortKey; descending: boolean } | null>(null);
   const [settingsOpen, setSettingsOpen] = React.useState(false);
   const nowMs = data.checkedAt ?? deps.now();
-  const rows = React.useMemo(
-    () => buildRows(data, noAccess, nowMs, health, rowCache.current),
-    [data, noAccess, nowMs, health],
-  );
-  const visible = React.useMemo(() => viewRows(rows, { keyword, statuses, sort }), [rows, keyword, statuses, sort]);
+  const rows = React.useMemo(() => {
+    const built = buildRows(data, noAccess, nowMs, health, rowCache.current);
+    if (built.length > 0) mark('sce:rows-built');
+    return built;
+  }, [data, noAccess, nowMs, health]);
+  const visible = React.useMemo(() => {
+    const view = viewRows(rows, { keyword, statuses, sort });
+    if (view.length > 0) mark('sce:rows-sorted');
+    return view;
+  }, [rows, keyword, statuses, sort]);
   const summary = React.useMemo(() => summarize(rows.map((r) => r.verdict.status)), [rows]);
   const selection = useSelectedConnection(deps.connectionParam, data.phase === 'loaded');
   const selected = selection.id ? rows.find((r) => r.id === selection.id) : undefined;

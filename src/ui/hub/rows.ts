@@ -23,7 +23,6 @@ export interface HubRow {
   health: HealthState | undefined;
   typeText: string;
   authText: string;
-  haystack: string;
 }
 
 const LIVE = new Set<AppLookup['kind']>(['found', 'not-found']);
@@ -86,19 +85,6 @@ export function buildRows(
     const appName = lookup?.kind === 'found' ? lookup.app.displayName : null;
     const typeText = typeLabel(connection);
     const authText = schemeLabel(connection);
-    const haystack = [
-      connection.name,
-      typeText,
-      authText,
-      appName,
-      connection.appId,
-      connection.tenantId,
-      verdict.reason,
-      connection.description,
-    ]
-      .filter(Boolean)
-      .join(' ')
-      .toLowerCase();
     const row: HubRow = {
       id: connection.id,
       connection,
@@ -109,7 +95,6 @@ export function buildRows(
       health: rowHealth,
       typeText,
       authText,
-      haystack,
     };
     cache.set(connection, { inputs, row });
     return row;
@@ -140,12 +125,30 @@ const COMPARERS: Record<SortKey, (a: HubRow, b: HubRow) => number> = {
   status: (a, b) => severityRank(a.verdict.status) - severityRank(b.verdict.status),
 };
 
+/** The text a keyword filter searches, built on the first keystroke rather than for the first paint. */
+const haystacks = new WeakMap<HubRow, string>();
+
+function haystackOf(r: HubRow): string {
+  let text = haystacks.get(r);
+  if (text === undefined) {
+    const c = r.connection;
+    text = [c.name, r.typeText, r.authText, r.appName, c.appId, c.tenantId, r.verdict.reason, c.description]
+      .filter(Boolean)
+      .join(' ')
+      .toLowerCase();
+    haystacks.set(r, text);
+  }
+  return text;
+}
+
 /** Keyword (every word must appear) and status filters, then the chosen sort or severity order. */
 export function viewRows(rows: HubRow[], options: ViewOptions): HubRow[] {
   const words = options.keyword.toLowerCase().split(/\s+/).filter(Boolean);
   const statuses = new Set(options.statuses);
   const visible = rows.filter(
-    (r) => (statuses.size === 0 || statuses.has(r.verdict.status)) && words.every((w) => r.haystack.includes(w)),
+    (r) =>
+      (statuses.size === 0 || statuses.has(r.verdict.status)) &&
+      (words.length === 0 || words.every((w) => haystackOf(r).includes(w))),
   );
   const sort = options.sort;
   if (!sort)
