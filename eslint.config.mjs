@@ -21,32 +21,46 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
-  {
-    // The core is pure: no network, clock, React or SDK.
-    files: ['src/core/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            'react*',
-            'azure-devops-*',
-            '@azure/*',
-            '../adapters/*',
-            '../ui/*',
-            'node:*',
-            'http',
-            'https',
-            'fs',
-          ],
-        },
-      ],
-      'no-restricted-properties': ['error', { object: 'Date', property: 'now', message: 'Pass the clock in.' }],
-      'no-restricted-globals': ['error', 'fetch', 'XMLHttpRequest', 'window', 'document'],
-      'no-restricted-syntax': [
-        'error',
-        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'Pass the clock in.' },
-      ],
-    },
-  },
+  ...layerRules(),
 );
+
+/**
+ * Imports flow one way: ui/cli → adapters → core. Each layer lists the folders under src/ it must
+ * not import; a relative import that names one of them (`../adapters/x`, `../../ui/hub/y`) fails.
+ * tests/unit/layerLint.test.ts proves each rule fails on a wrong-direction import.
+ */
+function layerRules() {
+  const forbidden = (layers) => ({
+    regex: `(^|/)(${layers.join('|')})(/|$)`,
+    message: 'Imports flow one way: ui/cli → adapters → core (see CONTRIBUTING.md).',
+  });
+  const layer = (name, layers, extra = []) => ({
+    files: [`src/${name}/**/*.{ts,tsx}`],
+    rules: { 'no-restricted-imports': ['error', { patterns: [forbidden(layers), ...extra] }] },
+  });
+  const core = layer(
+    'core',
+    ['adapters', 'ui', 'cli', 'devhost', 'bench', 'tests'],
+    [{ group: ['react*', 'azure-devops-*', '@azure/*', 'node:*', 'http', 'https', 'fs'] }],
+  );
+  return [
+    // The core is pure: no network, clock, React or SDK, and nothing outside src/core.
+    {
+      ...core,
+      rules: {
+        ...core.rules,
+        'no-restricted-properties': ['error', { object: 'Date', property: 'now', message: 'Pass the clock in.' }],
+        'no-restricted-globals': ['error', 'fetch', 'XMLHttpRequest', 'window', 'document'],
+        'no-restricted-syntax': [
+          'error',
+          { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'Pass the clock in.' },
+        ],
+      },
+    },
+    layer('adapters', ['ui', 'cli', 'devhost', 'bench', 'tests']),
+    layer('ui', ['cli', 'devhost', 'bench', 'tests']),
+    layer('cli', ['ui', 'devhost', 'bench', 'tests']),
+    // The local host plays Azure DevOps and Graph: it serves the bundles, it never imports them.
+    layer('devhost', ['ui', 'cli', 'adapters', 'bench', 'tests']),
+  ];
+}

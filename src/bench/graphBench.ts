@@ -1,7 +1,7 @@
 import { createServer } from 'http';
 import type { AddressInfo } from 'net';
 import { lookupApps } from '../adapters/graph/credentialsClient';
-import { queriesFor } from '../adapters/graph/forConnections';
+import { queriesFor } from '../core/graphQueries';
 import { parseEndpoint } from '../core/endpoint';
 import { createFakeGraph } from '../devhost/fakeGraph';
 import { normalizeFixture } from '../devhost/fixture';

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'fs';
 import type { AddressInfo } from 'net';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import { createDevOpsClient } from '../adapters/devops/restClient';
+import { createDevOpsClient } from '../adapters/rest/devopsRestClient';
 import { run } from '../cli/run';
 import { parseEndpoint } from '../core/endpoint';
 import { parseApplication } from '../core/graph';

@@ -1,4 +1,4 @@
-import { severityRank } from '../core/thresholds';
+import { severityRank } from '../core/status';
 import type { Status } from '../core/types';
 import type { FailOn } from './args';
 

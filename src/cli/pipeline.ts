@@ -1,8 +1,10 @@
-import { relativeDays, STATUS_LABELS } from '../core/format';
+import { relativeDays } from '../core/labels';
+import { compareVerdicts } from '../core/order';
+import { needsAction, STATUS_LABELS } from '../core/status';
 import type { Report } from '../core/report';
 import { clean } from './io';
 import type { ScanProblem } from './scan';
-import { firstFix, projectText } from './format/rows';
+import { firstFix, projectText } from './format/reportRows';
 
 /**
  * Azure Pipelines logging commands (`##vso[…]`). Values are escaped as the agent unescapes them:
@@ -36,13 +38,9 @@ export function isAzurePipelines(env: Record<string, string | undefined>): boole
 /** One issue per connection that needs action: error when expired, warning when critical or warning. */
 export function issueCommands(report: Report, problems: ScanProblem[]): string[] {
   const lines: string[] = [];
-  const order = { expired: 0, critical: 1, warning: 2 } as Record<string, number>;
   const action = report.connections
-    .filter((c) => c.status in order)
-    .sort(
-      (a, b) =>
-        order[a.status] - order[b.status] || (a.daysLeft ?? 0) - (b.daysLeft ?? 0) || a.name.localeCompare(b.name),
-    );
+    .filter((c) => needsAction(c.status))
+    .sort((a, b) => compareVerdicts({ name: a.name, verdict: a }, { name: b.name, verdict: b }));
   for (const c of action) {
     const days =
       c.daysLeft === null ? '' : `, ${c.status === 'expired' ? 'expired' : 'expires'} ${relativeDays(c.daysLeft)}`;

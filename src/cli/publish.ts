@@ -1,6 +1,7 @@
-import { createExtensionDataRestStore } from '../adapters/devops/extensionDataRest';
+import { createExtensionDataRestStore } from '../adapters/rest/extensionDataRest';
 import { fetchWithTimeout, HttpError, mapWithConcurrency, readJson, safeHost, type FetchLike } from '../adapters/http';
 import { saveSnapshot } from '../adapters/snapshotSync';
+import { tenantOfKey } from '../core/graphQueries';
 import { snapshotEntries, type SnapshotApp } from '../core/snapshot';
 import type { AppLookup } from '../core/types';
 import type { PublishTarget } from './args';
@@ -40,9 +41,6 @@ export interface PublishResult {
   written: { project: string; apps: number }[];
   failures: PublishFailure[];
 }
-
-/** The tenant part of an appKey (`tenant|appId`), as the hub writes it. */
-const tenantOfKey = (key: string) => key.split('|')[0];
 
 /** The project's id by name, for a project named with --project whose connections did not say it. */
 async function projectIdByName(input: PublishInput, name: string): Promise<string> {

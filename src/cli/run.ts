@@ -7,7 +7,7 @@ import { devopsAuth, graphAuth, lazyCredential } from './auth';
 import { EXIT, exitCodeFor } from './exitCodes';
 import { formatCsv } from './format/csv';
 import { formatMarkdown } from './format/markdown';
-import { countsLine } from './format/rows';
+import { countsLine } from './format/reportRows';
 import { formatTable } from './format/table';
 import { HELP, version } from './help';
 import { makeOut, oneLine, Secrets, type CliIo, type Out } from './io';

@@ -1,6 +1,6 @@
-import { createDevOpsClient } from '../adapters/devops/restClient';
+import { createDevOpsClient } from '../adapters/rest/devopsRestClient';
 import { lookupApps } from '../adapters/graph/credentialsClient';
-import { keyFor, lookupFor, queriesFor } from '../adapters/graph/forConnections';
+import { keyFor, lookupFor, queriesFor } from '../core/graphQueries';
 import { mapWithConcurrency, type FetchLike } from '../adapters/http';
 import { parseEndpoint } from '../core/endpoint';
 import type { ReportEntry } from '../core/report';

@@ -1,19 +1,7 @@
+import { isEntraType } from './connectionTypes';
+import { credentialKindOf } from './credentialKind';
 import { asObject, getBool, getKey, getString, isGuid, parseDate, type Json } from './raw';
 import type { Connection, CreationMode, ProjectRef, SchemeKind } from './types';
-
-/** Service endpoint types that can sit on an Entra app registration or identity. */
-function isEntraType(type: string, data: Json | null): boolean {
-  switch (type) {
-    case 'azurerm':
-      return true;
-    case 'dockerregistry':
-      return (getString(data, 'registrytype') ?? '').toUpperCase() === 'ACR';
-    case 'kubernetes':
-      return (getString(data, 'authorizationType') ?? '').toLowerCase() === 'azuresubscription';
-    default:
-      return false;
-  }
-}
 
 function schemeKindOf(scheme: string, params: Json | null, entraBacked: boolean): SchemeKind {
   if (!entraBacked) return 'none';
@@ -71,7 +59,7 @@ export function parseEndpoint(input: unknown): Connection {
 
   const appId = getString(params, 'serviceprincipalid');
   const tenantId = getString(params, 'tenantid') ?? getString(params, 'azureTenantId');
-  const needsApp = schemeKind === 'secret' || schemeKind === 'certificate';
+  const needsApp = credentialKindOf({ schemeKind }) !== null;
   if (needsApp && !appId) problems.push('the connection names no service principal (appId)');
   else if (needsApp && !isGuid(appId)) problems.push(`the service principal id "${appId}" is not a GUID`);
   if (needsApp && tenantId && !isGuid(tenantId)) problems.push(`the tenant id "${tenantId}" is not a GUID`);

@@ -1,9 +1,9 @@
-import { bare } from './bare';
 import { daysBetween, isoDay, toMs } from './days';
 import { legacyIssuerFinding } from './findings';
-import { expiryPhrase } from './format';
+import { expiryPhrase } from './labels';
 import { statusForDays } from './thresholds';
 import type { Connection, Thresholds, Verdict } from './types';
+import { undatedVerdict } from './undatedVerdict';
 
 /** Azure DevOps retires its own federation issuer on this date. */
 export const LEGACY_ISSUER_RETIREMENT = '2027-07-01T00:00:00.000Z';
@@ -14,7 +14,8 @@ export function isLegacyIssuer(issuer: string | null): boolean {
 
 /** Nothing expires, unless the federation still trusts Azure DevOps's retiring issuer. */
 export function federatedVerdict(c: Connection, nowMs: number, t: Thresholds): Verdict {
-  if (!isLegacyIssuer(c.wifIssuer)) return bare('no-secret', 'Workload identity federation: no secret to expire.');
+  if (!isLegacyIssuer(c.wifIssuer))
+    return undatedVerdict('no-secret', 'Workload identity federation: no secret to expire.');
   const retirement = toMs(LEGACY_ISSUER_RETIREMENT) as number;
   const daysLeft = daysBetween(nowMs, retirement);
   const expired = nowMs >= retirement;
@@ -24,7 +25,7 @@ export function federatedVerdict(c: Connection, nowMs: number, t: Thresholds): V
     ? `The old Azure DevOps federation issuer was retired on ${isoDay(LEGACY_ISSUER_RETIREMENT)}: sign-in fails until the issuer is updated.`
     : `Workload identity federation with the old Azure DevOps issuer: update it before ${isoDay(LEGACY_ISSUER_RETIREMENT)} (${expiryPhrase(daysLeft, false).replace('expires ', '')}).`;
   return {
-    ...bare(status, reason, [legacyIssuerFinding(c, LEGACY_ISSUER_RETIREMENT)]),
+    ...undatedVerdict(status, reason, [legacyIssuerFinding(c, LEGACY_ISSUER_RETIREMENT)]),
     daysLeft,
     expiresAt: LEGACY_ISSUER_RETIREMENT,
   };

@@ -1,3 +1,4 @@
+import { credentialKindOf } from './credentialKind';
 import { isoDay } from './days';
 import { entraIssuer } from './links';
 import type { Connection, Finding } from './types';
@@ -12,7 +13,7 @@ function where(c: Connection): string {
 }
 
 export function renewalSteps(c: Connection, alreadyExpired: boolean): string[] {
-  if (c.schemeKind === 'certificate') {
+  if (credentialKindOf(c) === 'certificate') {
     return [
       'Create a new certificate and upload its public key to the app registration (Certificates & secrets → Certificates).',
       `In Azure DevOps open ${where(c)} → Edit, paste the new certificate (PEM with private key), then Verify and Save.`,
@@ -41,9 +42,9 @@ export function renewalSteps(c: Connection, alreadyExpired: boolean): string[] {
 
 export function wifRecommendation(c: Connection): Finding {
   const canConvert = c.creationMode === 'automatic' && !c.isShared && c.projects.length <= 1;
-  const noun = c.schemeKind === 'certificate' ? 'certificate' : 'secret';
+  const noun = credentialKindOf(c) ?? 'secret';
   return {
-    code: c.schemeKind === 'certificate' ? 'certificate-based' : 'secret-based',
+    code: noun === 'certificate' ? 'certificate-based' : 'secret-based',
     severity: 'info',
     message: `Authenticates with a ${noun} that must be renewed; workload identity federation needs none.`,
     fix: canConvert

@@ -1,3 +1,4 @@
+import { credentialKindOf } from './credentialKind';
 import { finding, renewalSteps } from './findings';
 import type { Connection, Finding, HealthCheck, Verdict } from './types';
 
@@ -24,7 +25,7 @@ export function applyHealthCheck<V extends Verdict>(v: V, c: Connection, health:
   const broken: Finding = finding('broken-now', 'error', `Azure DevOps's connection check failed: ${message}`, [
     `Open the connection in Azure DevOps → Edit → Verify to see the full error.`,
   ]);
-  const secretBased = c.schemeKind === 'secret' || c.schemeKind === 'certificate';
+  const secretBased = credentialKindOf(c) !== null;
   if (!secretBased || !isSecretRejected(message) || v.status === 'expired') {
     return { ...v, findings: [broken, ...v.findings] };
   }

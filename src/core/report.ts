@@ -1,4 +1,5 @@
 import { devopsConnectionLink, entraCredentialsLink } from './links';
+import { STATUS_ORDER, summaryKey, type SummaryKey } from './status';
 import { summarize } from './summary';
 import type { Connection, Finding, ListedCredential, Thresholds, Verdict } from './types';
 
@@ -28,15 +29,8 @@ export interface ReportConnection {
 export interface Report {
   scannedAt: string;
   thresholds: Thresholds;
-  summary: {
-    expired: number;
-    critical: number;
-    warning: number;
-    healthy: number;
-    noSecret: number;
-    unknown: number;
-    notApplicable: number;
-  };
+  /** Count per status, keyed `expired`, `critical`, `warning`, `healthy`, `noSecret`, `unknown`, `notApplicable`. */
+  summary: Record<SummaryKey, number>;
   connections: ReportConnection[];
 }
 
@@ -87,15 +81,7 @@ export function buildReport(
   return {
     scannedAt: scannedAtIso,
     thresholds,
-    summary: {
-      expired: s.expired,
-      critical: s.critical,
-      warning: s.warning,
-      healthy: s.healthy,
-      noSecret: s['no-secret'],
-      unknown: s.unknown,
-      notApplicable: s['not-applicable'],
-    },
+    summary: Object.fromEntries(STATUS_ORDER.map((status) => [summaryKey(status), s[status]])) as Report['summary'],
     connections: entries.map((e) => toReportConnection(e, orgUrl)),
   };
 }

@@ -2,21 +2,6 @@ import type { Status, Thresholds } from './types';
 
 export const DEFAULT_THRESHOLDS: Thresholds = { warningDays: 30, criticalDays: 7 };
 
-/** Most severe first; the order of summaries, sorting and `--fail-on`. */
-export const STATUS_ORDER: Status[] = [
-  'expired',
-  'critical',
-  'warning',
-  'healthy',
-  'no-secret',
-  'unknown',
-  'not-applicable',
-];
-
-export function severityRank(status: Status): number {
-  return STATUS_ORDER.indexOf(status);
-}
-
 export type ThresholdCheck = { ok: true; thresholds: Thresholds } | { ok: false; error: string };
 
 /** Validates thresholds typed by a person or read from storage. */

@@ -1,10 +1,13 @@
 import { pickCredentialInUse, isInvalidCredential } from './credentialInUse';
 import { daysBetween, isoDay, toMs } from './days';
 import { ambiguousFinding, finding, manualFinding, renewalSteps, wifRecommendation } from './findings';
-import { credentialNoun, expiryPhrase, typeLabel } from './format';
-import { bare } from './bare';
+import { typeLabel } from './connectionTypes';
+import { credentialKindOf } from './credentialKind';
+import { credentialNoun, expiryPhrase } from './labels';
+import { undatedVerdict } from './undatedVerdict';
 import { federatedVerdict } from './federated';
 import { applyHealthCheck } from './health';
+import { needsAction } from './status';
 import { DEFAULT_THRESHOLDS, statusForDays } from './thresholds';
 import type { AppLookup, Connection, Finding, HealthCheck, ListedCredential, Thresholds, Verdict } from './types';
 
@@ -40,12 +43,13 @@ export function computeVerdict(input: VerdictInput): Verdict {
 function baseVerdict(input: VerdictInput): Verdict {
   const { connection: c } = input;
   const t = input.thresholds ?? DEFAULT_THRESHOLDS;
-  if (!c.entraBacked) return bare('not-applicable', `${typeLabel(c)} connection: no Entra app registration behind it.`);
-  if (c.schemeKind === 'managed-identity') return bare('no-secret', 'Managed identity: no secret to expire.');
+  if (!c.entraBacked)
+    return undatedVerdict('not-applicable', `${typeLabel(c)} connection: no Entra app registration behind it.`);
+  if (c.schemeKind === 'managed-identity') return undatedVerdict('no-secret', 'Managed identity: no secret to expire.');
   if (c.schemeKind === 'federated') return federatedVerdict(c, input.nowMs, t);
   if (c.schemeKind === 'none' || c.parseProblems.length > 0) {
     const reason = `Cannot tell: ${c.parseProblems.join('; ') || 'unreadable authorization'}.`;
-    return bare('unknown', reason, [
+    return undatedVerdict('unknown', reason, [
       finding('missing-app-id', 'warning', reason, [
         'Open the connection in Azure DevOps → Edit, check its service principal, then Verify and Save.',
       ]),
@@ -55,10 +59,11 @@ function baseVerdict(input: VerdictInput): Verdict {
   const always: Finding[] = [wifRecommendation(c)];
   if (c.creationMode === 'manual') always.push(manualFinding());
   const lookup = input.lookup;
-  const noun = credentialNoun(c.schemeKind === 'certificate' ? 'certificate' : 'secret').toLowerCase();
+  const kind = credentialKindOf(c) ?? 'secret';
+  const noun = credentialNoun(kind).toLowerCase();
   if (!lookup) {
     const reason = `Expiry not checked: Microsoft Graph was not asked about app ${c.appId}.`;
-    return bare('unknown', reason, [
+    return undatedVerdict('unknown', reason, [
       finding('no-graph-access', 'warning', reason, [
         'Sign in to Microsoft Graph from this page, or read the snapshot a scheduled scan published.',
         '"Check now" tells whether the connection works today.',
@@ -68,18 +73,22 @@ function baseVerdict(input: VerdictInput): Verdict {
   }
   switch (lookup.kind) {
     case 'not-found':
-      return bare('unknown', `App registration ${c.appId} not found in tenant ${c.tenantId ?? '(unknown)'}.`, [
-        finding(
-          'app-not-found',
-          'error',
-          `Graph has no app registration ${c.appId} in tenant ${c.tenantId ?? '(unknown)'}: it was deleted, or lives in another tenant.`,
-          [
-            'If it was deleted less than 30 days ago, restore it in Entra ID → App registrations → Deleted applications.',
-            'Otherwise recreate the service connection (preferably with workload identity federation) and delete this one.',
-          ],
-        ),
-        ...always,
-      ]);
+      return undatedVerdict(
+        'unknown',
+        `App registration ${c.appId} not found in tenant ${c.tenantId ?? '(unknown)'}.`,
+        [
+          finding(
+            'app-not-found',
+            'error',
+            `Graph has no app registration ${c.appId} in tenant ${c.tenantId ?? '(unknown)'}: it was deleted, or lives in another tenant.`,
+            [
+              'If it was deleted less than 30 days ago, restore it in Entra ID → App registrations → Deleted applications.',
+              'Otherwise recreate the service connection (preferably with workload identity federation) and delete this one.',
+            ],
+          ),
+          ...always,
+        ],
+      );
     case 'forbidden':
     case 'no-access': {
       const other =
@@ -87,7 +96,7 @@ function baseVerdict(input: VerdictInput): Verdict {
       const reason = other
         ? `Expiry unknown: the app lives in tenant ${c.tenantId}, where you have no Graph access (${lookup.message}).`
         : `Expiry unknown: no Graph access (${lookup.message}).`;
-      return bare('unknown', reason, [
+      return undatedVerdict('unknown', reason, [
         finding(other ? 'other-tenant' : 'no-graph-access', 'warning', reason, [
           other
             ? `Ask an admin of tenant ${c.tenantId} to consent to the extension's Entra app, or to run the scanner there.`
@@ -98,7 +107,7 @@ function baseVerdict(input: VerdictInput): Verdict {
       ]);
     }
     case 'error':
-      return bare('unknown', `Expiry unknown: Microsoft Graph failed (${lookup.message}).`, [
+      return undatedVerdict('unknown', `Expiry unknown: Microsoft Graph failed (${lookup.message}).`, [
         finding('graph-error', 'warning', `Microsoft Graph failed for app ${c.appId}: ${lookup.message}.`, [
           'Refresh later; if it persists, check Microsoft Graph service health.',
         ]),
@@ -109,7 +118,6 @@ function baseVerdict(input: VerdictInput): Verdict {
   }
 
   const app = lookup.app;
-  const kind = c.schemeKind === 'certificate' ? 'certificate' : 'secret';
   const relevant = app.credentials.filter((cr) => cr.kind === kind);
   const choice = pickCredentialInUse(relevant, c.modifiedAt, input.nowMs);
   const credentials: ListedCredential[] = app.credentials.map((cr) => {
@@ -126,7 +134,10 @@ function baseVerdict(input: VerdictInput): Verdict {
   if (!choice) {
     const reason = `No ${noun} left on app registration ${appName}: the one the connection holds was deleted.`;
     return {
-      ...bare('expired', reason, [finding('no-credentials', 'error', reason, renewalSteps(c, true)), ...always]),
+      ...undatedVerdict('expired', reason, [
+        finding('no-credentials', 'error', reason, renewalSteps(c, true)),
+        ...always,
+      ]),
       credentials,
     };
   }
@@ -143,7 +154,7 @@ function baseVerdict(input: VerdictInput): Verdict {
   };
   if (end === null) {
     return {
-      ...bare('unknown', `The ${noun} in use has no end date in Graph.`, [...findings, ...always]),
+      ...undatedVerdict('unknown', `The ${noun} in use has no end date in Graph.`, [...findings, ...always]),
       credential,
       credentials,
     };
@@ -152,7 +163,7 @@ function baseVerdict(input: VerdictInput): Verdict {
   const daysLeft = daysBetween(input.nowMs, end);
   const status = statusForDays(daysLeft, expired, t);
   const phrase = `${credentialNoun(cred.kind)} ${expiryPhrase(daysLeft, expired)} (${isoDay(cred.endDateTime)})`;
-  if (status === 'expired' || status === 'critical' || status === 'warning') {
+  if (needsAction(status)) {
     findings.unshift(
       finding(expired ? 'expired' : 'expiring', expired ? 'error' : 'warning', `${phrase}.`, renewalSteps(c, expired)),
     );

@@ -1,6 +1,6 @@
 import * as React from 'react';
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { appKey } from '../../src/core/keys';
+import { appKey } from '../../src/core/graphQueries';
 import type { Snapshot } from '../../src/core/snapshot';
 import { HubPage } from '../../src/ui/hub/HubPage';
 import { fakeDeps, fakeGraphFetch } from '../support/fakeHubDeps';

@@ -1,7 +1,7 @@
 import type { Frame } from 'playwright-core';
 import type { Fixture } from '../../src/devhost/fixture';
 import type { LocalHost } from '../../src/devhost/server';
-import { appKey } from '../../src/core/keys';
+import { appKey } from '../../src/core/graphQueries';
 import { readSnapshot } from '../../src/core/snapshot';
 import { fakeJwt } from '../support/tokens';
 import { browserSuite, launchBrowser } from './support/browser';

@@ -1,10 +1,10 @@
 import { mkdtempSync, readFileSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import { extensionDataBaseUrl } from '../../src/adapters/devops/extensionDataRest';
+import { extensionDataBaseUrl } from '../../src/adapters/rest/extensionDataRest';
 import { parseArgs } from '../../src/cli/args';
 import { run, type ScanReport } from '../../src/cli/run';
-import { appKey } from '../../src/core/keys';
+import { appKey } from '../../src/core/graphQueries';
 import { lookupsFromSnapshot, readSnapshot, type Snapshot, type SnapshotApp } from '../../src/core/snapshot';
 import {
   ALPHA,

@@ -1,4 +1,5 @@
-import { appKey, lookupApps, type AppQuery, type GraphClientOptions } from '../../src/adapters/graph/credentialsClient';
+import { lookupApps, type GraphClientOptions } from '../../src/adapters/graph/credentialsClient';
+import { appKey, type AppQuery } from '../../src/core/graphQueries';
 import { createFakeGraph } from '../../src/devhost/fakeGraph';
 import { normalizeFixture } from '../../src/devhost/fixture';
 import { listen } from '../support/listen';

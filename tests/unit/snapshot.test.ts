@@ -2,7 +2,7 @@ import { saveSnapshot } from '../../src/adapters/snapshotSync';
 import { memorySnapshots } from '../support/memorySnapshots';
 import { parseApplication } from '../../src/core/graph';
 import { parseEndpoint } from '../../src/core/endpoint';
-import { appKey } from '../../src/core/keys';
+import { appKey } from '../../src/core/graphQueries';
 import {
   lookupsFromSnapshot,
   mergeSnapshot,

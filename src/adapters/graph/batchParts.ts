@@ -1,8 +1,7 @@
 import { parseApplication } from '../../core/graph';
-import { appKey } from '../../core/keys';
+import { appKey, type AppQuery } from '../../core/graphQueries';
 import { graphRoot as cloudGraphRoot } from '../../core/links';
 import type { AppLookup } from '../../core/types';
-import type { AppQuery } from './credentialsClient';
 
 /** The pieces of a Graph `$batch` lookup: grouping by tenant and cloud, sub-request URLs, outcomes. */
 

@@ -1,4 +1,4 @@
-import { appKey } from '../../core/keys';
+import type { AppQuery } from '../../core/graphQueries';
 import { graphRoot as cloudGraphRoot } from '../../core/links';
 import { groupQueries, itemUrl, outcomeFor, TRANSIENT, type Group, type Item } from './batchParts';
 import type { AppLookup } from '../../core/types';
@@ -17,14 +17,6 @@ import {
  * one lookup per distinct (tenant, appId), 20 per `$batch`, a cap on batches in flight, per-item
  * outcomes, and 429s retried after Retry-After within a bounded number of tries and total wait.
  */
-
-export interface AppQuery {
-  tenantId: string;
-  appId: string;
-  environment: string;
-  /** Ask for keyCredentials too: only for certificate connections ($select with it is throttled harder). */
-  withCertificates: boolean;
-}
 
 /**
  * Returns a Graph access token for the tenant, for the cloud whose Graph root is given (the scope is
@@ -46,8 +38,6 @@ export interface GraphClientOptions {
   /** Called as soon as one app's outcome is known, for progressive rendering. */
   onResult?: (key: string, lookup: AppLookup) => void;
 }
-
-export { appKey };
 
 export async function lookupApps(queries: AppQuery[], options: GraphClientOptions): Promise<Map<string, AppLookup>> {
   const fetchImpl = options.fetch ?? ((input, init) => fetch(input, init));

@@ -1,5 +1,5 @@
 import type { Report, ReportEntry } from '../../core/report';
-import { firstFix, sortedRows, typeText } from './rows';
+import { firstFix, sortedRows, typeText } from './reportRows';
 
 /** RFC 4180 CSV for spreadsheets, most severe first, guarded against formula injection. */
 

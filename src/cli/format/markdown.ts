@@ -1,7 +1,7 @@
-import { STATUS_LABELS } from '../../core/format';
+import { needsAction, STATUS_LABELS, STATUS_ORDER, summaryKey } from '../../core/status';
 import type { Report, ReportConnection, ReportEntry } from '../../core/report';
 import type { ScanProblem } from '../scan';
-import { appText, countsLine, expiresText, firstFix, NEEDS_ACTION, projectText, sortedRows, typeText } from './rows';
+import { appText, countsLine, expiresText, firstFix, projectText, sortedRows, typeText } from './reportRows';
 
 /** A Markdown summary for pipeline runs (task.uploadsummary) and wikis. */
 
@@ -42,9 +42,9 @@ export function formatMarkdown(
     '',
     `Scanned ${report.scannedAt.slice(0, 16).replace('T', ' ')} UTC · ${mdText(countsLine(report))} · warning ≤ ${t.warningDays} days, critical ≤ ${t.criticalDays} days`,
     '',
-    '| Expired | Critical | Warning | Healthy | No secret | Unknown | Not applicable |',
-    '|---:|---:|---:|---:|---:|---:|---:|',
-    `| ${s.expired} | ${s.critical} | ${s.warning} | ${s.healthy} | ${s.noSecret} | ${s.unknown} | ${s.notApplicable} |`,
+    `| ${STATUS_ORDER.map((status) => STATUS_LABELS[status]).join(' | ')} |`,
+    `|${STATUS_ORDER.map(() => '---:|').join('')}`,
+    `| ${STATUS_ORDER.map((status) => s[summaryKey(status)]).join(' | ')} |`,
     '',
   ];
   if (problems.length > 0) {
@@ -55,7 +55,7 @@ export function formatMarkdown(
       );
     out.push('');
   }
-  const action = rows.filter((r) => NEEDS_ACTION.includes(r.report.status));
+  const action = rows.filter((r) => needsAction(r.report.status));
   if (action.length > 0) {
     out.push(
       `### Needs action (${action.length})`,

@@ -1,7 +1,7 @@
 import type { Report, ReportEntry } from '../../core/report';
-import { STATUS_LABELS } from '../../core/format';
+import { STATUS_LABELS } from '../../core/status';
 import { clean } from '../io';
-import { appText, countsLine, expiresText, projectText, sortedRows, typeText } from './rows';
+import { appText, countsLine, expiresText, projectText, sortedRows, typeText } from './reportRows';
 
 /** A plain-text table for terminals, most severe first. */
 

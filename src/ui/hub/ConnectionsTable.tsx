@@ -6,7 +6,7 @@ import { SimpleTableCell, Table } from 'azure-devops-ui/Components/Table/Table';
 import { SortOrder, type ITableColumn } from 'azure-devops-ui/Components/Table/Table.Props';
 import { ArrayItemProvider } from 'azure-devops-ui/Utilities/Provider';
 import { ExpiryCell } from './ExpiryCell';
-import type { HubRow, SortKey } from './rows';
+import type { HubRow, SortKey } from './hubRows';
 import { StatusBadge } from './StatusBadge';
 import { useRowAttributes } from './useRowAttributes';
 

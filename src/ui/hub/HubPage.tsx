@@ -11,7 +11,7 @@ import { PageHeader } from './PageHeader';
 import { SnapshotNote } from './SnapshotNote';
 import { useAutoCheck } from './useAutoCheck';
 import { useHealthChecks } from './useHealthChecks';
-import { buildRows, viewRows, type RowCache, type SortKey } from './rows';
+import { buildRows, viewRows, type RowCache, type SortKey } from './hubRows';
 import { SummaryBar } from './SummaryBar';
 import { useHubData } from './useHubData';
 import { useSelectedConnection } from './useSelectedConnection';

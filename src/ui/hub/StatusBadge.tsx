@@ -1,6 +1,6 @@
 import * as React from 'react';
 import { Status, Statuses, StatusSize, type StatusType } from 'azure-devops-ui/Status';
-import { STATUS_LABELS } from '../../core/format';
+import { STATUS_LABELS } from '../../core/status';
 import type { Status as VerdictStatus } from '../../core/types';
 
 const ICON: Record<VerdictStatus, StatusType> = {

@@ -1,6 +1,5 @@
 import * as React from 'react';
-import { STATUS_LABELS } from '../../core/format';
-import { STATUS_ORDER } from '../../core/thresholds';
+import { STATUS_LABELS, STATUS_ORDER } from '../../core/status';
 import type { Status } from '../../core/types';
 import type { Summary } from '../../core/summary';
 

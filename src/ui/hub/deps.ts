@@ -1,5 +1,5 @@
-import type { HostContext } from '../../adapters/extension/hostContext';
-import type { HubSettings } from '../../adapters/extension/settingsStore';
+import type { HostContext } from '../../adapters/sdk/hostContext';
+import type { HubSettings } from '../../adapters/sdk/settingsStore';
 import type { GraphTokenSource } from '../../adapters/auth/naaGraphTokens';
 import type { FetchLike } from '../../adapters/http';
 import type { SnapshotDocumentStore } from '../../adapters/snapshotSync';

@@ -1,6 +1,6 @@
 import { SignInRequiredError, type GraphTokenSource } from '../../adapters/auth/naaGraphTokens';
 import { lookupApps } from '../../adapters/graph/credentialsClient';
-import { queriesFor } from '../../adapters/graph/forConnections';
+import { queriesFor } from '../../core/graphQueries';
 import type { AppLookup, Connection } from '../../core/types';
 import type { HubDeps } from './deps';
 

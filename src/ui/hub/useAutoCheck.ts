@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
+import { credentialKindOf } from '../../core/credentialKind';
 import type { GraphAccess } from './graphAccess';
-import type { HubRow } from './rows';
+import type { HubRow } from './hubRows';
 
 /** At most this many connections are checked without a click. */
 export const AUTO_CHECK_LIMIT = 5;
@@ -16,7 +17,7 @@ export function useAutoCheck(rows: HubRow[], access: GraphAccess, check: (ids: s
     if (!blind || done.current) return;
     const ids = rows
       .filter((r) => r.verdict.status === 'unknown' && !r.asOf && !r.health)
-      .filter((r) => r.connection.schemeKind === 'secret' || r.connection.schemeKind === 'certificate')
+      .filter((r) => credentialKindOf(r.connection) !== null)
       .slice(0, AUTO_CHECK_LIMIT)
       .map((r) => r.id);
     done.current = true;

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { NaaUnavailableError, type GraphTokenSource } from '../../adapters/auth/naaGraphTokens';
 import { createPastedTokenSource } from '../../adapters/auth/pastedGraphToken';
-import { keyFor } from '../../adapters/graph/forConnections';
+import { keyFor, tenantOfKey } from '../../core/graphQueries';
 import { loadSnapshot, saveSnapshot } from '../../adapters/snapshotSync';
 import { parseEndpoint } from '../../core/endpoint';
 import { graphRoot } from '../../core/links';
@@ -44,8 +44,6 @@ const INITIAL: HubData = {
   snapshot: null,
   pastedTokenExpiresAt: null,
 };
-
-const tenantOfKey = (key: string) => key.split('|')[0];
 
 /** Loads Azure DevOps first (rows at once), then Graph progressively; one failure degrades one row. */
 export function useHubData(deps: HubDeps) {

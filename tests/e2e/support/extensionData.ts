@@ -1,6 +1,6 @@
 import { FAKE_ADO_TOKEN } from '../../../src/devhost/fakeDevOps';
 import { EXTENSION_ID, PUBLISHER, type LocalHost } from '../../../src/devhost/server';
-import { appKey } from '../../../src/core/keys';
+import { appKey } from '../../../src/core/graphQueries';
 import type { SnapshotApp, SnapshotCredential } from '../../../src/core/snapshot';
 
 /**

@@ -1,7 +1,8 @@
-import { keyFor } from '../../adapters/graph/forConnections';
-import { typeLabel, schemeLabel } from '../../core/format';
-import { compareText, compareVerdicts } from '../../core/summary';
-import { severityRank } from '../../core/thresholds';
+import { keyFor } from '../../core/graphQueries';
+import { typeLabel } from '../../core/connectionTypes';
+import { schemeLabel } from '../../core/labels';
+import { compareExpiry, compareText, compareVerdicts } from '../../core/order';
+import { severityRank } from '../../core/status';
 import type { Connection, Status, Verdict } from '../../core/types';
 import { computeVerdict } from '../../core/verdict';
 import { isoDay } from '../../core/days';
@@ -117,11 +118,7 @@ const COMPARERS: Record<SortKey, (a: HubRow, b: HubRow) => number> = {
   auth: byText((r) => r.authText),
   app: byText((r) => r.appName ?? r.connection.appId ?? ''),
   tenant: byText((r) => r.connection.tenantId ?? ''),
-  expiry: (a, b) => {
-    const ea = a.verdict.expiresAt ?? '9999';
-    const eb = b.verdict.expiresAt ?? '9999';
-    return ea < eb ? -1 : ea > eb ? 1 : 0;
-  },
+  expiry: (a, b) => compareExpiry(a.verdict.expiresAt, b.verdict.expiresAt),
   status: (a, b) => severityRank(a.verdict.status) - severityRank(b.verdict.status),
 };
 

@@ -1,30 +1,6 @@
-import type { Connection, Status } from './types';
+import type { Connection, CredentialKind } from './types';
 
-const TYPE_LABELS: Record<string, string> = {
-  azurerm: 'Azure Resource Manager',
-  dockerregistry: 'Docker Registry',
-  kubernetes: 'Kubernetes',
-  github: 'GitHub',
-  githubenterprise: 'GitHub Enterprise Server',
-  generic: 'Generic',
-  ssh: 'SSH',
-  aws: 'AWS',
-  sonarqube: 'SonarQube',
-  sonarcloud: 'SonarCloud',
-  externalnugetfeed: 'NuGet',
-  externalnpmregistry: 'npm',
-  git: 'Other Git',
-  bitbucket: 'Bitbucket Cloud',
-  azureclassic: 'Azure Classic',
-  servicefabric: 'Service Fabric',
-  jenkins: 'Jenkins',
-};
-
-export function typeLabel(connection: Pick<Connection, 'type' | 'entraBacked'>): string {
-  const label = TYPE_LABELS[connection.type] ?? connection.type ?? 'Unknown';
-  if (connection.type === 'dockerregistry' && connection.entraBacked) return 'Docker Registry (ACR)';
-  return label;
-}
+/** Words shown to people for connection schemes, days and credentials (not output formats). */
 
 export function schemeLabel(connection: Pick<Connection, 'schemeKind' | 'scheme' | 'creationMode'>): string {
   const base = {
@@ -37,16 +13,6 @@ export function schemeLabel(connection: Pick<Connection, 'schemeKind' | 'scheme'
   if (connection.creationMode === 'unknown' || connection.schemeKind === 'none') return base;
   return `${base}, ${connection.creationMode}`;
 }
-
-export const STATUS_LABELS: Record<Status, string> = {
-  expired: 'Expired',
-  critical: 'Critical',
-  warning: 'Warning',
-  healthy: 'Healthy',
-  'no-secret': 'No secret',
-  unknown: 'Unknown',
-  'not-applicable': 'Not applicable',
-};
 
 /** Short relative day: "today", "tomorrow", "in 5 days", "yesterday", "3 days ago". */
 export function relativeDays(daysLeft: number): string {
@@ -61,6 +27,6 @@ export function expiryPhrase(daysLeft: number, expired: boolean): string {
   return `${expired ? 'expired' : 'expires'} ${relativeDays(daysLeft)}`;
 }
 
-export function credentialNoun(kind: 'secret' | 'certificate'): string {
+export function credentialNoun(kind: CredentialKind): string {
   return kind === 'secret' ? 'Client secret' : 'Certificate';
 }

@@ -1,8 +1,10 @@
 import { isoDay } from '../../core/days';
-import { relativeDays, typeLabel } from '../../core/format';
+import { typeLabel } from '../../core/connectionTypes';
+import { relativeDays } from '../../core/labels';
 import type { Report, ReportConnection, ReportEntry } from '../../core/report';
-import { compareVerdicts } from '../../core/summary';
-import type { Connection, Status, Verdict } from '../../core/types';
+import { compareVerdicts } from '../../core/order';
+import { STATUS_LABELS, STATUS_ORDER, summaryKey } from '../../core/status';
+import type { Connection, Verdict } from '../../core/types';
 
 /** What the human-readable formats show per connection, most severe first. */
 export interface Row {
@@ -10,8 +12,6 @@ export interface Row {
   connection: Connection;
   verdict: Verdict;
 }
-
-export const NEEDS_ACTION: Status[] = ['expired', 'critical', 'warning'];
 
 export function sortedRows(report: Report, entries: ReportEntry[]): Row[] {
   const rows = entries.map((e, i) => ({ report: report.connections[i], connection: e.connection, verdict: e.verdict }));
@@ -46,16 +46,10 @@ export function firstFix(r: Pick<ReportConnection, 'findings'>): string | null {
 }
 
 export function countsLine(report: Report): string {
-  const s = report.summary;
-  const parts: [number, string][] = [
-    [s.expired, 'expired'],
-    [s.critical, 'critical'],
-    [s.warning, 'warning'],
-    [s.healthy, 'healthy'],
-    [s.noSecret, 'no secret'],
-    [s.unknown, 'unknown'],
-    [s.notApplicable, 'not applicable'],
-  ];
+  const parts = STATUS_ORDER.map((s): [number, string] => [
+    report.summary[summaryKey(s)],
+    STATUS_LABELS[s].toLowerCase(),
+  ]);
   const total = report.connections.length;
   const listed = parts.filter(([n]) => n > 0).map(([n, label]) => `${n} ${label}`);
   return `${total} connection${total === 1 ? '' : 's'}${listed.length ? `: ${listed.join(', ')}` : ''}`;

@@ -1,4 +1,4 @@
-import { extensionDataManager } from './extensionData';
+import { extensionDataManager } from './extensionDataSdk';
 import { checkThresholds, DEFAULT_THRESHOLDS } from '../../core/thresholds';
 import { isGuid } from '../../core/raw';
 import type { Thresholds } from '../../core/types';
