@@ -1,10 +1,9 @@
 import { checkThresholds, DEFAULT_THRESHOLDS } from '../core/thresholds';
 import type { Thresholds } from '../core/types';
+import { DEFAULT_FORMAT, FORMATS, type Format } from './format/formats';
 
 /** Command-line parsing for `sc-expiry`: no dependencies, one-line errors that name the flag. */
 
-export const FORMATS = ['table', 'json', 'csv', 'markdown'] as const;
-export type Format = (typeof FORMATS)[number];
 export const FAIL_ON = ['expired', 'critical', 'warning', 'none'] as const;
 export type FailOn = (typeof FAIL_ON)[number];
 
@@ -35,6 +34,18 @@ export const DEFAULT_PUBLISH_TARGET: PublishTarget = {
   publisher: 'sc-expiry',
   extensionId: 'service-connection-expiry',
 };
+
+/** What an option is when it is not given; `--help` prints these same values. */
+export const DEFAULTS = {
+  format: DEFAULT_FORMAT,
+  failOn: 'expired' as FailOn,
+  thresholds: DEFAULT_THRESHOLDS,
+  concurrency: 8,
+  timeoutSeconds: 30,
+  publishTarget: DEFAULT_PUBLISH_TARGET,
+} as const;
+
+export type { Format };
 
 export type Parsed =
   { kind: 'help' } | { kind: 'version' } | { kind: 'scan'; options: ScanOptions } | { kind: 'error'; message: string };
@@ -180,15 +191,18 @@ export function parseArgs(argv: string[]): Parsed {
       options: {
         orgUrl: baseUrl('--org', org, true),
         projects: [...new Set(projects)],
-        format: oneOf('--format', single('--format') ?? 'table', FORMATS),
+        format: oneOf('--format', single('--format') ?? DEFAULTS.format, FORMATS),
         output: single('--output') ?? null,
         jsonFile: single('--json-file') ?? null,
         thresholds: thresholdsFrom(single('--warning-days'), single('--critical-days')),
-        failOn: oneOf('--fail-on', single('--fail-on') ?? 'expired', FAIL_ON),
+        failOn: oneOf('--fail-on', single('--fail-on') ?? DEFAULTS.failOn, FAIL_ON),
         graphUrl: graphUrl === undefined ? null : baseUrl('--graph-url', graphUrl, false).replace(/\/v1\.0$/i, ''),
-        concurrency: concurrency === undefined ? 8 : numberIn('--concurrency', concurrency, 1, 64, true),
+        concurrency:
+          concurrency === undefined ? DEFAULTS.concurrency : numberIn('--concurrency', concurrency, 1, 64, true),
         timeoutMs:
-          timeout === undefined ? 30_000 : Math.round(numberIn('--timeout-seconds', timeout, 0.1, 600, false) * 1000),
+          timeout === undefined
+            ? DEFAULTS.timeoutSeconds * 1000
+            : Math.round(numberIn('--timeout-seconds', timeout, 0.1, 600, false) * 1000),
         verbose: values.has('--verbose'),
         ...(values.has('--publish') ? { publish: target } : {}),
       },

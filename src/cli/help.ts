@@ -1,5 +1,18 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
+import { DEFAULTS, FAIL_ON } from './args';
+import { EXIT } from './exitCodes';
+import { FORMATS, OUTPUT_FORMATS } from './format/formats';
+
+/** "a (default), b, c or d": a choice list that names the default. */
+function choices(values: readonly string[], fallback: string): string {
+  const named = values.map((v) => (v === fallback ? `${v} (default)` : v));
+  return named.length > 1 ? `${named.slice(0, -1).join(', ')} or ${named[named.length - 1]}` : named.join('');
+}
+
+const formatLines = FORMATS.map((f) => `  ${f.padEnd(10)} ${OUTPUT_FORMATS[f].description}`).join('\n');
+const t = DEFAULTS.thresholds;
+const target = DEFAULTS.publishTarget;
 
 export const HELP = `sc-expiry: warn before the Entra ID secret or certificate behind an Azure DevOps service connection expires.
 
@@ -10,26 +23,29 @@ Usage:
 Options:
   --org URL                Organization URL, e.g. https://dev.azure.com/contoso (required)
   --project NAME           Scan only this project; repeat for several (default: every project)
-  --format FORMAT          table (default), json, csv or markdown
+  --format FORMAT          ${choices(FORMATS, DEFAULTS.format)}
   --output FILE            Write the report to FILE instead of standard output
   --json-file FILE         Also write the scanner JSON to FILE, whatever --format is
-  --warning-days N         Warning when the credential expires within N days (default 30)
-  --critical-days N        Critical within N days (default 7)
-  --fail-on LEVEL          Exit 1 when a connection is at or above LEVEL:
-                           expired (default), critical, warning or none
+  --warning-days N         Warning when the credential expires within N days (default ${t.warningDays})
+  --critical-days N        Critical within N days (default ${t.criticalDays})
+  --fail-on LEVEL          Exit ${EXIT.failOn} when a connection is at or above LEVEL:
+                           ${choices(FAIL_ON, DEFAULTS.failOn)}
   --graph-url URL          Microsoft Graph root, e.g. https://graph.microsoft.us
                            (default: the Graph of each connection's cloud)
-  --concurrency N          Requests in flight per service (default 8)
-  --timeout-seconds N      Per-request timeout (default 30)
+  --concurrency N          Requests in flight per service (default ${DEFAULTS.concurrency})
+  --timeout-seconds N      Per-request timeout (default ${DEFAULTS.timeoutSeconds})
   --publish                Also save each project's readings (key ids, names and dates, never secrets)
                            in the extension's data, where the hub shows them to viewers without a
                            Graph token; merged with what other writers saved
-  --extension-publisher ID Publisher of the installed extension (default sc-expiry; with --publish)
-  --extension-id ID        Id of the installed extension (default service-connection-expiry;
+  --extension-publisher ID Publisher of the installed extension (default ${target.publisher}; with --publish)
+  --extension-id ID        Id of the installed extension (default ${target.extensionId};
                            with --publish)
   --verbose                Log each HTTP request and phase on standard error
   -h, --help               Show this help
   --version                Show the version
+
+Formats:
+${formatLines}
 
 Authentication:
   Azure DevOps: AZURE_DEVOPS_EXT_PAT (personal access token, scope Service Connections: Read),
@@ -38,8 +54,8 @@ Authentication:
   --publish:    the Azure DevOps token also needs Extension data (read & write), vso.extension.data_write.
 
 Exit codes:
-  0  nothing at or above --fail-on     1  something is
-  2  bad usage or configuration        3  scan incomplete (auth, network) or a snapshot not published:
+  ${EXIT.ok}  nothing at or above --fail-on     ${EXIT.failOn}  something is
+  ${EXIT.usage}  bad usage or configuration        ${EXIT.incomplete}  scan incomplete (auth, network) or a snapshot not published:
                                         the report is still written
 `;
 

@@ -1,0 +1,46 @@
+import { tmpdir } from 'os';
+import { join, resolve } from 'path';
+import type { ScanOptions } from './args';
+import { EXIT } from './exitCodes';
+import { OUTPUT_FORMATS, render, type ScanReport } from './format/formats';
+import { oneLine, type Out } from './io';
+import { command, issueCommands, succeededWithIssuesCommand, uploadSummaryCommand } from './pipeline';
+import { isDenied, scopeHint, type PublishFailure } from './publish';
+import type { ScanResult } from './scan';
+import { describeFailure, writeFile } from './scanSteps';
+
+export interface PipelineRun {
+  options: ScanOptions;
+  report: ScanReport;
+  result: ScanResult;
+  publishFailures: PublishFailure[];
+  code: number;
+  env: Record<string, string | undefined>;
+  out: Out;
+}
+
+/**
+ * Inside Azure Pipelines: one issue per connection that needs action and per problem, the Markdown
+ * summary attached to the run, and a yellow step when issues were logged but nothing failed it.
+ */
+export function writePipelineCommands({ options, report, result, publishFailures, code, env, out }: PipelineRun): void {
+  // Keep a machine-readable report on stdout parseable: the commands go to stderr then.
+  const write = !options.output && OUTPUT_FORMATS[options.format].machineReadable ? out.stderr : out.stdout;
+  const issues = issueCommands(report, result.problems);
+  for (const f of publishFailures)
+    issues.push(command('task.logissue', { type: 'error' }, oneLine(`Snapshot not published: ${describeFailure(f)}`)));
+  if (publishFailures.some(isDenied)) issues.push(command('task.logissue', { type: 'error' }, scopeHint(true)));
+  for (const line of issues) write(`${line}\n`);
+  let summaryPath = options.format === 'markdown' && options.output ? resolve(options.output) : null;
+  try {
+    if (!summaryPath) {
+      summaryPath = join(env.AGENT_TEMPDIRECTORY || tmpdir(), `sc-expiry-summary-${process.pid}-${Date.now()}.md`);
+      writeFile(out, summaryPath, render('markdown', { report, entries: result.entries, orgUrl: options.orgUrl }));
+    }
+    write(`${uploadSummaryCommand(summaryPath)}\n`);
+  } catch (e) {
+    out.error(`cannot write the pipeline summary: ${(e as Error).message}`);
+  }
+  // Exit 0 with issues logged: mark the step SucceededWithIssues (yellow). 1 and 3 fail it anyway.
+  if (code === EXIT.ok && issues.length > 0) write(`${succeededWithIssuesCommand()}\n`);
+}
