@@ -1,4 +1,10 @@
-/** Output plumbing for the CLI: every byte written goes through the secret scrubber. */
+import { safeLine, safeLines, withoutControls } from '../core/logSafe';
+
+/**
+ * Output plumbing for the CLI: every byte written goes through the secret scrubber, and every line
+ * through core/logSafe (no logging command, no terminal control from data), with or without TF_BUILD.
+ * Only the scanner's own bytes (`own`: logging commands whose data is escaped, progress codes) skip it.
+ */
 
 export interface Writable {
   write(text: string): unknown;
@@ -43,26 +49,30 @@ export interface Out {
   /** One line on stderr, prefixed with `sc-expiry: `. */
   error(text: string): void;
   verbose(text: string): void;
+  /**
+   * Our own bytes, as is (secrets still masked): a logging command built by pipeline.ts `command`, the
+   * progress line's terminal codes. Never data.
+   */
+  own(stream: 'stdout' | 'stderr', text: string): void;
   scrub(text: string): string;
 }
 
 export function makeOut(io: CliIo, secrets: Secrets, verbose: () => boolean): Out {
+  const line = (text: string) => `${safeLine(secrets.scrub(`sc-expiry: ${oneLine(text)}`))}\n`;
   return {
-    stdout: (text) => void io.stdout.write(secrets.scrub(text)),
-    stderr: (text) => void io.stderr.write(secrets.scrub(text)),
-    error: (text) => void io.stderr.write(secrets.scrub(`sc-expiry: ${oneLine(text)}\n`)),
+    stdout: (text) => void io.stdout.write(safeLines(secrets.scrub(text))),
+    stderr: (text) => void io.stderr.write(safeLines(secrets.scrub(text))),
+    error: (text) => void io.stderr.write(line(text)),
     verbose: (text) => {
-      if (verbose()) io.stderr.write(secrets.scrub(`sc-expiry: ${oneLine(text)}\n`));
+      if (verbose()) io.stderr.write(line(text));
     },
+    own: (stream, text) => void io[stream].write(secrets.scrub(text)),
     scrub: (text) => secrets.scrub(text),
   };
 }
 
 /** Text from servers shown on a terminal or log: control characters (escape sequences) become spaces. */
-export function clean(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ');
-}
+export const clean = withoutControls;
 
 /** Collapses a (possibly multi-line) message to one bounded line without control characters. */
 export function oneLine(text: string, max = 400): string {

@@ -1,4 +1,5 @@
 import { relativeDays } from '../core/labels';
+import { neutralizeCommands } from '../core/logSafe';
 import { compareVerdicts } from '../core/order';
 import { needsAction, STATUS_LABELS } from '../core/status';
 import type { Report } from '../core/report';
@@ -7,12 +8,15 @@ import type { ScanProblem } from './scan';
 import { firstFix, projectText } from './format/reportRows';
 
 /**
- * Azure Pipelines logging commands (`##vso[…]`). Values are escaped as the agent unescapes them:
- * `%` first, then CR and LF; property values also escape `]` and `;`.
+ * Azure Pipelines logging commands (`##vso[…]`). Values are escaped as microsoft/azure-pipelines-task-lib
+ * node/taskcommand.ts does (`escapedata`: `%`→%AZP25 first, CR→%0D, LF→%0A; `escape` for property
+ * values adds `]`→%5D and `;`→%3B), which the agent undoes (src/Agent.Sdk/CommandStringConvertor.cs).
+ * Data and properties are then neutralised (core/logSafe): a name cannot start a second command, nor
+ * a `##[group]` in the message the agent logs for an issue.
  */
 
 export function escapeData(value: string): string {
-  return value.replace(/%/g, '%AZP25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  return neutralizeCommands(value.replace(/%/g, '%AZP25').replace(/\r/g, '%0D').replace(/\n/g, '%0A'));
 }
 
 /** Issues are one line: line breaks and other control characters (terminal escapes) become spaces. */

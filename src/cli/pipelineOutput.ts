@@ -25,7 +25,9 @@ export interface PipelineRun {
  */
 export function writePipelineCommands({ options, report, result, publishFailures, code, env, out }: PipelineRun): void {
   // Keep a machine-readable report on stdout parseable: the commands go to stderr then.
-  const write = !options.output && OUTPUT_FORMATS[options.format].machineReadable ? out.stderr : out.stdout;
+  const stream = !options.output && OUTPUT_FORMATS[options.format].machineReadable ? 'stderr' : 'stdout';
+  // Our own commands, as built (their data is escaped and neutralised by pipeline.ts).
+  const write = (line: string) => out.own(stream, line);
   const issues = issueCommands(report, result.problems);
   for (const f of publishFailures)
     issues.push(command('task.logissue', { type: 'error' }, oneLine(`Snapshot not published: ${describeFailure(f)}`)));

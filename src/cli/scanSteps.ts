@@ -53,7 +53,7 @@ export function openSession(options: ScanOptions, env: Env, io: CliIo, out: Out,
     devops,
     graph,
     nowMs: (io.now ?? Date.now)(),
-    progress: progressReporter(out.stderr, !!io.isTTY && !options.verbose),
+    progress: progressReporter((text) => out.own('stderr', text), !!io.isTTY && !options.verbose),
     http,
     devopsFetch: retryingFetch(http.fetch, out.verbose),
   };

@@ -132,7 +132,9 @@ describe('sc-expiry output formats', () => {
     [-3, '-3'],
     ['a,b', '"a,b"'],
     ['say "hi"', '"say ""hi"""'],
-    ['line\nbreak', '"line\nbreak"'],
+    ['line\nbreak', 'line break'],
+    ['\t=cmd', "' =cmd"],
+    ['red \u001b[31mx\u009b0m', 'red  [31mx 0m'],
     [null, ''],
   ])('csvCell(%j) is %j', (input, expected) => {
     expect(csvCell(input)).toBe(expected);

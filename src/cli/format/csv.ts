@@ -1,3 +1,4 @@
+import { withoutControls } from '../../core/logSafe';
 import type { Report, ReportEntry } from '../../core/report';
 import { firstFix, sortedRows, typeText } from './reportRows';
 
@@ -5,12 +6,15 @@ import { firstFix, sortedRows, typeText } from './reportRows';
 
 const NUMBER = /^-?\d+(\.\d+)?$/;
 
-/** Quotes when needed; text that a spreadsheet would run as a formula gets a leading apostrophe. */
+/**
+ * Quotes when needed; text that a spreadsheet would run as a formula gets a leading apostrophe. Control
+ * characters (line breaks, terminal escapes) become spaces: one connection, one line.
+ */
 export function csvCell(value: string | number | null | undefined): string {
   if (value === null || value === undefined) return '';
-  let text = String(value);
-  if (typeof value !== 'number' && !NUMBER.test(text) && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  let text = withoutControls(String(value));
+  if (typeof value !== 'number' && !NUMBER.test(text) && /^\s*[=+\-@]/.test(text)) text = `'${text}`;
+  return /[",]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 const COLUMNS = [

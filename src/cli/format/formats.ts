@@ -1,3 +1,4 @@
+import { safeJson, safeLines } from '../../core/logSafe';
 import type { Report, ReportEntry } from '../../core/report';
 import type { ScanProblem } from '../scan';
 import { formatCsv } from './csv';
@@ -34,7 +35,7 @@ export const OUTPUT_FORMATS = {
   json: {
     description: 'the scanner JSON (docs/contracts.md)',
     machineReadable: true,
-    render: ({ report }) => `${JSON.stringify(report, null, 2)}\n`,
+    render: ({ report }) => `${safeJson(JSON.stringify(report, null, 2))}\n`,
   },
   csv: {
     description: 'one row per connection, for spreadsheets',
@@ -54,6 +55,11 @@ export const FORMATS = Object.keys(OUTPUT_FORMATS) as Format[];
 
 export const DEFAULT_FORMAT: Format = 'table';
 
+/**
+ * Every format, on stdout or in a file (a later step may print it), holds no logging command and no
+ * terminal control character from data (core/logSafe); the JSON keeps its data (`#` as \u0023).
+ */
 export function render(format: Format, input: RenderInput): string {
-  return OUTPUT_FORMATS[format].render(input);
+  const text = OUTPUT_FORMATS[format].render(input);
+  return format === 'json' ? text : safeLines(text);
 }

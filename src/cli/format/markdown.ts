@@ -1,3 +1,4 @@
+import { withoutControls } from '../../core/logSafe';
 import { needsAction, STATUS_LABELS, STATUS_ORDER, summaryKey } from '../../core/status';
 import type { Report, ReportConnection, ReportEntry } from '../../core/report';
 import type { ScanProblem } from '../scan';
@@ -7,10 +8,9 @@ import { appText, countsLine, expiresText, firstFix, projectText, sortedRows, ty
 
 const ICONS: Record<string, string> = { expired: '🔴', critical: '🟠', warning: '🟡', unknown: '⚪' };
 
-/** Text from Azure DevOps or Graph goes into table cells: no markup, no pipes, no line breaks. */
+/** Text from Azure DevOps or Graph goes into table cells: no markup, no pipes, no control characters. */
 export function mdText(value: string | null | undefined): string {
-  return (value ?? '')
-    .replace(/[\r\n]+/g, ' ')
+  return withoutControls(value ?? '')
     .replace(/([\\`*_{}[\]()#+!|<>~])/g, '\\$1')
     .trim();
 }

@@ -1,6 +1,6 @@
 import type { Report, ReportEntry } from '../../core/report';
+import { safeLine } from '../../core/logSafe';
 import { STATUS_LABELS } from '../../core/status';
-import { clean } from '../io';
 import { appText, countsLine, expiresText, projectText, sortedRows, typeText } from './reportRows';
 
 /** A plain-text table for terminals, most severe first. */
@@ -8,7 +8,7 @@ import { appText, countsLine, expiresText, projectText, sortedRows, typeText } f
 const MAX_CELL = 48;
 
 function clip(text: string, max = MAX_CELL): string {
-  const flat = clean(text).replace(/ {2,}/g, ' ');
+  const flat = safeLine(text).replace(/ {2,}/g, ' ');
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }
 
@@ -21,7 +21,7 @@ export function formatTable(report: Report, entries: ReportEntry[]): string {
     clip(typeText(row)),
     clip(appText(row.report), 40),
     expiresText(row.report),
-    clean(row.report.reason),
+    safeLine(row.report.reason),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((r) => r[i].length)));
   const line = (cells: string[]) =>

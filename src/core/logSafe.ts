@@ -1,0 +1,68 @@
+/**
+ * Text written by the scanner (terminal, pipeline log, files) where names and messages come from other
+ * people. Two dangers: Azure Pipelines logging commands and terminal control sequences.
+ *
+ * The agent's rules (microsoft/azure-pipelines-agent):
+ * - src/Microsoft.VisualStudio.Services.Agent/Command.cs `TryParse`: `message.IndexOf("##vso[")` finds
+ *   the command **anywhere** in a line of stdout or stderr. That IndexOf is culture-sensitive, and .NET's
+ *   ICU comparison skips ignorable code points (format characters such as U+200B or U+00AD, controls),
+ *   so `#\u200B#vso[` is found too.
+ * - src/Microsoft.VisualStudio.Services.Agent/Logging.cs: `##[group]` / `##[endgroup]` are matched with
+ *   `Contains(…, OrdinalIgnoreCase)`, and the log viewer formats `##[error]`, `##[warning]`,
+ *   `##[section]`, `##[command]`, `##[debug]` (src/Agent.Worker/ExecutionContext.cs).
+ * Our own commands escape their data as microsoft/azure-pipelines-task-lib node/taskcommand.ts does
+ * (src/cli/pipeline.ts); this module makes sure nothing from data can start one.
+ */
+
+/** Code points .NET's ICU comparison may skip between the characters of `##vso[`. */
+const IGNORABLE = String.raw`(?:\p{Cc}|\p{Cf}|\p{Variation_Selector}|\u034F|\u115F|\u1160|\u17B4|\u17B5|\u3164|\uFFA0)`;
+const I = `${IGNORABLE}*`;
+/** `##vso[` or `##[`, any case, with ignorable code points anywhere between its characters. */
+const COMMAND_START = new RegExp(`#${I}#${I}(?:v${I}s${I}o${I})?\\[`, 'giu');
+
+/** Breaks every `##vso[` and `##[` in the text: `##vso[x]` becomes `# #vso[x]` (visible, never ignorable). */
+export function neutralizeCommands(text: string): string {
+  // The inserted space is not ignorable and matches never overlap, so one pass leaves no command.
+  return text.replace(COMMAND_START, (m) => `# ${m.slice(1)}`);
+}
+
+/** C0 controls (incl. ESC, CR, LF, TAB), DEL and C1 controls (incl. CSI U+009B) become spaces. */
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
+
+export function withoutControls(text: string): string {
+  return text.replace(CONTROL, ' ');
+}
+
+/** One line for a terminal or a pipeline log: no control characters, no logging command. */
+export function safeLine(text: string): string {
+  return neutralizeCommands(withoutControls(text));
+}
+
+/**
+ * Several lines (a table, CSV, markdown): each line made safe; `\n` and `\r\n` line ends are kept,
+ * any other control character (a lone CR, ESC, TAB, U+009B…) becomes a space.
+ */
+export function safeLines(text: string): string {
+  return text
+    .split(/(\r?\n)/)
+    .map((part, i) => (i % 2 === 1 ? part : safeLine(part)))
+    .join('');
+}
+
+/**
+ * JSON text with the same data and no `##` or control character in it: a `#` followed by `#` is written
+ * `\u0023`, DEL and C1 controls `\u007f`…`\u009f` (JSON.stringify escapes C0 already). `#` is never part
+ * of JSON syntax or of an escape sequence, so JSON.parse gives back the original strings.
+ */
+export function safeJson(json: string): string {
+  return neutralizeJsonCommands(json).replace(
+    /[\u007f-\u009f]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+}
+
+function neutralizeJsonCommands(json: string): string {
+  // Any `#` that a later `#` could join (possibly across ignorable code points) is escaped.
+  return json.replace(new RegExp(`#(?=${I}#)`, 'gu'), '\\u0023');
+}
