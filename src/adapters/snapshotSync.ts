@@ -27,16 +27,17 @@ export async function saveSnapshot(
   projectId: string,
   incoming: Record<string, SnapshotApp>,
   maxTries = 4,
+  now: () => number = Date.now,
 ): Promise<Snapshot> {
   let lastError: unknown = null;
   for (let attempt = 0; attempt < maxTries; attempt++) {
     const raw = await store.read(projectId);
-    const current = raw ? readSnapshot(raw, projectId) : emptySnapshot(projectId);
+    const current = raw ? readSnapshot(raw, projectId, now()) : emptySnapshot(projectId);
     const doc = mergeSnapshot(current, incoming);
     try {
       // Never write with __etag -1 (overwrite): two first writers would lose each other's apps.
       const saved = current.__etag === undefined ? await store.create(doc) : await store.update(doc);
-      return readSnapshot(saved ?? doc, projectId);
+      return readSnapshot(saved ?? doc, projectId, now());
     } catch (e) {
       if (!isConflict(e)) throw e;
       lastError = e;
@@ -47,7 +48,11 @@ export async function saveSnapshot(
   );
 }
 
-export async function loadSnapshot(store: SnapshotDocumentStore, projectId: string): Promise<Snapshot | null> {
+export async function loadSnapshot(
+  store: SnapshotDocumentStore,
+  projectId: string,
+  nowMs: number,
+): Promise<Snapshot | null> {
   const raw = await store.read(projectId);
-  return raw ? readSnapshot(raw, projectId) : null;
+  return raw ? readSnapshot(raw, projectId, nowMs) : null;
 }

@@ -16,6 +16,8 @@ interface ConnectionType {
 
 const CONNECTION_TYPES: Record<string, ConnectionType> = {
   azurerm: { label: 'Azure Resource Manager', entraBacked: () => true },
+  // REST `type: "Azure"`: the classic (Azure Service Management) connection.
+  azure: { label: 'Azure Classic' },
   dockerregistry: {
     label: 'Docker Registry',
     entraBacked: (data) => (getString(data, 'registrytype') ?? '').toUpperCase() === 'ACR',

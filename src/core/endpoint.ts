@@ -19,12 +19,45 @@ function schemeKindOf(scheme: string, params: Json | null, entraBacked: boolean)
   }
 }
 
-function creationModeOf(data: Json | null): CreationMode {
+function creationModeOf(type: string, data: Json | null): CreationMode {
   const mode = (getString(data, 'creationMode') ?? '').toLowerCase();
   if (mode === 'automatic') return 'automatic';
   if (mode === 'manual') return 'manual';
+  // Container registry connections carry no creationMode. When Azure DevOps creates the principal it
+  // records the object ids of the app and its service principal; without them we cannot tell.
+  if (type === 'dockerregistry' && isGuid(getString(data, 'spnObjectId')) && isGuid(getString(data, 'appObjectId')))
+    return 'automatic';
   return 'unknown';
 }
+
+const CLOUD_HOSTS: [RegExp, string][] = [
+  [/\.azurecr\.us$|(^|\.)usgovcloudapi\.net$/i, 'AzureUSGovernment'],
+  [/\.azurecr\.cn$|(^|\.)chinacloudapi\.cn$/i, 'AzureChinaCloud'],
+  [/\.azurecr\.io$|(^|\.)management\.azure\.com$/i, 'AzureCloud'],
+];
+
+function hostOf(value: string | null): string | null {
+  if (!value) return null;
+  try {
+    return new URL(/^[a-z]+:\/\//i.test(value) ? value : `https://${value}`).hostname;
+  } catch {
+    return null;
+  }
+}
+
+/** The cloud: `data.environment` when Azure DevOps recorded it, else the registry's login server or the URL. */
+function environmentOf(raw: Json, data: Json | null, params: Json | null): string {
+  const recorded = getString(data, 'environment');
+  if (recorded) return recorded;
+  for (const host of [hostOf(getString(params, 'loginServer')), hostOf(getString(raw, 'url'))]) {
+    const match = host ? CLOUD_HOSTS.find(([re]) => re.test(host)) : undefined;
+    if (match) return match[1];
+  }
+  return 'AzureCloud';
+}
+
+/** What Azure DevOps writes as the principal id until it has created the principal. */
+const PLACEHOLDER = /^<placeholder>$/i;
 
 function projectsOf(raw: Json): ProjectRef[] {
   const refs = getKey(raw, 'serviceEndpointProjectReferences');
@@ -61,6 +94,8 @@ export function parseEndpoint(input: unknown): Connection {
   const tenantId = getString(params, 'tenantid') ?? getString(params, 'azureTenantId');
   const needsApp = credentialKindOf({ schemeKind }) !== null;
   if (needsApp && !appId) problems.push('the connection names no service principal (appId)');
+  else if (needsApp && PLACEHOLDER.test(appId ?? ''))
+    problems.push('Azure DevOps never created its service principal (the id is still "<placeholder>")');
   else if (needsApp && !isGuid(appId)) problems.push(`the service principal id "${appId}" is not a GUID`);
   if (needsApp && tenantId && !isGuid(tenantId)) problems.push(`the tenant id "${tenantId}" is not a GUID`);
 
@@ -73,11 +108,11 @@ export function parseEndpoint(input: unknown): Connection {
     scheme,
     schemeKind,
     entraBacked,
-    creationMode: creationModeOf(data),
+    creationMode: creationModeOf(type, data),
     tenantId,
     appId,
     appObjectId: getString(data, 'appObjectId'),
-    environment: getString(data, 'environment') ?? 'AzureCloud',
+    environment: environmentOf(raw, data, params),
     wifIssuer: getString(params, 'workloadIdentityFederationIssuer'),
     wifSubject: getString(params, 'workloadIdentityFederationSubject'),
     description: getString(raw, 'description') ?? '',
@@ -92,4 +127,15 @@ export function parseEndpoint(input: unknown): Connection {
     modifiedAt: parseDate(getKey(raw, 'modificationDate')),
     parseProblems: problems,
   };
+}
+
+/**
+ * The endpoints of a list answer, in either REST shape: a bare array (noArrayWrap=true) or `{count, value}`.
+ * Anything else is an error to show, never an empty project.
+ */
+export function readEndpointList(body: unknown): unknown[] {
+  if (Array.isArray(body)) return body;
+  const value = asObject(body) ? getKey(body as Json, 'value') : undefined;
+  if (Array.isArray(value)) return value;
+  throw new Error('Azure DevOps answered the endpoint list with something that is not a list');
 }

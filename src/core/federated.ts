@@ -25,7 +25,7 @@ export function federatedVerdict(c: Connection, nowMs: number, t: Thresholds): V
     ? `The old Azure DevOps federation issuer was retired on ${isoDay(LEGACY_ISSUER_RETIREMENT)}: sign-in fails until the issuer is updated.`
     : `Workload identity federation with the old Azure DevOps issuer: update it before ${isoDay(LEGACY_ISSUER_RETIREMENT)} (${expiryPhrase(daysLeft, false).replace('expires ', '')}).`;
   return {
-    ...undatedVerdict(status, reason, [legacyIssuerFinding(c, LEGACY_ISSUER_RETIREMENT)]),
+    ...undatedVerdict(status, reason, [legacyIssuerFinding(c, LEGACY_ISSUER_RETIREMENT, nowMs)]),
     daysLeft,
     expiresAt: LEGACY_ISSUER_RETIREMENT,
   };

@@ -20,13 +20,26 @@ export function renewalSteps(c: Connection, alreadyExpired: boolean): string[] {
       'Once pipelines run with it, delete the old certificate from the app registration.',
     ];
   }
-  if (c.creationMode === 'manual') {
+  if (c.creationMode === 'manual') return manualSteps(c);
+  if (c.creationMode === 'unknown') {
+    // Azure DevOps did not say who created it (ACR connections carry no creationMode): give both fixes.
     return [
-      'In Entra ID open the app registration → Certificates & secrets → New client secret, and copy its value.',
-      `In Azure DevOps open ${where(c)} → Edit, paste the new secret, then Verify and Save.`,
-      'Once pipelines run with it, delete the old secret from the app registration.',
+      `If Azure DevOps created the app registration: ${automaticSteps(c, alreadyExpired).join(' ')}`,
+      `If someone created it by hand: ${manualSteps(c).join(' ')}`,
     ];
   }
+  return automaticSteps(c, alreadyExpired);
+}
+
+function manualSteps(c: Connection): string[] {
+  return [
+    'In Entra ID open the app registration → Certificates & secrets → New client secret, and copy its value.',
+    `In Azure DevOps open ${where(c)} → Edit, paste the new secret, then Verify and Save.`,
+    'Once pipelines run with it, delete the old secret from the app registration.',
+  ];
+}
+
+function automaticSteps(c: Connection, alreadyExpired: boolean): string[] {
   if (alreadyExpired) {
     return [
       `In Azure DevOps open ${where(c)} → Edit. Verify fails while the secret is expired, so change something (for example the description) and Save.`,
@@ -59,11 +72,12 @@ export function wifRecommendation(c: Connection): Finding {
   };
 }
 
-export function legacyIssuerFinding(c: Connection, retirementIso: string): Finding {
+export function legacyIssuerFinding(c: Connection, retirementIso: string, nowMs: number): Finding {
+  const retired = nowMs >= Date.parse(retirementIso);
   return {
     code: 'legacy-wif-issuer',
     severity: 'warning',
-    message: `Federated with the old Azure DevOps issuer (${c.wifIssuer}), retired on ${isoDay(retirementIso)}.`,
+    message: `Federated with the old Azure DevOps issuer (${c.wifIssuer}), ${retired ? 'retired on' : 'which is retired on'} ${isoDay(retirementIso)}${retired ? '' : ': update it before then'}.`,
     fix: [
       `In Azure DevOps open ${where(c)} → Edit to see the new issuer and subject.`,
       `Add a federated credential with issuer ${entraIssuer(c.environment, c.tenantId)} and that subject to the app registration or managed identity, then Save the connection.`,

@@ -43,23 +43,38 @@ export function isGuid(value: string | null | undefined): value is string {
   return typeof value === 'string' && GUID.test(value);
 }
 
-const NO_ZONE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/i;
 const MS_DATE = /^\/Date\((-?\d+)(?:[+-]\d{4})?\)\/$/;
 
 /**
- * Reads a date in either shape Azure DevOps sends: ISO-8601 (plain REST) or `/Date(ms)/`
- * (extension client with msDateFormat=true). Returns a normalized ISO string, or null.
+ * Reads a date in either shape Azure DevOps and Graph send: ISO-8601 (plain REST, Graph) or `/Date(ms)/`
+ * (extension client with msDateFormat=true). Returns a normalized ISO string, or null for anything
+ * else: a number such as `20991201` or free text is unreadable, never a day in 1970.
  */
 export function parseDate(value: unknown): string | null {
   if (value instanceof Date) return isNaN(value.getTime()) ? null : value.toISOString();
-  if (typeof value === 'number') return isFinite(value) ? safeIso(value) : null;
-  if (typeof value !== 'string' || value.trim() === '') return null;
-  const ms = MS_DATE.exec(value.trim());
+  if (typeof value !== 'string') return null;
+  const text = value.trim();
+  const ms = MS_DATE.exec(text);
   if (ms) return safeIso(Number(ms[1]));
+  const iso = ISO_DATE.exec(text);
+  if (!iso) return null;
   // Graph and Azure DevOps speak UTC; a timestamp without a zone must not be read as local time.
-  const text = NO_ZONE.test(value.trim()) ? `${value.trim()}Z` : value.trim();
-  const t = Date.parse(text);
+  const t = Date.parse(iso[1] || !text.includes('T') ? text : `${text}Z`);
   return isNaN(t) ? null : safeIso(t);
+}
+
+/** True when a value was sent but is not a date we can read (absent and null are not unreadable). */
+export function isUnreadableDate(value: unknown): boolean {
+  return value !== undefined && value !== null && parseDate(value) === null;
+}
+
+/** A short, printable excerpt of a value someone else wrote, for a reason text. */
+export function excerpt(value: unknown, max = 40): string {
+  const text = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
+  // eslint-disable-next-line no-control-regex
+  const clean = text.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ');
+  return clean.length > max ? `${clean.slice(0, max)}…` : clean;
 }
 
 function safeIso(ms: number): string | null {

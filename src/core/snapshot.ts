@@ -1,4 +1,6 @@
-import type { AppLookup, AppRecord, CredentialKind } from './types';
+import { toMs } from './days';
+import { excerpt, isUnreadableDate, parseDate } from './raw';
+import type { AppLookup, AppRecord, Credential, CredentialKind } from './types';
 
 /**
  * A project's last known app credentials, shared through extension data so viewers without a Graph
@@ -8,6 +10,8 @@ import type { AppLookup, AppRecord, CredentialKind } from './types';
 
 export const SNAPSHOT_COLLECTION = 'credential-snapshots';
 export const SNAPSHOT_STALE_DAYS = 7;
+/** A reading "taken" later than now plus this much clock skew is not a reading: it is dropped. */
+export const SNAPSHOT_CLOCK_SKEW_MS = 5 * 60_000;
 
 export interface SnapshotCredential {
   keyId: string;
@@ -67,23 +71,32 @@ export function snapshotEntries(
   return out;
 }
 
-/** Merges two writers' views: per app, the newer reading wins; apps only one side knows are kept. */
+/** Merges two writers' views: per app, the newer reading (by instant, not by string) wins; apps only one side knows are kept. */
 export function mergeSnapshot(current: Snapshot, incoming: Record<string, SnapshotApp>): Snapshot {
   const apps = { ...current.apps };
   for (const [key, app] of Object.entries(incoming)) {
     const existing = apps[key];
-    if (!existing || existing.takenAt <= app.takenAt) apps[key] = app;
+    const before = existing ? toMs(parseDate(existing.takenAt)) : null;
+    const after = toMs(parseDate(app.takenAt));
+    if (after === null) continue;
+    if (before === null || before <= after) apps[key] = app;
   }
   return { ...current, apps };
 }
 
-/** Reads a stored document defensively: anything malformed is dropped, never trusted. */
-export function readSnapshot(raw: unknown, projectId: string): Snapshot {
+/**
+ * Reads a stored document defensively: anything malformed is dropped, never trusted. Anyone with the
+ * extension can write it, so a reading whose `takenAt` is unreadable, or later than `nowMs` plus a few
+ * minutes of clock skew (a "healthy as of tomorrow" that would outrank every honest reading), is dropped.
+ */
+export function readSnapshot(raw: unknown, projectId: string, nowMs: number): Snapshot {
   const doc = raw && typeof raw === 'object' ? (raw as Partial<Snapshot>) : {};
   const apps: Record<string, SnapshotApp> = {};
   for (const [key, app] of Object.entries(doc.apps && typeof doc.apps === 'object' ? doc.apps : {})) {
-    if (!app || typeof app.appId !== 'string' || typeof app.takenAt !== 'string' || !Array.isArray(app.credentials))
-      continue;
+    if (!app || typeof app.appId !== 'string' || !Array.isArray(app.credentials)) continue;
+    const takenAt = parseDate(app.takenAt);
+    const taken = toMs(takenAt);
+    if (takenAt === null || taken === null || taken > nowMs + SNAPSHOT_CLOCK_SKEW_MS) continue;
     apps[key] = {
       appId: app.appId,
       tenantId: typeof app.tenantId === 'string' ? app.tenantId : '',
@@ -94,10 +107,11 @@ export function readSnapshot(raw: unknown, projectId: string): Snapshot {
           keyId: c.keyId,
           kind: c.kind,
           displayName: typeof c.displayName === 'string' ? c.displayName : null,
+          // Kept as written: an unreadable date becomes an "unknown" verdict in lookupsFromSnapshot.
           startDateTime: typeof c.startDateTime === 'string' ? c.startDateTime : null,
           endDateTime: typeof c.endDateTime === 'string' ? c.endDateTime : null,
         })),
-      takenAt: app.takenAt,
+      takenAt,
       takenBy:
         app.takenBy && (app.takenBy.kind === 'hub' || app.takenBy.kind === 'scanner')
           ? { kind: app.takenBy.kind, name: String(app.takenBy.name ?? '') }
@@ -107,15 +121,32 @@ export function readSnapshot(raw: unknown, projectId: string): Snapshot {
   return { id: projectId, version: 1, apps, ...(typeof doc.__etag === 'number' ? { __etag: doc.__etag } : {}) };
 }
 
+function fromSnapshot(c: SnapshotCredential): Credential {
+  const bad = (['startDateTime', 'endDateTime'] as const).find((k) => isUnreadableDate(c[k]));
+  return {
+    ...c,
+    startDateTime: parseDate(c.startDateTime),
+    endDateTime: parseDate(c.endDateTime),
+    hint: null,
+    source: 'application',
+    ...(bad ? { problem: `the snapshot's ${bad} "${excerpt(c[bad])}" is not an ISO-8601 date` } : {}),
+  };
+}
+
 /** The snapshot as Graph lookups, so the verdict code is the same with or without a token. */
 export function lookupsFromSnapshot(snapshot: Snapshot): Map<string, AppLookup> {
   const out = new Map<string, AppLookup>();
   for (const [key, app] of Object.entries(snapshot.apps)) {
+    const credentials = app.credentials.map(fromSnapshot);
     const record: AppRecord = {
       objectId: null,
       appId: app.appId,
       displayName: app.displayName,
-      credentials: app.credentials.map((c) => ({ ...c, hint: null, source: 'application' as const })),
+      credentials,
+      // A reading without certificates may come from a read that never asked for them: not "none left".
+      ...(credentials.some((c) => c.kind === 'certificate')
+        ? {}
+        : { unreadable: { certificate: 'the snapshot holds no certificate reading for this app' } }),
     };
     out.set(key, { kind: 'found', app: record });
   }

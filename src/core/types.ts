@@ -53,6 +53,8 @@ export interface Credential {
   startDateTime: string | null;
   endDateTime: string | null;
   source: 'application' | 'servicePrincipal';
+  /** Set when Graph sent something unreadable for this credential (e.g. a date that is not ISO-8601). */
+  problem?: string;
 }
 
 export interface AppRecord {
@@ -60,6 +62,8 @@ export interface AppRecord {
   appId: string;
   displayName: string | null;
   credentials: Credential[];
+  /** Per kind, why that credential list could not be read (missing, null, not a list): not the same as empty. */
+  unreadable?: Partial<Record<CredentialKind, string>>;
 }
 
 /** What a Graph lookup of one (tenant, appId) gave. */

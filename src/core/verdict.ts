@@ -11,6 +11,11 @@ import { needsAction } from './status';
 import { DEFAULT_THRESHOLDS, statusForDays } from './thresholds';
 import type { AppLookup, Connection, Finding, HealthCheck, ListedCredential, Thresholds, Verdict } from './types';
 
+const UNREADABLE_FIX = [
+  "Open the app registration's Certificates & secrets in the Entra portal to read the dates there.",
+  'Refresh later; if it persists, the answer was damaged on its way (a proxy, or a snapshot someone else wrote).',
+];
+
 export interface VerdictInput {
   connection: Connection;
   /** Graph's answer for the connection's app; undefined when Graph was not asked. */
@@ -50,9 +55,17 @@ function baseVerdict(input: VerdictInput): Verdict {
   if (c.schemeKind === 'none' || c.parseProblems.length > 0) {
     const reason = `Cannot tell: ${c.parseProblems.join('; ') || 'unreadable authorization'}.`;
     return undatedVerdict('unknown', reason, [
-      finding('missing-app-id', 'warning', reason, [
-        'Open the connection in Azure DevOps → Edit, check its service principal, then Verify and Save.',
-      ]),
+      finding(
+        'missing-app-id',
+        'warning',
+        reason,
+        /^<placeholder>$/i.test(c.appId ?? '')
+          ? [
+              'Azure DevOps did not finish creating this connection (it could not create the app registration, often for lack of permission in Entra ID).',
+              'Delete it and create it again, preferably with workload identity federation, as a user allowed to register apps, or create it manually with an existing app registration.',
+            ]
+          : ['Open the connection in Azure DevOps → Edit, check its service principal, then Verify and Save.'],
+      ),
     ]);
   }
 
@@ -131,6 +144,15 @@ function baseVerdict(input: VerdictInput): Verdict {
     };
   });
   const appName = app.displayName ? `"${app.displayName}"` : c.appId;
+  const unreadable = app.unreadable?.[kind];
+  if (unreadable) {
+    // Absent is not empty: a list Graph did not send says nothing about what is left.
+    const reason = `Expiry unknown: cannot read the ${noun}s of app registration ${appName} (${unreadable}).`;
+    return {
+      ...undatedVerdict('unknown', reason, [finding('graph-error', 'warning', reason, UNREADABLE_FIX), ...always]),
+      credentials,
+    };
+  }
   if (!choice) {
     const reason = `No ${noun} left on app registration ${appName}: the one the connection holds was deleted.`;
     return {
@@ -152,9 +174,19 @@ function baseVerdict(input: VerdictInput): Verdict {
     endDateTime: cred.endDateTime,
     confidence: choice.confidence,
   };
-  if (end === null) {
+  const untrusted = cred.problem
+    ? `The ${noun} in use cannot be read: ${cred.problem}.`
+    : isInvalidCredential(cred)
+      ? `The ${noun} in use starts (${isoDay(cred.startDateTime)}) after it ends (${isoDay(cred.endDateTime)}): Graph's dates cannot be trusted.`
+      : null;
+  if (untrusted !== null || end === null) {
+    const reason = untrusted ?? `The ${noun} in use has no end date in Graph.`;
     return {
-      ...undatedVerdict('unknown', `The ${noun} in use has no end date in Graph.`, [...findings, ...always]),
+      ...undatedVerdict('unknown', reason, [
+        ...findings,
+        ...(untrusted ? [finding('graph-error', 'warning', untrusted, UNREADABLE_FIX)] : []),
+        ...always,
+      ]),
       credential,
       credentials,
     };

@@ -34,6 +34,8 @@ export interface FakeOrgOptions {
   forbidden?: string[];
   /** Project names whose endpoint list is not JSON. */
   malformed?: string[];
+  /** Project names whose endpoint list is JSON but not a list (`{"count": 1, "value": {…}}`). */
+  notAList?: string[];
   /** The project list itself is not JSON. */
   malformedProjectList?: boolean;
   /** Project names whose endpoint list first answers 429 with Retry-After: 1. */
@@ -185,6 +187,7 @@ export function createFakeOrg(options: FakeOrgOptions) {
       if (is(options.forbidden, project.name))
         return answer(res, 403, { message: 'Access denied: you need Reader on service connections.' });
       if (is(options.malformed, project.name)) return answer(res, 200, '{"count": 3, "value": [');
+      if (is(options.notAList, project.name)) return answer(res, 200, '{"count": 1, "value": {"id": "x"}}');
       return answer(res, 200, { count: project.endpoints.length, value: project.endpoints });
     }
     answer(res, 404, { message: `no route for ${url.pathname}` });

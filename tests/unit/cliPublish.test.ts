@@ -111,7 +111,7 @@ describe('sc-expiry scan --publish', () => {
         takenBy: { kind: 'scanner', name: 'nightly-expiry' },
       });
       // What the hub reads back gives the same keys as the scan's Graph lookups.
-      expect([...lookupsFromSnapshot(readSnapshot(beta, BETA.id)).keys()].sort()).toEqual(
+      expect([...lookupsFromSnapshot(readSnapshot(beta, BETA.id, Date.now())).keys()].sort()).toEqual(
         [key(APPS.shared), key(APPS.critical)].sort(),
       );
 

@@ -168,6 +168,17 @@ describe('sc-expiry scan against a fake organization', () => {
     });
   });
 
+  it('names a project whose endpoint list is not a list, instead of scanning it as empty', async () => {
+    await withOrg({ notAList: ['Gamma'] }, async (f) => {
+      const { code, report, stderr } = await scan(f);
+      expect(code).toBe(3);
+      expect(report?.errors).toEqual([
+        { kind: 'project', name: 'Gamma', message: expect.stringMatching(/endpoint list without "value"/) },
+      ]);
+      expect(stderr).toMatch(/project "Gamma": .*endpoint list/);
+    });
+  });
+
   it('writes an empty report and exits 3 when the project list is not JSON', async () => {
     await withOrg({ malformedProjectList: true }, async (f) => {
       const { code, report, stderr } = await scan(f);

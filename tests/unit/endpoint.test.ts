@@ -1,7 +1,15 @@
-import { parseEndpoint } from '../../src/core/endpoint';
+import { parseEndpoint, readEndpointList } from '../../src/core/endpoint';
 import { APP, PROJECT, TENANT, armEndpoint, seedEndpoint } from '../support/payloads';
 
 type Row = [string, unknown, Record<string, unknown>];
+
+/** The seed ACR endpoint with `data` changes and another registry login server. */
+function acr(data: Record<string, unknown>, loginServer?: string): Record<string, unknown> {
+  const e = seedEndpoint() as { data: Record<string, unknown>; authorization: { parameters: Record<string, unknown> } };
+  e.data = { ...e.data, ...data };
+  if (loginServer) e.authorization.parameters.loginServer = loginServer;
+  return e as unknown as Record<string, unknown>;
+}
 
 const cases: Row[] = [
   [
@@ -13,7 +21,9 @@ const cases: Row[] = [
       entraBacked: true,
       appId: APP,
       tenantId: TENANT,
-      creationMode: 'unknown',
+      // No creationMode in the payload, but Azure DevOps recorded the object ids of the principal it made.
+      creationMode: 'automatic',
+      environment: 'AzureCloud',
     },
   ],
   [
@@ -134,6 +144,25 @@ const cases: Row[] = [
     { modifiedAt: '2024-11-19T09:49:04.000Z' },
   ],
   ['an unreadable date', armEndpoint({ modificationDate: 'yesterday' }), { modifiedAt: null }],
+  ['a number is not a date (not 1970)', armEndpoint({ modificationDate: 20991201 }), { modifiedAt: null }],
+  ['a date-like word is not a date', armEndpoint({ modificationDate: 'March 7' }), { modifiedAt: null }],
+  [
+    'an MS JSON date (extension client, msDateFormat=true)',
+    armEndpoint({ modificationDate: '/Date(1764331200000)/' }),
+    { modifiedAt: '2025-11-28T12:00:00.000Z' },
+  ],
+  [
+    'ACR without the principal object ids: creation mode unknown',
+    acr({ appObjectId: undefined, spnObjectId: undefined }),
+    { creationMode: 'unknown', schemeKind: 'secret' },
+  ],
+  ['ACR in US Government (login server azurecr.us)', acr({}, 'crgov.azurecr.us'), { environment: 'AzureUSGovernment' }],
+  ['ACR in China (login server azurecr.cn)', acr({}, 'crcn.azurecr.cn'), { environment: 'AzureChinaCloud' }],
+  [
+    'a principal id Azure DevOps never filled in',
+    armEndpoint({ appId: '<placeholder>' }),
+    { parseProblems: [expect.stringMatching(/never created its service principal/)] },
+  ],
   [
     'shared across two projects',
     armEndpoint({ projects: [PROJECT, { id: 'p2', name: 'Other' }] }),
@@ -151,5 +180,24 @@ describe('parseEndpoint', () => {
     const raw = armEndpoint();
     (raw.authorization as { parameters: Record<string, unknown> }).parameters.serviceprincipalkey = 'SuperSecret~123';
     expect(JSON.stringify(parseEndpoint(raw))).not.toContain('SuperSecret');
+  });
+});
+
+describe('readEndpointList', () => {
+  it.each([
+    ['a bare array (noArrayWrap=true)', [{ id: 'a' }], 1],
+    ['{count, value} (plain REST)', { count: 2, value: [{ id: 'a' }, { id: 'b' }] }, 2],
+    ['an empty list', { count: 0, value: [] }, 0],
+  ])('reads %s', (_n, body, count) => {
+    expect(readEndpointList(body)).toHaveLength(count);
+  });
+
+  it.each([
+    ['null', null],
+    ['an object without value', { count: 3 }],
+    ['value that is not a list', { count: 1, value: { id: 'a' } }],
+    ['a string', 'Sign in'],
+  ])('refuses %s instead of showing an empty project', (_n, body) => {
+    expect(() => readEndpointList(body)).toThrow(/not a list/);
   });
 });

@@ -15,6 +15,7 @@ import { computeVerdict } from '../../src/core/verdict';
 import { APP, NOW, TENANT, application, armEndpoint, iso } from '../support/payloads';
 
 const tenantOf = (key: string) => key.split('|')[0];
+const clock = () => NOW;
 
 function lookups(): Map<string, AppLookup> {
   const app = parseApplication(
@@ -55,6 +56,7 @@ describe('snapshot', () => {
         JSON.stringify({ id: 'p', apps: snapshotEntries(lookups(), tenantOf, iso(0), { kind: 'hub', name: 'A' }) }),
       ),
       'p',
+      NOW,
     );
     const fromSnapshot = computeVerdict({
       connection,
@@ -80,6 +82,68 @@ describe('snapshot', () => {
   });
 
   it.each([
+    [
+      'an offset instant newer than a later-sorting string',
+      '2026-11-28T13:00:00+02:00',
+      '2026-11-28T11:30:00Z',
+      '2026-11-28T11:30:00Z',
+    ],
+    [
+      'an offset instant that sorts later but is older',
+      '2026-11-28T10:00:00Z',
+      '2026-11-28T11:00:00+02:00',
+      '2026-11-28T10:00:00Z',
+    ],
+  ])('merge compares instants, not strings: %s', (_n, current, incoming, kept) => {
+    const merged = mergeSnapshot(
+      { id: 'p', version: 1, apps: { a: entry('a', current) } },
+      { a: entry('a', incoming) },
+    );
+    expect(merged.apps.a.takenAt).toBe(kept);
+  });
+
+  it.each([
+    ['in the future beyond the clock skew', false, iso(0, 1)],
+    ['a few minutes ahead (clock skew)', true, new Date(NOW + 3 * 60_000).toISOString()],
+    ['unreadable', false, 'yesterday'],
+    ['a number', false, 20261128],
+    ['in the past', true, iso(-2)],
+  ])('a reading whose takenAt is %s: kept = %s', (_n, kept, takenAt) => {
+    const s = readSnapshot({ apps: { a: { ...entry('a', iso(0)), takenAt } } }, 'p', NOW);
+    expect('a' in s.apps).toBe(kept);
+  });
+
+  it.each([
+    [
+      'a certificate connection, reading without certificates',
+      'spnCertificate',
+      [],
+      'unknown',
+      /no certificate reading/,
+    ],
+    [
+      'a certificate connection, reading with its certificate',
+      'spnCertificate',
+      [{ keyId: 'c', kind: 'certificate', displayName: null, startDateTime: iso(-10), endDateTime: iso(100) }],
+      'healthy',
+      /valid until/,
+    ],
+    [
+      'a secret connection, reading with an unreadable end date',
+      'spnKey',
+      [{ keyId: 's', kind: 'secret', displayName: null, startDateTime: iso(-10), endDateTime: '20991201' }],
+      'unknown',
+      /not an ISO-8601 date/,
+    ],
+  ])('verdict from %s', (_n, authenticationType, credentials, status, reason) => {
+    const connection = parseEndpoint(armEndpoint({ modificationDate: iso(-60), authenticationType }));
+    const stored = readSnapshot({ apps: { [appKey(TENANT, APP)]: { ...entry(APP, iso(-1)), credentials } } }, 'p', NOW);
+    const v = computeVerdict({ connection, lookup: lookupsFromSnapshot(stored).get(appKey(TENANT, APP)), nowMs: NOW });
+    expect(v.status).toBe(status);
+    expect(v.reason).toMatch(reason);
+  });
+
+  it.each([
     ['null', null],
     ['a string', 'nonsense'],
     [
@@ -93,7 +157,7 @@ describe('snapshot', () => {
       },
     ],
   ])('reads a malformed document (%s) without throwing', (_n, raw) => {
-    const s = readSnapshot(raw, 'p');
+    const s = readSnapshot(raw, 'p', NOW);
     expect(s.id).toBe('p');
     for (const app of Object.values(s.apps))
       expect(app.credentials.every((c) => c.kind === 'secret' || c.kind === 'certificate')).toBe(true);
@@ -104,10 +168,10 @@ describe('saveSnapshot', () => {
   it('two writers racing keep both apps', async () => {
     const store = memorySnapshots();
     await Promise.all([
-      saveSnapshot(store, 'p', { a: entry('a', iso(0)) }),
-      saveSnapshot(store, 'p', { b: entry('b', iso(0)) }),
+      saveSnapshot(store, 'p', { a: entry('a', iso(0)) }, 4, clock),
+      saveSnapshot(store, 'p', { b: entry('b', iso(0)) }, 4, clock),
     ]);
-    const final = readSnapshot(await store.read('p'), 'p');
+    const final = readSnapshot(await store.read('p'), 'p', NOW);
     expect(Object.keys(final.apps).sort()).toEqual(['a', 'b']);
   });
 
@@ -116,8 +180,8 @@ describe('saveSnapshot', () => {
     store.update = async () => {
       throw Object.assign(new Error('conflict'), { status: 409 });
     };
-    await saveSnapshot(store, 'p', { a: entry('a', iso(0)) });
-    await expect(saveSnapshot(store, 'p', { b: entry('b', iso(0)) }, 3)).rejects.toThrow(/kept changing/);
+    await saveSnapshot(store, 'p', { a: entry('a', iso(0)) }, 4, clock);
+    await expect(saveSnapshot(store, 'p', { b: entry('b', iso(0)) }, 3, clock)).rejects.toThrow(/kept changing/);
   });
 
   it('does not retry other failures', async () => {
@@ -125,6 +189,6 @@ describe('saveSnapshot', () => {
     store.create = async () => {
       throw Object.assign(new Error('forbidden'), { status: 403 });
     };
-    await expect(saveSnapshot(store, 'p', { a: entry('a', iso(0)) })).rejects.toThrow('forbidden');
+    await expect(saveSnapshot(store, 'p', { a: entry('a', iso(0)) }, 4, clock)).rejects.toThrow('forbidden');
   });
 });

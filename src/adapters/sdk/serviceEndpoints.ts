@@ -1,5 +1,6 @@
 import { getClient } from 'azure-devops-extension-api';
 import { ServiceEndpointRestClient } from 'azure-devops-extension-api/ServiceEndpoint';
+import { readEndpointList } from '../../core/endpoint';
 import type { HealthCheck } from '../../core/types';
 import { mark } from '../userTiming';
 
@@ -27,9 +28,7 @@ export async function listProjectEndpoints(project: string): Promise<unknown[]> 
   mark('sce:list-received');
   const body: unknown = await response.json();
   mark('sce:list-deserialized');
-  if (Array.isArray(body)) return body;
-  const value = (body as { value?: unknown } | null)?.value;
-  return Array.isArray(value) ? value : [];
+  return readEndpointList(body);
 }
 
 /** Azure DevOps's own connection test (what Verify runs): proves it works now, says nothing of the future. */

@@ -69,7 +69,7 @@ export function useHubData(deps: HubDeps) {
     setData((d) => ({ ...d, phase: d.connections.length ? 'loaded' : 'loading', error: null }));
     const projectId = deps.context.project.id;
     const settingsPromise = deps.loadSettings().catch(() => ({ clientId: null, thresholds: DEFAULT_THRESHOLDS }));
-    const snapshotPromise = loadSnapshot(deps.snapshots, projectId).catch(() => null);
+    const snapshotPromise = loadSnapshot(deps.snapshots, projectId, deps.now()).catch(() => null);
     let connections: Connection[];
     try {
       const raw = await deps.listEndpoints();
@@ -137,7 +137,7 @@ export function useHubData(deps: HubDeps) {
     });
     if (Object.keys(entries).length > 0) {
       // Leaves the readings for viewers without a token; a failure here costs them, not this view.
-      saveSnapshot(deps.snapshots, projectId, entries).then(
+      saveSnapshot(deps.snapshots, projectId, entries, undefined, deps.now).then(
         (saved) => update((d) => ({ ...d, snapshot: saved })),
         () => undefined,
       );
