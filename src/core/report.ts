@@ -3,7 +3,7 @@ import { STATUS_ORDER, summaryKey, type SummaryKey } from './status';
 import { summarize } from './summary';
 import type { Connection, Finding, ListedCredential, Thresholds, Verdict } from './types';
 
-/** The scanner JSON contract (BRIEF.md): one shape for `--format json`, snapshots and tests. */
+/** The scanner JSON contract (docs/contracts.md#scanner-json): one shape for `--format json`, snapshots and tests. */
 
 export interface ReportConnection {
   id: string;

@@ -1,6 +1,6 @@
 import { readFileSync } from 'fs';
 
-/** The fixture contract in BRIEF.md: what the local host and the browser tests serve. */
+/** The fixture file (docs/contracts.md#fixture-file): what the local host and the browser tests serve. */
 export interface Fixture {
   project: { id: string; name: string };
   organization: string;

@@ -1,0 +1,65 @@
+import { readFileSync } from 'fs';
+import { join } from 'path';
+import { EXIT } from '../../src/cli/exitCodes';
+import { buildReport } from '../../src/core/report';
+import { SNAPSHOT_COLLECTION, SNAPSHOT_STALE_DAYS } from '../../src/core/snapshot';
+import { STATUS_ORDER, summaryKey } from '../../src/core/status';
+import { computeVerdict } from '../../src/core/verdict';
+import { parseEndpoint } from '../../src/core/endpoint';
+import { normalizeFixture } from '../../src/devhost/fixture';
+import { CLIENT_ID_SETTING } from '../../src/devhost/server';
+import { armEndpoint, NOW } from '../support/payloads';
+
+/** docs/contracts.md names what the code does: these checks fail when one changes without the other. */
+
+const ROOT = join(__dirname, '..', '..');
+const doc = readFileSync(join(ROOT, 'docs/contracts.md'), 'utf8');
+
+function section(title: string): string {
+  const start = doc.indexOf(`\n## ${title}\n`);
+  if (start < 0) throw new Error(`docs/contracts.md has no section "${title}"`);
+  const end = doc.indexOf('\n## ', start + 1);
+  return doc.slice(start, end < 0 ? undefined : end);
+}
+
+describe('docs/contracts.md', () => {
+  it('names every key of the fixture file the local host reads', () => {
+    const keys = Object.keys(normalizeFixture({ endpoints: [] }));
+    for (const key of keys) expect(section('Fixture file')).toContain(`\`${key}\``);
+  });
+
+  it('names every field of a scanner JSON connection and every summary key', () => {
+    const connection = parseEndpoint(armEndpoint());
+    const report = buildReport(
+      [{ connection, verdict: computeVerdict({ connection, nowMs: NOW }), project: 'Web' }],
+      'https://dev.azure.com/contoso',
+      { warningDays: 30, criticalDays: 7 },
+      new Date(NOW).toISOString(),
+    );
+    const text = section('Scanner JSON');
+    for (const key of Object.keys(report)) expect(text).toContain(`"${key}"`);
+    for (const key of Object.keys(report.connections[0])) expect(text).toContain(`\`${key}\``);
+    for (const status of STATUS_ORDER) {
+      expect(text).toContain(`\`${status}\``);
+      expect(text).toContain(`"${summaryKey(status)}"`);
+    }
+  });
+
+  it('lists every finding code of the core', () => {
+    const types = readFileSync(join(ROOT, 'src/core/types.ts'), 'utf8');
+    const union = /export type FindingCode =([^;]+);/.exec(types)?.[1] ?? '';
+    const codes = [...union.matchAll(/'([a-z-]+)'/g)].map((m) => m[1]);
+    expect(codes.length).toBeGreaterThan(10);
+    for (const code of codes) expect(section('Scanner JSON')).toContain(`\`${code}\``);
+  });
+
+  it('gives the meaning of every exit code', () => {
+    for (const code of Object.values(EXIT)) expect(section('Exit codes')).toMatch(new RegExp(`\\n\\| ${code} +\\|`));
+  });
+
+  it('names where snapshots and settings live', () => {
+    expect(section('Snapshot document')).toContain(`\`${SNAPSHOT_COLLECTION}\``);
+    expect(section('Snapshot document')).toMatch(new RegExp(`after\\s+${SNAPSHOT_STALE_DAYS} days`));
+    expect(section('Settings documents')).toContain(`\`${CLIENT_ID_SETTING}\``);
+  });
+});
