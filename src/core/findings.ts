@@ -3,7 +3,10 @@ import { isoDay } from './days';
 import { entraIssuer } from './links';
 import type { Connection, Finding } from './types';
 
-/** Fix texts for each finding. Each list is ordered: the first step is what to do now. */
+/**
+ * The English of every finding: message and fix steps. Each fix list is ordered: the first step is
+ * what to do now. Which finding applies is decided in verdict.ts, health.ts and federated.ts.
+ */
 
 const NOT_IN_PORTAL =
   'Do not use "New client secret" in the Entra portal for this: Azure DevOps never learns a secret created there.';
@@ -110,4 +113,39 @@ export function ambiguousFinding(modifiedAt: string | null): Finding {
 
 export function finding(code: Finding['code'], severity: Finding['severity'], message: string, fix: string[]): Finding {
   return { code, severity, message, fix };
+}
+
+/** The connection's authorization cannot be read (no scheme, no or malformed appId). */
+export function unreadableFinding(c: Connection, reason: string): Finding {
+  return finding(
+    'missing-app-id',
+    'warning',
+    reason,
+    /^<placeholder>$/i.test(c.appId ?? '')
+      ? [
+          'Azure DevOps did not finish creating this connection (it could not create the app registration, often for lack of permission in Entra ID).',
+          'Delete it and create it again, preferably with workload identity federation, as a user allowed to register apps, or create it manually with an existing app registration.',
+        ]
+      : ['Open the connection in Azure DevOps → Edit, check its service principal, then Verify and Save.'],
+  );
+}
+
+/** The credential in use is expired or within the warning window. */
+export function expiryFinding(c: Connection, phrase: string, expired: boolean): Finding {
+  return finding(
+    expired ? 'expired' : 'expiring',
+    expired ? 'error' : 'warning',
+    `${phrase}.`,
+    renewalSteps(c, expired),
+  );
+}
+
+export function notReadyFinding(c: Connection): Finding {
+  const detail = c.operationMessage ? `: ${c.operationMessage}` : '';
+  return finding(
+    'not-ready',
+    'warning',
+    `Azure DevOps reports the connection as not ready (${c.operationState ?? 'not ready'})${detail}.`,
+    [`Open the connection in Azure DevOps and look at its state; Edit → Verify shows the error.`],
+  );
 }

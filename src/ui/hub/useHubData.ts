@@ -1,49 +1,32 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { NaaUnavailableError, type GraphTokenSource } from '../../adapters/auth/naaGraphTokens';
+import type { GraphTokenSource } from '../../adapters/auth/naaGraphTokens';
 import { createPastedTokenSource } from '../../adapters/auth/pastedGraphToken';
-import { keyFor, tenantOfKey } from '../../core/graphQueries';
-import { loadSnapshot, saveSnapshot } from '../../adapters/snapshotSync';
-import { parseEndpoint } from '../../core/endpoint';
+import { loadSnapshot } from '../../adapters/snapshotSync';
 import { graphRoot } from '../../core/links';
-import { snapshotEntries, type Snapshot } from '../../core/snapshot';
-import { DEFAULT_THRESHOLDS } from '../../core/thresholds';
-import type { AppLookup, Connection, Thresholds } from '../../core/types';
+import type { Connection } from '../../core/types';
 import type { HubDeps } from './deps';
-import { noAccessMessage, type GraphAccess } from './graphAccess';
+import { noAccessMessage } from './graphAccess';
+import {
+  graphDone,
+  graphTokenSource,
+  INITIAL,
+  leaveSnapshot,
+  listConnections,
+  listFailed,
+  loadSettingsOrDefaults,
+  nothingToRead,
+  pendingKeys,
+  showRows,
+  startLoading,
+  withGraphAnswers,
+  withoutGraph,
+  withSettings,
+  type HubData,
+  type Transition,
+} from './hubDataSteps';
 import { readGraph } from './readGraph';
-import { mark } from '../../adapters/userTiming';
 
-export interface HubData {
-  phase: 'loading' | 'loaded' | 'failed';
-  error: string | null;
-  connections: Connection[];
-  lookups: Map<string, AppLookup>;
-  /** Keys still waiting for Graph. */
-  pending: Set<string>;
-  access: GraphAccess;
-  checkedAt: number | null;
-  thresholds: Thresholds;
-  clientId: string | null;
-  homeTenantId: string | null;
-  snapshot: Snapshot | null;
-  /** Expiry of the pasted token, when the page uses one. */
-  pastedTokenExpiresAt: string | null;
-}
-
-const INITIAL: HubData = {
-  phase: 'loading',
-  error: null,
-  connections: [],
-  lookups: new Map(),
-  pending: new Set(),
-  access: { kind: 'pending' },
-  checkedAt: null,
-  thresholds: DEFAULT_THRESHOLDS,
-  clientId: null,
-  homeTenantId: null,
-  snapshot: null,
-  pastedTokenExpiresAt: null,
-};
+export type { HubData } from './hubDataSteps';
 
 /** Loads Azure DevOps first (rows at once), then Graph progressively; one failure degrades one row. */
 export function useHubData(deps: HubDeps) {
@@ -64,84 +47,31 @@ export function useHubData(deps: HubDeps) {
 
   const load = useCallback(async () => {
     const run = ++generation.current;
-    const live = () => run === generation.current;
-    const update = (f: (d: HubData) => HubData) => live() && setData(f);
-    setData((d) => ({ ...d, phase: d.connections.length ? 'loaded' : 'loading', error: null }));
+    const update = (f: Transition) => run === generation.current && setData(f);
+    setData(startLoading);
     const projectId = deps.context.project.id;
-    const settingsPromise = deps.loadSettings().catch(() => ({ clientId: null, thresholds: DEFAULT_THRESHOLDS }));
+    const settingsPromise = loadSettingsOrDefaults(deps);
     const snapshotPromise = loadSnapshot(deps.snapshots, projectId, deps.now()).catch(() => null);
     let connections: Connection[];
     try {
-      const raw = await deps.listEndpoints();
-      mark('sce:list-handed-over');
-      connections = raw.map(parseEndpoint);
-      mark('sce:list-parsed');
+      connections = await listConnections(deps);
     } catch (e) {
-      update((d) => ({
-        ...d,
-        phase: 'failed',
-        error: `Azure DevOps did not list the service connections: ${(e as Error)?.message ?? e}`,
-      }));
-      return;
+      return void update(listFailed(e));
     }
-    const pending = new Set(connections.map(keyFor).filter((k): k is string => k !== null));
-    // Rows first: settings and the snapshot only refine them, and Graph rows wait as "pending".
-    update((d) => ({
-      ...d,
-      phase: 'loaded',
-      connections,
-      lookups: new Map(),
-      pending,
-      access: { kind: 'pending' },
-      checkedAt: deps.now(),
-    }));
+    const pending = pendingKeys(connections);
+    update(showRows(connections, pending, deps.now()));
     const [settings, snapshot] = await Promise.all([settingsPromise, snapshotPromise]);
-    update((d) => ({ ...d, thresholds: settings.thresholds, clientId: settings.clientId, snapshot }));
-    if (pending.size === 0) return update((d) => ({ ...d, access: { kind: 'ready' } }));
+    update(withSettings(settings, snapshot));
+    if (pending.size === 0) return void update(nothingToRead);
 
-    let source: GraphTokenSource | null = pasted.current;
-    if (!source && !settings.clientId)
-      return update((d) => ({ ...d, pending: new Set(), access: { kind: 'unconfigured' } }));
-    try {
-      source ??= await naaSource(settings.clientId as string);
-    } catch (e) {
-      naa.current = null;
-      const access: GraphAccess =
-        e instanceof NaaUnavailableError
-          ? { kind: 'unavailable', message: e.message }
-          : { kind: 'error', message: `Graph sign-in failed: ${(e as Error)?.message ?? e}` };
-      return update((d) => ({ ...d, pending: new Set(), access }));
+    const signIn = await graphTokenSource(pasted.current, settings.clientId, naaSource);
+    if ('access' in signIn) {
+      if (signIn.access.kind !== 'unconfigured') naa.current = null;
+      return void update(withoutGraph(signIn.access));
     }
-
-    const result = await readGraph(connections, source, deps, (batch) =>
-      update((d) => {
-        const lookups = new Map(d.lookups);
-        const still = new Set(d.pending);
-        for (const [key, lookup] of batch) {
-          lookups.set(key, lookup);
-          still.delete(key);
-        }
-        return { ...d, lookups, pending: still };
-      }),
-    );
-    const signedIn = source;
-    update((d) => ({
-      ...d,
-      pending: new Set(),
-      homeTenantId: signedIn.homeTenantId(),
-      access: result.needSignIn.length > 0 ? { kind: 'sign-in', tenants: result.needSignIn } : { kind: 'ready' },
-    }));
-    const entries = snapshotEntries(result.lookups, tenantOfKey, new Date(deps.now()).toISOString(), {
-      kind: 'hub',
-      name: deps.context.userName,
-    });
-    if (Object.keys(entries).length > 0) {
-      // Leaves the readings for viewers without a token; a failure here costs them, not this view.
-      saveSnapshot(deps.snapshots, projectId, entries, undefined, deps.now).then(
-        (saved) => update((d) => ({ ...d, snapshot: saved })),
-        () => undefined,
-      );
-    }
+    const result = await readGraph(connections, signIn.source, deps, (batch) => update(withGraphAnswers(batch)));
+    update(graphDone(result, signIn.source));
+    leaveSnapshot(deps, projectId, result.lookups, (saved) => update((d) => ({ ...d, snapshot: saved })));
   }, [deps, naaSource]);
 
   useEffect(() => {

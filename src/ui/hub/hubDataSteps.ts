@@ -1,0 +1,172 @@
+import { NaaUnavailableError, type GraphTokenSource } from '../../adapters/auth/naaGraphTokens';
+import { saveSnapshot } from '../../adapters/snapshotSync';
+import { mark } from '../../adapters/userTiming';
+import { parseEndpoint } from '../../core/endpoint';
+import { keyFor, tenantOfKey } from '../../core/graphQueries';
+import { snapshotEntries, type Snapshot } from '../../core/snapshot';
+import { DEFAULT_THRESHOLDS } from '../../core/thresholds';
+import type { AppLookup, Connection, Thresholds } from '../../core/types';
+import type { HubSettings } from '../../adapters/sdk/settingsStore';
+import type { HubDeps } from './deps';
+import type { GraphAccess } from './graphAccess';
+import type { GraphReadResult } from './readGraph';
+
+/**
+ * The steps of the hub's load (useHubData runs them in order): each is a small function, and each
+ * change to the page's data is a named transition `(data) => data`.
+ */
+
+export interface HubData {
+  phase: 'loading' | 'loaded' | 'failed';
+  error: string | null;
+  connections: Connection[];
+  lookups: Map<string, AppLookup>;
+  /** Keys still waiting for Graph. */
+  pending: Set<string>;
+  access: GraphAccess;
+  checkedAt: number | null;
+  thresholds: Thresholds;
+  clientId: string | null;
+  homeTenantId: string | null;
+  snapshot: Snapshot | null;
+  /** Expiry of the pasted token, when the page uses one. */
+  pastedTokenExpiresAt: string | null;
+}
+
+export const INITIAL: HubData = {
+  phase: 'loading',
+  error: null,
+  connections: [],
+  lookups: new Map(),
+  pending: new Set(),
+  access: { kind: 'pending' },
+  checkedAt: null,
+  thresholds: DEFAULT_THRESHOLDS,
+  clientId: null,
+  homeTenantId: null,
+  snapshot: null,
+  pastedTokenExpiresAt: null,
+};
+
+export type Transition = (d: HubData) => HubData;
+
+/** Step 1: keep the rows on a refresh, clear the error. */
+export const startLoading: Transition = (d) => ({
+  ...d,
+  phase: d.connections.length ? 'loaded' : 'loading',
+  error: null,
+});
+
+/** Settings that cannot be read leave the defaults: no Entra client ID, default thresholds. */
+export function loadSettingsOrDefaults(deps: HubDeps): Promise<HubSettings> {
+  return deps.loadSettings().catch(() => ({ clientId: null, thresholds: DEFAULT_THRESHOLDS }));
+}
+
+/** Step 2: the project's service connections from Azure DevOps, parsed by the core. */
+export async function listConnections(deps: HubDeps): Promise<Connection[]> {
+  const raw = await deps.listEndpoints();
+  mark('sce:list-handed-over');
+  const connections = raw.map(parseEndpoint);
+  mark('sce:list-parsed');
+  return connections;
+}
+
+export function listFailed(e: unknown): Transition {
+  return (d) => ({
+    ...d,
+    phase: 'failed',
+    error: `Azure DevOps did not list the service connections: ${(e as Error)?.message ?? e}`,
+  });
+}
+
+/** The Graph lookups the rows wait for. */
+export function pendingKeys(connections: Connection[]): Set<string> {
+  return new Set(connections.map(keyFor).filter((k): k is string => k !== null));
+}
+
+/** Step 3: rows first; settings and the snapshot only refine them, and Graph rows wait as "pending". */
+export function showRows(connections: Connection[], pending: Set<string>, nowMs: number): Transition {
+  return (d) => ({
+    ...d,
+    phase: 'loaded',
+    connections,
+    lookups: new Map(),
+    pending,
+    access: { kind: 'pending' },
+    checkedAt: nowMs,
+  });
+}
+
+/** Step 4: thresholds, client ID and the shared snapshot. */
+export function withSettings(settings: HubSettings, snapshot: Snapshot | null): Transition {
+  return (d) => ({ ...d, thresholds: settings.thresholds, clientId: settings.clientId, snapshot });
+}
+
+/** Nothing to ask Graph: every row is final. */
+export const nothingToRead: Transition = (d) => ({ ...d, access: { kind: 'ready' } });
+
+/** Step 5: a Graph token source (the pasted token first, then NAA), or why there is none. */
+export async function graphTokenSource(
+  pasted: GraphTokenSource | null,
+  clientId: string | null,
+  naaSource: (clientId: string) => Promise<GraphTokenSource>,
+): Promise<{ source: GraphTokenSource } | { access: GraphAccess }> {
+  if (pasted) return { source: pasted };
+  if (!clientId) return { access: { kind: 'unconfigured' } };
+  try {
+    return { source: await naaSource(clientId) };
+  } catch (e) {
+    return {
+      access:
+        e instanceof NaaUnavailableError
+          ? { kind: 'unavailable', message: e.message }
+          : { kind: 'error', message: `Graph sign-in failed: ${(e as Error)?.message ?? e}` },
+    };
+  }
+}
+
+/** No Graph for this view: pending rows become final with the reason the access state gives. */
+export function withoutGraph(access: GraphAccess): Transition {
+  return (d) => ({ ...d, pending: new Set(), access });
+}
+
+/** Step 6, repeatedly: a group of Graph answers. */
+export function withGraphAnswers(batch: [string, AppLookup][]): Transition {
+  return (d) => {
+    const lookups = new Map(d.lookups);
+    const still = new Set(d.pending);
+    for (const [key, lookup] of batch) {
+      lookups.set(key, lookup);
+      still.delete(key);
+    }
+    return { ...d, lookups, pending: still };
+  };
+}
+
+/** Step 7: Graph is done; tenants that need a sign-in are offered one. */
+export function graphDone(result: GraphReadResult, source: GraphTokenSource): Transition {
+  return (d) => ({
+    ...d,
+    pending: new Set(),
+    homeTenantId: source.homeTenantId(),
+    access: result.needSignIn.length > 0 ? { kind: 'sign-in', tenants: result.needSignIn } : { kind: 'ready' },
+  });
+}
+
+/**
+ * Step 8: leaves the readings for viewers without a token. A failure here costs them, not this view,
+ * so it is not awaited and not reported.
+ */
+export function leaveSnapshot(
+  deps: HubDeps,
+  projectId: string,
+  lookups: Map<string, AppLookup>,
+  onSaved: (snapshot: Snapshot) => void,
+): void {
+  const entries = snapshotEntries(lookups, tenantOfKey, new Date(deps.now()).toISOString(), {
+    kind: 'hub',
+    name: deps.context.userName,
+  });
+  if (Object.keys(entries).length === 0) return;
+  saveSnapshot(deps.snapshots, projectId, entries, undefined, deps.now).then(onSaved, () => undefined);
+}
