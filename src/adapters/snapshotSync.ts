@@ -1,3 +1,4 @@
+import { isDocumentConflict } from './serverError';
 import { emptySnapshot, mergeSnapshot, readSnapshot, type Snapshot, type SnapshotApp } from '../core/snapshot';
 
 /**
@@ -8,14 +9,6 @@ export interface SnapshotDocumentStore {
   read(projectId: string): Promise<unknown | null>;
   create(doc: Snapshot): Promise<unknown>;
   update(doc: Snapshot): Promise<unknown>;
-}
-
-export function isConflict(e: unknown): boolean {
-  const status =
-    (e as { status?: unknown; statusCode?: unknown })?.status ?? (e as { statusCode?: unknown })?.statusCode;
-  if (status === 409 || status === 412) return true;
-  const message = String((e as Error)?.message ?? e ?? '');
-  return /\b409\b|conflict|InvalidDocumentVersion|etag/i.test(message);
 }
 
 /**
@@ -39,7 +32,7 @@ export async function saveSnapshot(
       const saved = current.__etag === undefined ? await store.create(doc) : await store.update(doc);
       return readSnapshot(saved ?? doc, projectId, now());
     } catch (e) {
-      if (!isConflict(e)) throw e;
+      if (!isDocumentConflict(e)) throw e;
       lastError = e;
     }
   }

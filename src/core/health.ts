@@ -42,3 +42,36 @@ export function applyHealthCheck<V extends Verdict>(v: V, c: Connection, health:
     findings: [broken, renew, ...v.findings.filter((f) => f.code !== 'expiring')],
   };
 }
+
+// System.Net.HttpStatusCode names of the 2xx codes, as Azure DevOps writes enums without enumsAsNumbers.
+const SUCCESS_NAMES = new Set([
+  'ok',
+  'created',
+  'accepted',
+  'nonauthoritativeinformation',
+  'nocontent',
+  'resetcontent',
+  'partialcontent',
+]);
+
+/** True for a 2xx status code in any form the endpoint proxy sends it: 200, "200", "ok". */
+export function isSuccessStatus(statusCode: unknown): boolean {
+  if (typeof statusCode === 'number') return statusCode >= 200 && statusCode < 300;
+  if (typeof statusCode !== 'string') return false;
+  const text = statusCode.trim();
+  if (/^\d{3}$/.test(text)) return text.startsWith('2');
+  return SUCCESS_NAMES.has(text.toLowerCase());
+}
+
+/**
+ * The endpoint proxy's TestConnection answer (ServiceEndpointRequestResult) as a health check: success by
+ * what the status code means, and on failure Azure DevOps's own message.
+ */
+export function readCheckResult(result: unknown): HealthCheck {
+  const r = (result && typeof result === 'object' ? result : {}) as { statusCode?: unknown; errorMessage?: unknown };
+  if (isSuccessStatus(r.statusCode)) return { ok: true, message: '' };
+  const said = typeof r.errorMessage === 'string' ? r.errorMessage.trim() : '';
+  const code =
+    typeof r.statusCode === 'number' || typeof r.statusCode === 'string' ? String(r.statusCode) : 'no status';
+  return { ok: false, message: said || `the check answered ${code} without a message` };
+}

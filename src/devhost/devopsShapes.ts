@@ -23,7 +23,18 @@ export function flavorOf(accept: string | undefined): Flavor {
   };
 }
 
-const DATE_KEYS = new Set(['creationDate', 'modificationDate', 'lastUpdateTime', 'createdDate', 'lastModifiedDate']);
+/** DateTime members of the types these routes return (azure-devops-extension-api ServiceEndpoint.d.ts, Core.d.ts). */
+const DATE_KEYS = new Set([
+  'creationDate',
+  'modificationDate',
+  'lastUpdateTime',
+  'createdDate',
+  'lastModifiedDate',
+  'startTime',
+  'finishTime',
+  'createdOn',
+  'modifiedOn',
+]);
 const MS_DATE_MARK = /"\/Date\((-?\d+)\)\/"/g;
 
 function withMsDates(value: unknown): unknown {
@@ -54,21 +65,34 @@ export function itemAnswer(item: unknown, flavor: Flavor, headers?: Record<strin
   return { status: 200, text: serialize(item, flavor), headers };
 }
 
-/** An error body shaped like Azure DevOps' (the extension client reads `message`). */
-export function vssError(status: number, typeKey: string, message: string): JsonAnswer {
+/**
+ * An error body shaped like Azure DevOps' WrappedException JSON ($id, innerException, message, typeName,
+ * typeKey, errorCode, eventId), which azure-devops-extension-api's Fetch.js parses into `serverError`.
+ * `assembly` is the .NET namespace and assembly of the exception type (typeName is "Namespace.Type, Assembly").
+ */
+export function vssError(
+  status: number,
+  typeKey: string,
+  message: string,
+  assembly = 'Microsoft.VisualStudio.Services.WebApi',
+): JsonAnswer {
   return {
     status,
     body: {
       $id: '1',
       innerException: null,
       message,
-      typeName: `Microsoft.VisualStudio.Services.WebApi.${typeKey}, Microsoft.VisualStudio.Services.WebApi`,
+      typeName: `${assembly}.${typeKey}, ${assembly}`,
       typeKey,
       errorCode: 0,
       eventId: 3000,
     },
   };
 }
+
+export const EXTENSION_MANAGEMENT = 'Microsoft.VisualStudio.Services.ExtensionManagement.WebApi';
+export const SERVICE_ENDPOINTS = 'Microsoft.VisualStudio.Services.ServiceEndpoints.WebApi';
+export const CORE = 'Microsoft.TeamFoundation.Core.WebApi';
 
 export interface ProjectInfo {
   id: string;

@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'http';
 import { readBody, type JsonAnswer } from './httpUtil';
-import { itemAnswer, listAnswer, vssError, type Flavor } from './devopsShapes';
+import { EXTENSION_MANAGEMENT, itemAnswer, listAnswer, vssError, type Flavor } from './devopsShapes';
 import type { CollectionAddress, DataResult, ExtensionDataStore } from './fakeExtensionData';
 
 /** `_apis/ExtensionManagement/InstalledExtensions/{pub}/{ext}/Data/Scopes/{type}/{value}/Collections/{name}/Documents[/{id}]` */
@@ -8,7 +8,7 @@ export const DOCUMENTS_ROUTE =
   /^_apis\/extensionmanagement\/installedextensions\/([^/]+)\/([^/]+)\/data\/scopes\/([^/]+)\/([^/]+)\/collections\/([^/]+)\/documents(?:\/([^/]+))?$/i;
 
 function dataAnswer(r: DataResult, flavor: Flavor): JsonAnswer {
-  if (!r.ok) return vssError(r.status, r.typeKey, r.message);
+  if (!r.ok) return vssError(r.status, r.typeKey, r.message, EXTENSION_MANAGEMENT);
   if (r.docs) return listAnswer(r.docs, flavor);
   if (r.doc) return itemAnswer(r.doc, flavor, { ETag: `"${r.doc.__etag}"` });
   return { status: r.status };

@@ -11,8 +11,11 @@ import {
   projectPayload,
   projectsOf,
   vssError,
+  CORE,
+  SERVICE_ENDPOINTS,
   type Flavor,
 } from './devopsShapes';
+import { statusNumber, statusOnWire } from './httpStatusCode';
 import { createExtensionDataStore } from './fakeExtensionData';
 import { DOCUMENTS_ROUTE, documentsAnswer } from './extensionDataRoutes';
 
@@ -65,6 +68,8 @@ export function createFakeDevOps(fixture: Fixture, options: FakeDevOpsOptions = 
   const projects = projectsOf(fixture);
   const store = createExtensionDataStore();
 
+  // REST reference "Endpoints - Get Service Endpoints" / "Get" (ServiceEndpoint in azure-devops-extension-api/
+  // ServiceEndpoint): `{count, value}` or a bare array with noArrayWrap=true, ISO or /Date(ms)/ dates.
   function endpointsAnswer(projectKey: string, id: string | undefined, q: URLSearchParams, flavor: Flavor): JsonAnswer {
     const project = findProject(projects, projectKey);
     if (!project)
@@ -72,6 +77,7 @@ export function createFakeDevOps(fixture: Fixture, options: FakeDevOpsOptions = 
         404,
         'ProjectDoesNotExistWithNameException',
         `TF200016: The following project does not exist: ${projectKey}.`,
+        CORE,
       );
     const all = resolveNowTokens(fixture.endpoints, now()) as Record<string, unknown>[];
     let list = all.filter((e) => endpointInProject(e, project, fixture));
@@ -79,7 +85,7 @@ export function createFakeDevOps(fixture: Fixture, options: FakeDevOpsOptions = 
       const one = list.find((e) => str(e.id).toLowerCase() === id.toLowerCase());
       return one
         ? itemAnswer(one, flavor)
-        : vssError(404, 'ServiceEndpointNotFoundException', `Service endpoint ${id} not found.`);
+        : vssError(404, 'ServiceEndpointNotFoundException', `Service endpoint ${id} not found.`, SERVICE_ENDPOINTS);
     }
     stats.endpointLists += 1;
     const type = q.get('type');
@@ -95,7 +101,11 @@ export function createFakeDevOps(fixture: Fixture, options: FakeDevOpsOptions = 
     return listAnswer(list, flavor);
   }
 
-  function proxyAnswer(projectKey: string, q: URLSearchParams): JsonAnswer {
+  // REST reference "Endpointproxy - Execute Service Endpoint Request" (ServiceEndpointRequestResult in
+  // azure-devops-extension-api/ServiceEndpoint): HTTP 200 whatever the test found; the outcome is in
+  // statusCode (System.Net.HttpStatusCode: a number with enumsAsNumbers=true, else its camelCase name)
+  // and errorMessage (Entra's own text when it refuses the credential).
+  function proxyAnswer(projectKey: string, q: URLSearchParams, flavor: Flavor): JsonAnswer {
     stats.proxyCalls += 1;
     const id = q.get('endpointId') ?? '';
     const project = findProject(projects, projectKey);
@@ -105,27 +115,36 @@ export function createFakeDevOps(fixture: Fixture, options: FakeDevOpsOptions = 
         404,
         'ServiceEndpointNotFoundException',
         `Service endpoint with id ${id} not found in project ${projectKey}.`,
+        SERVICE_ENDPOINTS,
       );
     }
     const configured: Partial<Fixture['proxyResults'][string]> =
       fixture.proxyResults[id] ?? fixture.proxyResults[id.toLowerCase()] ?? {};
+    const code = statusNumber(configured.statusCode ?? 200);
     const result = resolveNowTokens(
-      { statusCode: 'ok', errorMessage: '', result: ['Connection verified'], ...configured },
+      {
+        errorMessage: '',
+        result: code >= 200 && code < 300 ? ['Connection verified'] : [],
+        ...configured,
+        statusCode: statusOnWire(code, flavor.enumsAsNumbers),
+      },
       now(),
     );
-    return {
-      status: 200,
-      body: { activityId: randomUUID(), callbackContextParameters: null, callbackRequired: false, ...result },
-    };
+    return itemAnswer(
+      { activityId: randomUUID(), callbackContextParameters: null, callbackRequired: false, ...result },
+      flavor,
+    );
   }
 
+  // REST reference "Projects - List" / "Get" (TeamProjectReference in azure-devops-extension-api/Core): enums
+  // state/visibility as numbers or names, paging by $top and the x-ms-continuationtoken header.
   function projectsAnswer(id: string | undefined, q: URLSearchParams, flavor: Flavor, baseUrl: string): JsonAnswer {
     const nowIso = new Date(now()).toISOString();
     if (id) {
       const p = findProject(projects, id);
       return p
         ? itemAnswer(projectPayload(p, baseUrl, flavor, nowIso), flavor)
-        : vssError(404, 'ProjectDoesNotExistException', `TF200016: The following project does not exist: ${id}.`);
+        : vssError(404, 'ProjectDoesNotExistException', `TF200016: The following project does not exist: ${id}.`, CORE);
     }
     stats.projectLists += 1;
     const top = Math.max(1, Number(q.get('$top') ?? q.get('top') ?? 100) || 100);
@@ -136,6 +155,7 @@ export function createFakeDevOps(fixture: Fixture, options: FakeDevOpsOptions = 
   }
 
   async function route(req: IncomingMessage): Promise<JsonAnswer> {
+    // Azure DevOps answers a missing or refused token with 401 and an UnauthorizedRequestException body.
     if (!authorized(req.headers.authorization)) {
       return {
         ...vssError(
@@ -160,6 +180,7 @@ export function createFakeDevOps(fixture: Fixture, options: FakeDevOpsOptions = 
     const flavor = flavorOf(req.headers.accept);
     const method = req.method ?? 'GET';
     const docs = DOCUMENTS_ROUTE.exec(rest);
+    // ExtensionManagement "Data" documents (REST reference; the host's IExtensionDataManager calls them).
     if (docs) return documentsAnswer(store, req, docs, flavor);
     const ep = ENDPOINTS.exec(rest);
     if (ep && method === 'GET')
@@ -167,7 +188,7 @@ export function createFakeDevOps(fixture: Fixture, options: FakeDevOpsOptions = 
     const px = PROXY.exec(rest);
     if (px && method === 'POST') {
       await readBody(req);
-      return proxyAnswer(decodeURIComponent(px[1]), url.searchParams);
+      return proxyAnswer(decodeURIComponent(px[1]), url.searchParams, flavor);
     }
     const pr = PROJECTS.exec(rest);
     if (pr && method === 'GET') {

@@ -55,6 +55,8 @@ export function createFakeGraph(fixture: Fixture, options: FakeGraphOptions = {}
     return list.find((o) => typeof o[key] === 'string' && (o[key] as string).toLowerCase() === value.toLowerCase());
   }
 
+  // Graph v1.0 reference "Get application" / "Get servicePrincipal" (by id or appId='…') and "List
+  // federatedIdentityCredentials"; errors as Graph's {error:{code,message}}.
   function lookup(relativeUrl: string): Answer {
     stats.lookups += 1;
     stats.paths.push(relativeUrl);
@@ -84,9 +86,13 @@ export function createFakeGraph(fixture: Fixture, options: FakeGraphOptions = {}
     const fields = select ? decodeURIComponent(select[1]).split(',') : Object.keys(found);
     const body: Record<string, unknown> = {};
     for (const f of fields) if (f in found) body[f] = found[f];
+    // keyCredential.key is "returned only on $select for a single object … otherwise, it is always null".
+    if (!select && Array.isArray(body.keyCredentials))
+      body.keyCredentials = (body.keyCredentials as object[]).map((k) => ({ ...k, key: null }));
     return { status: 200, headers: { 'Content-Type': 'application/json' }, body: resolveNowTokens(body, now()) };
   }
 
+  // Graph "JSON batching": POST /$batch, at most 20 requests, each answer with its own status and headers.
   function batch(body: unknown): Answer {
     stats.batches += 1;
     const requests = (body as { requests?: unknown })?.requests;
@@ -142,6 +148,7 @@ export function createFakeGraph(fixture: Fixture, options: FakeGraphOptions = {}
       });
       return;
     }
+    // A single GET: the same lookups as inside a batch.
     if (req.method === 'GET') return respond(res, lookup(url));
     respond(res, graphError(405, 'MethodNotAllowed', 'Method not allowed'));
   }

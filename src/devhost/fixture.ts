@@ -9,7 +9,8 @@ export interface Fixture {
   servicePrincipals: unknown[];
   federatedIdentityCredentials: Record<string, unknown[]>;
   graphFaults: Record<string, number>;
-  proxyResults: Record<string, { statusCode: string; errorMessage?: string }>;
+  /** statusCode: a number (200, 400) or a System.Net.HttpStatusCode name ("ok", "badRequest"). */
+  proxyResults: Record<string, { statusCode: number | string; errorMessage?: string }>;
   host: { nestedAppAuth: boolean; clientId: string | null };
 }
 

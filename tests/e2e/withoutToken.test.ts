@@ -318,6 +318,12 @@ browserSuite('tests/e2e/withoutToken')('hub without a Graph token (issue 5) in t
     expect(await rowStatus(frame, SHARED)).toBe('unknown');
     expect(await rowStatus(frame, USGOV)).toBe('expired');
     expect(await rowStatus(frame, PROD)).toBe('unknown');
+    // A passing check: through the extension client (enumsAsNumbers=true) the proxy answers statusCode 200.
+    await openDetails(frame, PROD, 'arm-fabrikam-prod');
+    const passed = await frame.waitForSelector(`[data-details-for="${PROD}"] [data-health="ok"]`);
+    expect(await passed.textContent()).not.toMatch(/answered 200|broken/i);
+    expect(await frame.$(`[data-details-for="${PROD}"] [data-finding="broken-now"]`)).toBeNull();
+    await closeDetails(frame);
     expect(host.graphStats.requests).toBe(0);
     expectNoErrors(errors);
     await page.context().close();

@@ -45,6 +45,8 @@ export interface FakeOrgOptions {
   latencyMs?: number;
   /** Extension data: every document request answers this status instead (e.g. 403). */
   extensionDataStatus?: number;
+  /** The typeKey of that answer's body (as Azure DevOps sends it), e.g. InstalledExtensionNotFoundException. */
+  extensionDataTypeKey?: string;
   /**
    * Called when a document request arrives, before the store answers it: a test plays "another
    * writer" here (e.g. bumps the etag between the CLI's read and its write).
@@ -138,7 +140,10 @@ export function createFakeOrg(options: FakeOrgOptions) {
       stats.extensionData.push(`${method} ${url.pathname}`);
       if (options.extensionDataStatus)
         return answer(res, options.extensionDataStatus, {
-          message: `TF400813: The user is not authorized to access this resource (HTTP ${options.extensionDataStatus}).`,
+          message: options.extensionDataTypeKey
+            ? `${options.extensionDataTypeKey}: the server refused (HTTP ${options.extensionDataStatus}).`
+            : `TF400813: The user is not authorized to access this resource (HTTP ${options.extensionDataStatus}).`,
+          ...(options.extensionDataTypeKey ? { typeKey: options.extensionDataTypeKey, errorCode: 0 } : {}),
         });
       options.onExtensionData?.({ method, id: documents[6] && decodeURIComponent(documents[6]) }, store);
       void documentsAnswer(store, req, documents, flavorOf(req.headers.accept)).then((a) =>

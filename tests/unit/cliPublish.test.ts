@@ -292,6 +292,19 @@ describe('sc-expiry scan --publish', () => {
     }
   });
 
+  it('a 404 that is not a missing document (extension not installed) fails the read, with the server message', async () => {
+    await withOrg(
+      { extensionDataStatus: 404, extensionDataTypeKey: 'InstalledExtensionNotFoundException' },
+      async (f) => {
+        const { code, stderr } = await scan(f, ['--publish', '--project', 'Gamma']);
+        expect(code).toBe(3);
+        // Read, not create: the 404 is not taken for "no snapshot yet".
+        expect(stderr).toMatch(/project "Gamma": cannot read the snapshot.*404.*InstalledExtensionNotFoundException/);
+        expect(f.org.extensionData.filter((r) => r.startsWith('POST'))).toEqual([]);
+      },
+    );
+  });
+
   it('reads the id of a --project whose connections do not name it', async () => {
     const DELTA = { id: '9a0b0c0d-0000-4000-8000-0000000000de', name: 'Delta' };
     const fakes = await startFakes(

@@ -92,26 +92,33 @@ describe('fake Azure DevOps: service endpoints', () => {
 });
 
 describe('fake Azure DevOps: endpoint proxy and projects', () => {
-  const proxy = (project: string, id: string) =>
-    fetch(
-      `${host.devopsUrl}${project}/_apis/serviceendpoint/endpointproxy?endpointId=${id}&api-version=7.2-preview.1`,
-      {
-        method: 'POST',
-        headers: { ...AUTH, 'Content-Type': 'application/json' },
-        body: JSON.stringify({ dataSourceDetails: { dataSourceName: 'TestConnection' } }),
-      },
-    );
+  const proxy = (project: string, id: string, accept = 'application/json;api-version=7.2-preview.1') =>
+    fetch(`${host.devopsUrl}${project}/_apis/serviceendpoint/endpointproxy?endpointId=${id}`, {
+      method: 'POST',
+      headers: { ...AUTH, Accept: accept, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ dataSourceDetails: { dataSourceName: 'TestConnection' } }),
+    });
 
-  it('answers the fixture proxy result, else ok, else 404 for an unknown connection', async () => {
+  it.each([
+    ['the extension client (enumsAsNumbers=true)', EXTENSION_ACCEPT, 400, 200],
+    ['a plain REST call', 'application/json;api-version=7.2-preview.1', 'badRequest', 'ok'],
+  ])('answers %s with statusCode as it asked', async (_n, accept, failed, passed) => {
     const before = host.devopsStats.proxyCalls;
-    const broken = await (await proxy('Fabrikam Web', ACR)).json();
-    expect(broken.statusCode).toBe('badRequest');
+    const broken = await (await proxy('Fabrikam Web', ACR, accept)).json();
+    expect(broken.statusCode).toBe(failed);
     expect(broken.errorMessage).toContain('AADSTS7000222');
     expect(typeof broken.activityId).toBe('string');
-    const ok = await (await proxy('Fabrikam Web', SHARED)).json();
-    expect(ok).toMatchObject({ statusCode: 'ok', errorMessage: '' });
+    const ok = await (await proxy('Fabrikam Web', SHARED, accept)).json();
+    expect(ok).toMatchObject({ statusCode: passed, errorMessage: '' });
     expect(Array.isArray(ok.result)).toBe(true);
-    expect((await proxy('Fabrikam Web', '00000000-0000-0000-0000-000000000000')).status).toBe(404);
+    const missing = await proxy('Fabrikam Web', '00000000-0000-0000-0000-000000000000', accept);
+    expect(missing.status).toBe(404);
+    expect(await missing.json()).toMatchObject({
+      typeKey: 'ServiceEndpointNotFoundException',
+      typeName: expect.stringMatching(/^Microsoft\.VisualStudio\.Services\.ServiceEndpoints\.WebApi\./),
+      errorCode: 0,
+      message: expect.stringContaining('not found'),
+    });
     expect(host.devopsStats.proxyCalls).toBe(before + 3);
   });
 
@@ -144,7 +151,11 @@ describe('fake Azure DevOps: extension data documents', () => {
     expect((await updated.json()).__etag).toBe(2);
     const stale = await send('PUT', { id: 'latest', __etag: 1, value: 3 });
     expect(stale.status).toBe(409);
-    expect((await stale.json()).typeKey).toBe('InvalidDocumentVersionException');
+    expect(await stale.json()).toMatchObject({
+      typeKey: 'InvalidDocumentVersionException',
+      typeName:
+        'Microsoft.VisualStudio.Services.ExtensionManagement.WebApi.InvalidDocumentVersionException, Microsoft.VisualStudio.Services.ExtensionManagement.WebApi',
+    });
     const forced = await (await send('PUT', { id: 'latest', __etag: -1, value: 4 })).json();
     expect(forced).toMatchObject({ __etag: 3, value: 4 });
     const read = await (await send('GET', undefined, 'latest')).json();

@@ -1,5 +1,6 @@
 import { SNAPSHOT_COLLECTION, type Snapshot } from '../../core/snapshot';
 import { fetchWithTimeout, HttpError, readJson, safeHost, type FetchLike } from '../http';
+import { isDocumentMissing, parseServerError } from '../serverError';
 import type { SnapshotDocumentStore } from '../snapshotSync';
 
 /**
@@ -88,13 +89,20 @@ export function createExtensionDataRestStore(options: ExtensionDataRestOptions):
       },
       timeoutMs,
     );
-    if (method === 'GET' && response.status === 404) {
-      await response.body?.cancel();
-      return null;
-    }
-    if (!response.ok || response.status === 203) {
+    if (response.status === 203) {
       await response.body?.cancel();
       throw new HttpError(describeStatus(response.status, what, safeHost(url)), response.status);
+    }
+    if (!response.ok) {
+      // The same error shape as the extension client's (status + the server's body as serverError).
+      const serverError = parseServerError(await response.text().catch(() => ''));
+      const said = typeof serverError?.message === 'string' ? `: ${serverError.message.slice(0, 300)}` : '';
+      const error = Object.assign(
+        new HttpError(`${describeStatus(response.status, what, safeHost(url))}${said}`, response.status),
+        { serverError },
+      );
+      if (method === 'GET' && isDocumentMissing(error)) return null;
+      throw error;
     }
     return response.status === 204 ? null : readJson(response, url);
   }

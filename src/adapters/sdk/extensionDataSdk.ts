@@ -1,17 +1,13 @@
 import * as SDK from 'azure-devops-extension-sdk';
 import type { IExtensionDataManager, IExtensionDataService } from 'azure-devops-extension-api';
 import { SNAPSHOT_COLLECTION, type Snapshot } from '../../core/snapshot';
+import { isDocumentMissing } from '../serverError';
 import type { SnapshotDocumentStore } from '../snapshotSync';
 
 /** The extension's own data (organization-scoped documents), through the host's data service. */
 export async function extensionDataManager(): Promise<IExtensionDataManager> {
   const service = await SDK.getService<IExtensionDataService>('ms.vss-features.extension-data-service');
   return service.getExtensionDataManager(SDK.getExtensionContext().id, await SDK.getAccessToken());
-}
-
-export function isNotFound(e: unknown): boolean {
-  const status = (e as { status?: unknown })?.status;
-  return status === 404 || /does not exist|not found|DocumentDoesNotExist/i.test(String((e as Error)?.message ?? ''));
 }
 
 /** Snapshots of app credentials, one document per project, shared by every viewer and the scanner. */
@@ -22,7 +18,7 @@ export function createSnapshotStore(): SnapshotDocumentStore {
       try {
         return await m.getDocument(SNAPSHOT_COLLECTION, projectId);
       } catch (e) {
-        if (isNotFound(e)) return null;
+        if (isDocumentMissing(e)) return null;
         throw e;
       }
     },

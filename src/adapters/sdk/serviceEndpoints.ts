@@ -1,6 +1,7 @@
 import { getClient } from 'azure-devops-extension-api';
 import { ServiceEndpointRestClient } from 'azure-devops-extension-api/ServiceEndpoint';
 import { readEndpointList } from '../../core/endpoint';
+import { readCheckResult } from '../../core/health';
 import type { HealthCheck } from '../../core/types';
 import { mark } from '../userTiming';
 
@@ -43,6 +44,6 @@ export async function checkEndpoint(project: string, endpointId: string): Promis
     project,
     endpointId,
   );
-  const ok = (result.statusCode ?? '').toString().toLowerCase() === 'ok';
-  return { ok, message: ok ? '' : result.errorMessage || `check answered ${String(result.statusCode)}` };
+  // The client asks for enumsAsNumbers=true: a passing check answers statusCode 200, not "ok".
+  return readCheckResult(result);
 }
