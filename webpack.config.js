@@ -52,3 +52,7 @@ module.exports = (_env, argv) => {
     ],
   };
 };
+
+// The pipeline task (webpack.task.js) builds with the pages: one `webpack` run makes everything the .vsix holds.
+const pages = module.exports;
+module.exports = (env, argv) => [pages(env, argv), require('./webpack.task')(env, argv)];

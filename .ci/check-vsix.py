@@ -1,5 +1,7 @@
-"""Fails unless the packaged .vsix holds the hub page and its Project Settings hub contribution."""
+"""Fails unless the packaged .vsix holds the hub page and its Project Settings hub contribution, and the
+pipeline task: its contribution, a valid task.json and every execution handler's target file."""
 import json
+import re
 import sys
 import zipfile
 
@@ -7,6 +9,7 @@ path = sys.argv[1]
 with zipfile.ZipFile(path) as z:
     names = set(z.namelist())
     manifest = json.loads(z.read("extension.vsomanifest"))
+    task_jsons = {n: json.loads(z.read(n)) for n in names if n.endswith("/task.json")}
 hubs = [
     c
     for c in manifest.get("contributions", [])
@@ -19,10 +22,52 @@ for hub in hubs:
     uri = hub.get("properties", {}).get("uri", "")
     if uri not in names:
         problems.append(f"hub uri {uri!r} is not in the package")
+
+GUID = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
+tasks = [
+    c
+    for c in manifest.get("contributions", [])
+    if c.get("type") == "ms.vss-distributed-task.task" and "ms.vss-distributed-task.tasks" in c.get("targets", [])
+]
+if not tasks:
+    problems.append("no ms.vss-distributed-task.task contribution targeting ms.vss-distributed-task.tasks")
+task_files = 0
+for task in tasks:
+    folder = task.get("properties", {}).get("name", "").strip("/")
+    spec = task_jsons.get(f"{folder}/task.json")
+    if not folder or spec is None:
+        problems.append(f"task contribution {task.get('id')!r}: {folder}/task.json is not in the package")
+        continue
+    task_files = sum(1 for n in names if n.startswith(folder + "/") and not n.endswith("/"))
+    version = spec.get("version", {})
+    execution = spec.get("execution", {})
+    if not GUID.match(str(spec.get("id", ""))):
+        problems.append(f"{folder}/task.json: id {spec.get('id')!r} is not a GUID")
+    if spec.get("name") != "ServiceConnectionExpiry":
+        problems.append(f"{folder}/task.json: name {spec.get('name')!r} is not ServiceConnectionExpiry")
+    if version.get("Major") != 1:
+        problems.append(f"{folder}/task.json: version {version} is not 1.x")
+    if not 0 < len(spec.get("friendlyName", "")) <= 40:
+        problems.append(f"{folder}/task.json: friendlyName must have 1 to 40 characters")
+    if not spec.get("instanceNameFormat"):
+        problems.append(f"{folder}/task.json: no instanceNameFormat")
+    for handler in ("Node20_1", "Node24"):
+        if handler not in execution:
+            problems.append(f"{folder}/task.json: no {handler} execution handler")
+    for handler, entry in execution.items():
+        target = str(entry.get("target", "")).replace("$(currentDirectory)", "").lstrip("/\\")
+        if f"{folder}/{target}" not in names:
+            problems.append(f"{folder}/task.json: execution.{handler}.target {target!r} is not in the package")
+    inputs = {i.get("name"): i for i in spec.get("inputs", [])}
+    if inputs.get("azureSubscription", {}).get("type") != "connectedService:AzureRM":
+        problems.append(f"{folder}/task.json: input azureSubscription is not connectedService:AzureRM")
 scopes = set(manifest.get("scopes", []))
 if scopes - {"vso.serviceendpoint", "vso.serviceendpoint_query"}:
     problems.append(f"unexpected scopes: {sorted(scopes)}")
 if problems:
     print(f"check-vsix: {path}: " + "; ".join(problems))
     sys.exit(1)
-print(f"check-vsix: {path}: hub contribution and {hubs[0]['properties']['uri']} present; scopes {sorted(scopes)}")
+print(
+    f"check-vsix: {path}: hub contribution and {hubs[0]['properties']['uri']} present; "
+    f"task {tasks[0]['properties']['name']} ({task_files} files, handlers and targets present); scopes {sorted(scopes)}"
+)

@@ -12,11 +12,11 @@ const REFRESH_MARGIN_MS = 5 * 60_000;
 
 export class AuthError extends Error {}
 
-interface TokenLike {
+export interface TokenLike {
   token: string;
   expiresOnTimestamp: number;
 }
-interface CredentialLike {
+export interface CredentialLike {
   getToken(scopes: string | string[], options?: { tenantId?: string }): Promise<TokenLike | null>;
 }
 

@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'fs';
 import { dirname, resolve } from 'path';
 import { buildReport, type ReportEntry } from '../core/report';
 import type { PublishTarget, ScanOptions } from './args';
-import { devopsAuth, graphAuth, lazyCredential, type DevOpsAuth, type GraphAuth } from './auth';
+import { devopsAuth, graphAuth, lazyCredential, type CredentialLike, type DevOpsAuth, type GraphAuth } from './auth';
 import { instrumentedFetch, retryingFetch, scrubbingFetch } from './fetch';
 import { render, type ScanReport } from './format/formats';
 import { countsLine } from './format/reportRows';
@@ -38,9 +38,18 @@ export function checkOutputPaths(options: ScanOptions): string | null {
   return null;
 }
 
-/** Credentials (tokens obtained later join `secrets`, so `out` scrubs them too) and the HTTP stack. */
-export function openSession(options: ScanOptions, env: Env, io: CliIo, out: Out, secrets: Secrets): ScanSession {
-  const credential = lazyCredential();
+/**
+ * Credentials (tokens obtained later join `secrets`, so `out` scrubs them too) and the HTTP stack.
+ * `credential` is DefaultAzureCredential unless a shell injects its own (the pipeline task's).
+ */
+export function openSession(
+  options: ScanOptions,
+  env: Env,
+  io: CliIo,
+  out: Out,
+  secrets: Secrets,
+  credential: () => Promise<CredentialLike> = lazyCredential(),
+): ScanSession {
   const devops = devopsAuth(env, secrets, credential);
   const graph = graphAuth(env, secrets, credential, options.graphUrl);
   out.verbose(`Azure DevOps sign-in: ${devops.method}`);
@@ -154,6 +163,7 @@ export function explainProblems(
   publishFailures: PublishFailure[],
   inPipeline: boolean,
   out: Out,
+  publishHint?: string,
 ): void {
   if (problems.length > 0) {
     out.error(`scan incomplete: ${problems.length} part(s) could not be read; the report holds the rest.`);
@@ -162,6 +172,6 @@ export function explainProblems(
   if (publishFailures.length > 0) {
     out.error(`snapshot not published for ${publishFailures.length} project(s); the report was written.`);
     for (const f of publishFailures) out.stderr(`  ${describeFailure(f)}\n`);
-    if (publishFailures.some(isDenied)) out.stderr(`  ${scopeHint(inPipeline)}\n`);
+    if (publishFailures.some(isDenied)) out.stderr(`  ${publishHint ?? scopeHint(inPipeline)}\n`);
   }
 }

@@ -1,0 +1,99 @@
+import { mkdirSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import { EXIT } from '../cli/exitCodes';
+import { oneLine } from '../cli/io';
+import { command } from '../cli/pipeline';
+import { scanWith, type ScanOutcome } from '../cli/run';
+import { getEndpointAuthorization, getVariable, type Env } from './agentEnv';
+import { graphCredential } from './graphCredential';
+import { taskOptions } from './taskOptions';
+
+/**
+ * The ServiceConnectionExpiry pipeline task: the scanner (src/cli) fed from what the agent sets, with
+ * the job token for Azure DevOps and the workload identity federation connection for Graph. It adds
+ * what a task owes the run: the JSON report as a build attachment, and the step's result.
+ */
+
+type Result = 'Succeeded' | 'SucceededWithIssues' | 'Failed';
+
+export const ATTACHMENT_TYPE = 'sc-expiry-report';
+
+/** task-lib's setResult: an error (or warning) issue with the message, then task.complete. */
+function setResult(write: (line: string) => void, result: Result, message: string): void {
+  const text = oneLine(message, 2000);
+  if (result === 'Failed') write(command('task.logissue', { type: 'error' }, text));
+  if (result === 'SucceededWithIssues') write(command('task.logissue', { type: 'warning' }, text));
+  write(command('task.complete', { result }, text));
+}
+
+/** Said when the job token may not write extension data (not documented; the scan tries and tells). */
+export function publishHint(env: Env): string {
+  const who = getVariable(env, 'System.TeamProject')
+    ? `the job's identity ("${getVariable(env, 'System.TeamProject')} Build Service" or "Project Collection Build Service")`
+    : "the job's identity";
+  return (
+    `The readings were not saved for the hub: ${who} may not write the extension's data. ` +
+    'Create a personal access token with the scopes "Service Connections (Read)" and "Extension data (Read & write)", ' +
+    'keep it in a secret variable (e.g. SC_EXPIRY_PAT) and pass it to this step as `env: { AZURE_DEVOPS_EXT_PAT: $(SC_EXPIRY_PAT) }`, ' +
+    'or set input publishReadings to false. The scan itself is complete.'
+  );
+}
+
+function resultFor(outcome: ScanOutcome, failOn: string): [Result, string] {
+  const report = outcome.report;
+  if (!report) return ['Failed', 'The scan did not run: see the errors above.'];
+  const s = report.summary;
+  const counts = `${s.expired} expired, ${s.critical} critical, ${s.warning} warning, ${s.unknown} unknown of ${report.connections.length} service connection(s)`;
+  if (outcome.code === EXIT.incomplete)
+    return ['Failed', `The scan could not read everything (see the errors above); ${counts}.`];
+  if (outcome.code === EXIT.failOn) return ['Failed', `Service connections at or above failOn "${failOn}": ${counts}.`];
+  if (outcome.code !== EXIT.ok) return ['Failed', `The scan failed (exit ${outcome.code}).`];
+  if (outcome.issues > 0) return ['SucceededWithIssues', `Service connections need attention: ${counts}.`];
+  return ['Succeeded', `No service connection needs action: ${counts}.`];
+}
+
+export async function runTask(
+  env: Env,
+  io: { stdout: { write(s: string): unknown }; stderr: { write(s: string): unknown } },
+  now = Date.now,
+): Promise<Result> {
+  const write = (line: string) => void io.stdout.write(`${line}\n`);
+  const fail = (message: string): Result => (setResult(write, 'Failed', message), 'Failed');
+
+  const tempDir = getVariable(env, 'Agent.TempDirectory') || tmpdir();
+  const reportPath = join(tempDir, `sc-expiry-report-${process.pid}-${now()}.json`);
+  const parsed = taskOptions(env, reportPath);
+  if (!parsed.ok) return fail(parsed.message);
+
+  const accessToken = getEndpointAuthorization(env, 'SystemVssConnection')?.parameters.accesstoken ?? '';
+  if (!accessToken)
+    return fail(
+      'The job has no access token (endpoint SystemVssConnection): run the task inside an Azure Pipelines job.',
+    );
+
+  const scanEnv: Env = { ...env, TF_BUILD: 'True', SYSTEM_ACCESSTOKEN: accessToken };
+  let credential;
+  if (!env.GRAPH_ACCESS_TOKEN?.trim()) {
+    const graph = graphCredential(env, parsed.connectionId, accessToken);
+    if (!graph.ok) return fail(graph.message);
+    credential = graph.credential;
+    write(`Microsoft Graph: ${graph.method}.`);
+  } else {
+    write('Microsoft Graph: token from GRAPH_ACCESS_TOKEN.');
+  }
+  mkdirSync(tempDir, { recursive: true });
+  const outcome = await scanWith(
+    parsed.options,
+    scanEnv,
+    { ...io, isTTY: false, now },
+    {
+      ...(credential ? { credential: async () => credential } : {}),
+      task: { publishHint: publishHint(env) },
+    },
+  );
+  if (outcome.report) write(command('task.addattachment', { type: ATTACHMENT_TYPE, name: 'report' }, reportPath));
+  const [result, message] = resultFor(outcome, parsed.options.failOn);
+  setResult(write, result, message);
+  return result;
+}
