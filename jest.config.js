@@ -1,4 +1,7 @@
-/** Three projects: pure units, React components in jsdom, and browser tests against the local host. */
+/**
+ * Four projects: pure units, React components in jsdom, browser tests against the local host, and the
+ * pipeline task run from the packaged .vsix as the agent runs it.
+ */
 const tsJest = [
   'ts-jest',
   { tsconfig: { jsx: 'react', module: 'commonjs', esModuleInterop: true, isolatedModules: true } },
@@ -25,5 +28,6 @@ module.exports = {
       testMatch: ['<rootDir>/tests/component/**/*.test.tsx'],
     },
     { ...common, displayName: 'e2e', testEnvironment: 'node', testMatch: ['<rootDir>/tests/e2e/**/*.test.ts'] },
+    { ...common, displayName: 'task', testEnvironment: 'node', testMatch: ['<rootDir>/tests/task/**/*.test.ts'] },
   ],
 };

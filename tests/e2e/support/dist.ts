@@ -12,7 +12,18 @@ import { join } from 'path';
 export const ROOT = join(__dirname, '..', '..', '..');
 export const DIST = join(ROOT, 'dist');
 const HUB_HTML = join(DIST, 'hub.html');
-const SOURCES = ['src/ui', 'src/core', 'src/adapters', 'webpack.config.js', 'package-lock.json'];
+/** One `webpack` run builds the pages and the pipeline task (webpack.task.js): both must be current. */
+const SOURCES = [
+  'src/ui',
+  'src/core',
+  'src/adapters',
+  'src/cli',
+  'src/task',
+  'webpack.config.js',
+  'webpack.task.js',
+  'package-lock.json',
+];
+export const TASK_SCRIPT = join(ROOT, 'task', 'ServiceConnectionExpiry', 'index.js');
 const LOCK = join(ROOT, 'node_modules', '.cache', 'e2e-dist.lock');
 const LOCK_STALE_MS = 5 * 60_000;
 
@@ -28,9 +39,10 @@ function newestSource(path: string): number {
 /** Why dist/ must be rebuilt, or null when it is current. */
 export function distOutdated(): string | null {
   if (!existsSync(HUB_HTML)) return 'dist/hub.html is missing';
-  const built = statSync(HUB_HTML).mtimeMs;
+  if (!existsSync(TASK_SCRIPT)) return 'the task bundle is missing';
+  const built = Math.min(statSync(HUB_HTML).mtimeMs, statSync(TASK_SCRIPT).mtimeMs);
   const changed = SOURCES.find((s) => newestSource(join(ROOT, s)) > built);
-  return changed ? `${changed} changed after dist/hub.html was built` : null;
+  return changed ? `${changed} changed after the last build` : null;
 }
 
 function sleep(ms: number): void {
@@ -69,6 +81,7 @@ export function ensureDist(): string {
       // webpack may leave an unchanged hub.html untouched; mark the build time explicitly.
       const now = new Date();
       utimesSync(HUB_HTML, now, now);
+      utimesSync(TASK_SCRIPT, now, now);
       console.log(`e2e: hub built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     }
   } finally {

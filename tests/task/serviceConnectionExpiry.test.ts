@@ -1,0 +1,325 @@
+import { mkdtempSync, readFileSync, rmSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import type { ScanReport } from '../../src/cli/run';
+import { IDS, sampleOrg, startFakes, type Fakes } from '../support/fakeOrg';
+import { TENANT } from '../support/payloads';
+import { startFakeEntra } from './support/fakeEntra';
+import { packagedTask, type PackagedTask } from './support/packagedTask';
+import { agentEnvironment, runAsAgent, type AgentJob, type TaskRun } from './support/runAsAgent';
+import { selfSignedCertificate } from './support/tls';
+
+/** The ServiceConnectionExpiry task from the packaged .vsix, run as the agent runs it, against the fakes. */
+
+const SYSTEM_TOKEN = 'job-access-token-0123456789abcdef';
+const SCANNER = 'c0ffee00-0000-4000-8000-00000000000c'; // the WIF connection in input azureSubscription
+const SCANNER_APP = '5ca77e00-0000-4000-8000-000000000005';
+const OIDC_PATH = `/org/9a0b0c0d-0000-4000-8000-000000000001/_apis/distributedtask/hubs/build/plans/p1a9-0001/jobs/j0b-0001/oidctoken`;
+
+let task: PackagedTask;
+let tls: ReturnType<typeof selfSignedCertificate>;
+let entra: Awaited<ReturnType<typeof startFakeEntra>>;
+let fakes: Fakes;
+let temp: string;
+
+beforeAll(async () => {
+  task = packagedTask();
+  tls = selfSignedCertificate();
+  entra = await startFakeEntra({
+    key: tls.key,
+    cert: tls.cert,
+    systemAccessToken: SYSTEM_TOKEN,
+    connections: { [SCANNER]: { clientId: SCANNER_APP, tenantId: TENANT } },
+  });
+  const { projects, applications } = sampleOrg(Date.now());
+  fakes = await startFakes({ projects, bearer: SYSTEM_TOKEN }, applications);
+  temp = mkdtempSync(join(tmpdir(), 'sc-expiry-agent-temp-'));
+}, 600_000);
+
+afterAll(async () => {
+  await entra?.close();
+  await fakes?.close();
+  if (temp) rmSync(temp, { recursive: true, force: true });
+});
+
+/** The WIF AzureRM connection as the agent hands it to a job (parameters lower-case as stored). */
+function scannerEndpoint(scheme = 'WorkloadIdentityFederation'): NonNullable<AgentJob['endpoints']>[string] {
+  return {
+    url: 'https://management.azure.com/',
+    scheme,
+    parameters: {
+      tenantid: TENANT,
+      serviceprincipalid: SCANNER_APP,
+      workloadIdentityFederationIssuer: `https://login.microsoftonline.com/${TENANT}/v2.0`,
+      workloadIdentityFederationSubject: `sc://org/Beta/sc-expiry-scanner`,
+      scope: '/subscriptions/8a7aace5-0000-4000-8000-000000000001',
+    },
+    data: {
+      environment: 'AzureCloud',
+      scopeLevel: 'Subscription',
+      creationMode: 'Manual',
+      // The fake Entra ID stands where login.microsoftonline.com is.
+      environmentAuthorityUrl: `${entra.url}/`,
+      activeDirectoryAuthority: `${entra.url}/`,
+    },
+  };
+}
+
+function job(inputs: Record<string, string>, over: Partial<AgentJob> = {}, org: Fakes = fakes): Record<string, string> {
+  return {
+    ...agentEnvironment({
+      collectionUri: `${org.orgUrl}/`,
+      teamProject: 'Beta',
+      tempDir: temp,
+      systemAccessToken: SYSTEM_TOKEN,
+      oidcRequestUri: `${entra.url}${OIDC_PATH}`,
+      endpoints: { [SCANNER]: scannerEndpoint() },
+      ...over,
+      inputs: {
+        azureSubscription: SCANNER,
+        failOn: 'expired',
+        warningDays: '30',
+        criticalDays: '7',
+        publishReadings: 'true',
+        graphUrl: org.graphUrl,
+        ...inputs,
+      },
+    }),
+    NODE_EXTRA_CA_CERTS: tls.certPath,
+  };
+}
+
+const named = (run: TaskRun, name: string) => run.commands.filter((c) => c.name === name);
+const result = (run: TaskRun) => named(run, 'task.complete').at(-1)?.properties.result;
+function attachedReport(run: TaskRun): ScanReport {
+  const [attachment] = named(run, 'task.addattachment');
+  expect(attachment.properties).toEqual({ type: 'sc-expiry-report', name: 'report' });
+  expect(attachment.data.startsWith(temp)).toBe(true);
+  return JSON.parse(readFileSync(attachment.data, 'utf8')) as ScanReport;
+}
+
+describe('the packaged task', () => {
+  it('has a task.json with a fixed id, version 1.x and Node20_1 + Node24 handlers on one bundled script', () => {
+    const t = task.taskJson;
+    expect(t.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(t.name).toBe('ServiceConnectionExpiry');
+    expect(t.version.Major).toBe(1);
+    expect(t.friendlyName.length).toBeLessThanOrEqual(40);
+    expect(t.instanceNameFormat).not.toBe('');
+    expect(Object.keys(t.execution).sort()).toEqual(['Node20_1', 'Node24']);
+    expect(new Set(Object.values(t.execution).map((e) => e.target))).toEqual(new Set(['index.js']));
+    expect(task.files.map((f) => f.name)).toContain('index.js');
+    const inputs = Object.fromEntries(t.inputs.map((i) => [i.name, i]));
+    expect(inputs.azureSubscription.type).toBe('connectedService:AzureRM');
+    expect(inputs.projects.defaultValue).toBe('$(System.TeamProject)');
+    expect(Object.keys(inputs.failOn.options ?? {})).toEqual(['expired', 'critical', 'warning', 'none']);
+    expect(inputs.publishReadings.type).toBe('boolean');
+    // No node_modules: one script, its license notes, task.json and the icon.
+    expect(task.files.every((f) => !f.name.includes('node_modules'))).toBe(true);
+  });
+});
+
+describe('a scheduled scan of every project through the workload identity connection', () => {
+  let run: TaskRun;
+  beforeAll(async () => {
+    entra.requests.length = 0;
+    run = await runAsAgent(task, job({ projects: '*' }));
+  }, 120_000);
+
+  it('logs the verdicts as issues, attaches the summary and the JSON report, and fails at failOn', () => {
+    expect(run.stderr).toBe('');
+    const issues = named(run, 'task.logissue');
+    expect(issues.map((i) => [i.properties.type, i.data])).toEqual([
+      [
+        'error',
+        expect.stringMatching(/^Expired: service connection "arm-expired" \(project Alpha, expired 3 days ago\)/),
+      ],
+      [
+        'warning',
+        expect.stringMatching(/^Critical: service connection "arm-critical" \(project Beta, expires in 5 days\)/),
+      ],
+      ['warning', expect.stringMatching(/^Warning: service connection "arm-shared" \(project Alpha \(\+1 more\)/)],
+      [
+        'error',
+        expect.stringMatching(/^Service connections at or above failOn "expired": 1 expired, 1 critical, 1 warning/),
+      ],
+    ]);
+    const [summary] = named(run, 'task.uploadsummary');
+    expect(summary.data.startsWith(temp)).toBe(true);
+    expect(readFileSync(summary.data, 'utf8')).toContain('arm-expired');
+    const report = attachedReport(run);
+    expect(Object.fromEntries(report.connections.map((c) => [c.id, c.status]))).toEqual({
+      [IDS.expired]: 'expired',
+      [IDS.shared]: 'warning',
+      [IDS.github]: 'not-applicable',
+      [IDS.critical]: 'critical',
+      [IDS.wif]: 'no-secret',
+      [IDS.healthy]: 'healthy',
+    });
+    expect(result(run)).toBe('Failed');
+    expect(run.commands.at(-1)?.name).toBe('task.complete');
+    expect(run.code).toBe(1);
+  });
+
+  it('asks the agent for an OIDC token exactly as AzurePipelinesCredential does, then trades it at Entra ID', () => {
+    // @azure/identity 4.x asks for the assertion once when MSAL is set up and once for the token request.
+    const oidc = entra.requests.filter((r) => r.path === OIDC_PATH);
+    expect(oidc.length).toBeGreaterThanOrEqual(1);
+    for (const request of oidc) {
+      expect(request.method).toBe('POST');
+      expect(request.query).toEqual({ 'api-version': '7.1', serviceConnectionId: SCANNER });
+      expect(request.headers.authorization).toBe(`Bearer ${SYSTEM_TOKEN}`);
+      expect(request.headers['content-type']).toBe('application/json');
+      expect(request.headers['x-tfs-fedauthredirect']).toBe('Suppress');
+      expect(request.body).toBe('');
+    }
+
+    const token = entra.requests.filter((r) => r.path.endsWith('/oauth2/v2.0/token'));
+    expect(token).toHaveLength(1);
+    expect(token[0].path).toBe(`/${TENANT}/oauth2/v2.0/token`);
+    const form = Object.fromEntries(new URLSearchParams(token[0].body));
+    expect(form).toMatchObject({
+      grant_type: 'client_credentials',
+      client_id: SCANNER_APP,
+      client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer',
+    });
+    expect(entra.issued.oidcTokens).toContain(form.client_assertion);
+    expect(form.scope.split(' ')).toContain('https://graph.microsoft.com/.default');
+    // MSAL trusted the authority from the connection's data: no instance discovery elsewhere.
+    expect(entra.requests.every((r) => !r.path.includes('discovery/instance'))).toBe(true);
+  });
+
+  it('reads Graph with the token Entra ID issued and Azure DevOps with the job token; prints neither', () => {
+    expect([...fakes.graph.tokens.keys()]).toEqual(entra.issued.accessTokens);
+    expect(new Set(fakes.org.authorizations)).toEqual(new Set([`Bearer ${SYSTEM_TOKEN}`]));
+    for (const secret of [SYSTEM_TOKEN, ...entra.issued.accessTokens, ...entra.issued.oidcTokens])
+      expect(`${run.stdout}${run.stderr}`).not.toContain(secret);
+  });
+
+  it("publishes the readings to the extension's data for the hub", () => {
+    expect(fakes.org.extensionData.some((r) => /^(PUT|PATCH|POST) /.test(r))).toBe(true);
+    expect(named(run, 'task.logissue').some((i) => /not published/.test(i.data))).toBe(false);
+  });
+});
+
+describe('results', () => {
+  it('scans the current project by default; the warning window makes it SucceededWithIssues', async () => {
+    const run = await runAsAgent(task, job({ projects: '', publishReadings: 'false' }));
+    const report = attachedReport(run);
+    expect(report.connections.map((c) => c.name).sort()).toEqual(['arm-critical', 'arm-shared', 'arm-wif']);
+    expect(result(run)).toBe('SucceededWithIssues');
+    expect(run.code).toBe(0);
+  });
+
+  it('Succeeded when nothing needs action', async () => {
+    const run = await runAsAgent(task, job({ projects: 'Gamma', publishReadings: 'false' }));
+    expect(attachedReport(run).connections.map((c) => c.status)).toEqual(['healthy']);
+    expect(named(run, 'task.logissue')).toEqual([]);
+    expect(result(run)).toBe('Succeeded');
+  });
+
+  it('Failed at failOn warning when a connection is within the warning window', async () => {
+    const run = await runAsAgent(task, job({ projects: 'Beta', failOn: 'warning', publishReadings: 'false' }));
+    expect(result(run)).toBe('Failed');
+    expect(named(run, 'task.complete').at(-1)?.data).toMatch(/failOn "warning"/);
+  });
+
+  it('GRAPH_ACCESS_TOKEN in the step environment overrides the connection: no OIDC request', async () => {
+    entra.requests.length = 0;
+    const graphToken = 'graph-token-from-env-0123456789';
+    const before = fakes.graph.tokens.get(graphToken) ?? 0;
+    const run = await runAsAgent(
+      task,
+      job(
+        { projects: 'Gamma', azureSubscription: '', publishReadings: 'false' },
+        { extra: { GRAPH_ACCESS_TOKEN: graphToken } },
+      ),
+    );
+    expect(result(run)).toBe('Succeeded');
+    expect(entra.requests).toEqual([]);
+    expect(fakes.graph.tokens.get(graphToken)).toBeGreaterThan(before);
+    expect(run.stdout).not.toContain(graphToken);
+  });
+});
+
+describe('refusals and bad input', () => {
+  it('a refused extension-data write is a warning saying which PAT variable to pass; the scan is not failed', async () => {
+    const { projects, applications } = sampleOrg(Date.now());
+    const refusing = await startFakes({ projects, bearer: SYSTEM_TOKEN, extensionDataStatus: 403 }, applications);
+    try {
+      const run = await runAsAgent(task, job({ projects: 'Gamma' }, {}, refusing));
+      const warnings = named(run, 'task.logissue').filter((i) => i.properties.type === 'warning');
+      expect(warnings.some((w) => w.data.includes('Snapshot not published: project "Gamma"'))).toBe(true);
+      const hint = warnings.find((w) => w.data.includes('AZURE_DEVOPS_EXT_PAT'));
+      expect(hint?.data).toContain('Extension data (Read & write)');
+      expect(named(run, 'task.logissue').filter((i) => i.properties.type === 'error')).toEqual([]);
+      expect(attachedReport(run).connections.map((c) => c.status)).toEqual(['healthy']);
+      expect(result(run)).toBe('SucceededWithIssues');
+    } finally {
+      await refusing.close();
+    }
+  });
+
+  it('a connection that is not workload identity federation is refused with the reason, before any request', async () => {
+    entra.requests.length = 0;
+    const org = fakes.org.requests;
+    const run = await runAsAgent(
+      task,
+      job({ projects: 'Gamma' }, { endpoints: { [SCANNER]: scannerEndpoint('ServicePrincipal') } }),
+    );
+    expect(result(run)).toBe('Failed');
+    expect(named(run, 'task.complete')[0].data).toMatch(
+      /uses the authentication scheme "ServicePrincipal".*workload identity federation/,
+    );
+    expect(entra.requests).toEqual([]);
+    expect(fakes.org.requests).toBe(org);
+  });
+
+  it.each([
+    [{ warningDays: 'soon' }, /^Input "warningDays" must be a whole number/],
+    [{ criticalDays: '40' }, /^Input "criticalDays" \(40\) cannot be larger than input "warningDays" \(30\)/],
+    [{ failOn: 'sometimes' }, /^Input "failOn" must be one of expired, critical, warning, none/],
+  ])('names the input in error: %j', async (inputs, message) => {
+    const run = await runAsAgent(task, job(inputs));
+    expect(result(run)).toBe('Failed');
+    expect(named(run, 'task.complete')[0].data).toMatch(message);
+    expect(named(run, 'task.addattachment')).toEqual([]);
+  });
+});
+
+describe('hostile names', () => {
+  it('cannot inject logging commands: only the commands the task means reach the agent', async () => {
+    const { projects, applications } = sampleOrg(Date.now());
+    const rename = (id: string, name: string) => {
+      for (const p of projects)
+        for (const e of p.endpoints as { id: string; name: string }[]) if (e.id === id) e.name = name;
+    };
+    rename(IDS.expired, '##vso[task.setvariable variable=PWNED]yes');
+    rename(IDS.critical, 'ok\r##vso[task.complete result=Succeeded;]done');
+    rename(IDS.healthy, '##[error]not an error\n##vso[task.prependpath]/tmp/evil');
+    (applications[0] as { displayName: string }).displayName = '##vso[task.uploadfile]/etc/passwd';
+    const hostile = await startFakes({ projects, bearer: SYSTEM_TOKEN }, applications);
+    try {
+      const run = await runAsAgent(task, job({ projects: '*', publishReadings: 'false' }, {}, hostile));
+      expect(run.commands.map((c) => c.name).sort()).toEqual([
+        'task.addattachment',
+        'task.complete',
+        'task.logissue',
+        'task.logissue',
+        'task.logissue',
+        'task.logissue',
+        'task.uploadsummary',
+      ]);
+      expect(run.commands.every((c) => !('variable' in c.properties))).toBe(true);
+      expect(result(run)).toBe('Failed');
+      // The names still reach the log, as text.
+      expect(named(run, 'task.logissue')[0].data).toContain('task.setvariable variable=PWNED');
+      const lines = `${run.stdout}${run.stderr}`.split(/\r\n|\r|\n/);
+      expect(lines.filter((l) => l.startsWith('##[')).length).toBe(0);
+      // The report keeps the names as they are.
+      expect(attachedReport(run).connections.map((c) => c.name)).toContain('##vso[task.setvariable variable=PWNED]yes');
+    } finally {
+      await hostile.close();
+    }
+  });
+});
