@@ -3,6 +3,7 @@ import { benchBrowser } from './browserBench';
 import { benchBundle } from './bundleSize';
 import { benchGraph } from './graphBench';
 import { benchOrgScan } from './orgScan';
+import { benchTaskSize } from './taskSize';
 
 /** `npm run bench`: request counts, wall times and bundle sizes, printed as figures. */
 async function main(): Promise<void> {
@@ -10,6 +11,7 @@ async function main(): Promise<void> {
     benchGraph,
     benchOrgScan,
     () => benchBundle(join(__dirname, '..', '..', 'dist')),
+    () => benchTaskSize(join(__dirname, '..', '..', 'task', 'ServiceConnectionExpiry')),
     benchBrowser,
   ];
   for (const section of sections) {
