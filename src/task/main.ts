@@ -1,6 +1,7 @@
 import { mkdirSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
+import { safeLine } from '../core/logSafe';
 import { EXIT } from '../cli/exitCodes';
 import { oneLine } from '../cli/io';
 import { command } from '../cli/pipeline';
@@ -59,6 +60,7 @@ export async function runTask(
   now = Date.now,
 ): Promise<Result> {
   const write = (line: string) => void io.stdout.write(`${line}\n`);
+  const say = (text: string) => write(safeLine(text));
   const fail = (message: string): Result => (setResult(write, 'Failed', message), 'Failed');
 
   const tempDir = getVariable(env, 'Agent.TempDirectory') || tmpdir();
@@ -78,9 +80,9 @@ export async function runTask(
     const graph = graphCredential(env, parsed.connectionId, accessToken);
     if (!graph.ok) return fail(graph.message);
     credential = graph.credential;
-    write(`Microsoft Graph: ${graph.method}.`);
+    say(`Microsoft Graph: ${graph.method}.`);
   } else {
-    write('Microsoft Graph: token from GRAPH_ACCESS_TOKEN.');
+    say('Microsoft Graph: token from GRAPH_ACCESS_TOKEN.');
   }
   mkdirSync(tempDir, { recursive: true });
   const outcome = await scanWith(

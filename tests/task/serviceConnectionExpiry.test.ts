@@ -286,3 +286,40 @@ describe('refusals and bad input', () => {
     expect(named(run, 'task.addattachment')).toEqual([]);
   });
 });
+
+describe('hostile names', () => {
+  it('cannot inject logging commands: only the commands the task means reach the agent', async () => {
+    const { projects, applications } = sampleOrg(Date.now());
+    const rename = (id: string, name: string) => {
+      for (const p of projects)
+        for (const e of p.endpoints as { id: string; name: string }[]) if (e.id === id) e.name = name;
+    };
+    rename(IDS.expired, '##vso[task.setvariable variable=PWNED]yes');
+    rename(IDS.critical, 'ok\r##vso[task.complete result=Succeeded;]done');
+    rename(IDS.healthy, '##[error]not an error\n##vso[task.prependpath]/tmp/evil');
+    (applications[0] as { displayName: string }).displayName = '##vso[task.uploadfile]/etc/passwd';
+    const hostile = await startFakes({ projects, bearer: SYSTEM_TOKEN }, applications);
+    try {
+      const run = await runAsAgent(task, job({ projects: '*', publishReadings: 'false' }, {}, hostile));
+      expect(run.commands.map((c) => c.name).sort()).toEqual([
+        'task.addattachment',
+        'task.complete',
+        'task.logissue',
+        'task.logissue',
+        'task.logissue',
+        'task.logissue',
+        'task.uploadsummary',
+      ]);
+      expect(run.commands.every((c) => !('variable' in c.properties))).toBe(true);
+      expect(result(run)).toBe('Failed');
+      // The names still reach the log, as text.
+      expect(named(run, 'task.logissue')[0].data).toContain('task.setvariable variable=PWNED');
+      const lines = `${run.stdout}${run.stderr}`.split(/\r\n|\r|\n/);
+      expect(lines.filter((l) => l.startsWith('##[')).length).toBe(0);
+      // The report keeps the names as they are.
+      expect(attachedReport(run).connections.map((c) => c.name)).toContain('##vso[task.setvariable variable=PWNED]yes');
+    } finally {
+      await hostile.close();
+    }
+  });
+});
