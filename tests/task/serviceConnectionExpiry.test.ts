@@ -323,3 +323,23 @@ describe('hostile names', () => {
     }
   });
 });
+
+describe('a federated credential Entra ID refuses', () => {
+  it('fails the step as incomplete, names the app and Entra ID reason, and still attaches the report', async () => {
+    const endpoint = scannerEndpoint();
+    // The app registration has no federated credential for this connection: Entra ID answers AADSTS700213.
+    endpoint.parameters.serviceprincipalid = '0bad0000-0000-4000-8000-000000000bad';
+    const run = await runAsAgent(
+      task,
+      job({ projects: 'Gamma', publishReadings: 'false' }, { endpoints: { [SCANNER]: endpoint } }),
+    );
+    const errors = named(run, 'task.logissue').filter((i) => i.properties.type === 'error');
+    expect(errors.some((e) => /Scan incomplete: app registration .*AADSTS700213/.test(e.data))).toBe(true);
+    const report = attachedReport(run);
+    expect(report.connections.map((c) => c.status)).toEqual(['unknown']);
+    expect(report.errors.length).toBeGreaterThan(0);
+    expect(result(run)).toBe('Failed');
+    expect(named(run, 'task.complete')[0].data).toMatch(/could not read everything/);
+    expect(`${run.stdout}${run.stderr}`).not.toContain(SYSTEM_TOKEN);
+  });
+});

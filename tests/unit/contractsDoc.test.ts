@@ -8,6 +8,7 @@ import { computeVerdict } from '../../src/core/verdict';
 import { parseEndpoint } from '../../src/core/endpoint';
 import { normalizeFixture } from '../../src/devhost/fixture';
 import { CLIENT_ID_SETTING } from '../../src/devhost/server';
+import { ATTACHMENT_TYPE } from '../../src/task/main';
 import { armEndpoint, NOW } from '../support/payloads';
 
 /** docs/contracts.md names what the code does: these checks fail when one changes without the other. */
@@ -61,5 +62,22 @@ describe('docs/contracts.md', () => {
     expect(section('Snapshot document')).toContain(`\`${SNAPSHOT_COLLECTION}\``);
     expect(section('Snapshot document')).toMatch(new RegExp(`after\\s+${SNAPSHOT_STALE_DAYS} days`));
     expect(section('Settings documents')).toContain(`\`${CLIENT_ID_SETTING}\``);
+  });
+
+  it('describes the pipeline task: its id, every input, the attachment and the results', () => {
+    const task = JSON.parse(readFileSync(join(ROOT, 'task/ServiceConnectionExpiry/task.json'), 'utf8')) as {
+      id: string;
+      name: string;
+      version: { Major: number };
+      inputs: { name: string }[];
+      execution: Record<string, unknown>;
+    };
+    const text = section('Pipeline task');
+    expect(text).toContain(`\`${task.name}@${task.version.Major}\``);
+    expect(text).toContain(`\`${task.id}\``);
+    for (const input of task.inputs) expect(text).toContain(`\`${input.name}\``);
+    for (const handler of Object.keys(task.execution)) expect(text).toContain(`\`${handler}\``);
+    expect(text).toContain(`type=${ATTACHMENT_TYPE};name=report;`);
+    for (const result of ['Succeeded', 'SucceededWithIssues', 'Failed']) expect(text).toContain(`\`${result}\``);
   });
 });

@@ -1,0 +1,124 @@
+import { getEndpointAuthorization, getEndpointData, getInput, variableKey } from '../../src/task/agentEnv';
+import { projectList, taskOptions } from '../../src/task/taskOptions';
+
+/** The task's reading of the agent's environment (names per the agent's Handler.cs and task-lib). */
+
+describe('agent environment', () => {
+  it.each([
+    ['azureSubscription', 'AZURESUBSCRIPTION'],
+    ['System.CollectionUri', 'SYSTEM_COLLECTIONURI'],
+    ['my input name', 'MY_INPUT_NAME'],
+  ])('variable key of %s is %s (task-lib _getVariableKey)', (name, key) => {
+    expect(variableKey(name)).toBe(key);
+  });
+
+  it('reads inputs trimmed and case-insensitively, as task-lib vault lookups are', () => {
+    expect(getInput({ INPUT_FAILON: ' warning ' }, 'failOn')).toBe('warning');
+    expect(getInput({ input_failon: 'critical' }, 'failOn')).toBe('critical');
+    expect(getInput({}, 'failOn')).toBe('');
+  });
+
+  it.each([
+    [
+      'the JSON only (lower-case GUID id, as the agent names it)',
+      {
+        'ENDPOINT_AUTH_c0ffee00-0000-4000-8000-00000000000c':
+          '{"parameters":{"TenantId":"t","serviceprincipalid":"c"},"scheme":"WorkloadIdentityFederation"}',
+      },
+      { scheme: 'WorkloadIdentityFederation', parameters: { tenantid: 't', serviceprincipalid: 'c' } },
+    ],
+    [
+      'per-parameter variables win over the JSON',
+      {
+        'ENDPOINT_AUTH_c0ffee00-0000-4000-8000-00000000000c':
+          '{"parameters":{"tenantid":"old"},"scheme":"ServicePrincipal"}',
+        'ENDPOINT_AUTH_SCHEME_c0ffee00-0000-4000-8000-00000000000c': 'WorkloadIdentityFederation',
+        'ENDPOINT_AUTH_PARAMETER_c0ffee00-0000-4000-8000-00000000000c_TENANTID': 'new',
+      },
+      { scheme: 'WorkloadIdentityFederation', parameters: { tenantid: 'new' } },
+    ],
+    [
+      'malformed JSON keeps the per-parameter variables',
+      {
+        'ENDPOINT_AUTH_c0ffee00-0000-4000-8000-00000000000c': '{not json',
+        'ENDPOINT_AUTH_PARAMETER_c0ffee00-0000-4000-8000-00000000000c_SERVICEPRINCIPALID': 'c',
+      },
+      { scheme: '', parameters: { serviceprincipalid: 'c' } },
+    ],
+  ])('endpoint authorization: %s', (_name, env, expected) => {
+    expect(getEndpointAuthorization(env, 'c0ffee00-0000-4000-8000-00000000000c')).toEqual(expected);
+  });
+
+  it('has no authorization for a connection the job was not given', () => {
+    expect(getEndpointAuthorization({}, 'c0ffee00-0000-4000-8000-00000000000c')).toBeNull();
+  });
+
+  it('reads endpoint data by upper-cased key', () => {
+    const env = { ENDPOINT_DATA_abc_ENVIRONMENTAUTHORITYURL: 'https://login.windows.net/' };
+    expect(getEndpointData(env, 'abc', 'environmentAuthorityUrl')).toBe('https://login.windows.net/');
+  });
+});
+
+describe('task inputs → scanner options', () => {
+  it.each([
+    ['', 'Web', ['Web']],
+    ['*', 'Web', '*'],
+    ['Alpha, Beta', 'Web', ['Alpha', 'Beta']],
+    ['Alpha\nBeta\n\n', 'Web', ['Alpha', 'Beta']],
+    ['Alpha\n*', 'Web', '*'],
+    ['', '', []],
+  ])('projects %j with current project %j → %j', (value, current, expected) => {
+    expect(projectList(value, current)).toEqual(expected);
+  });
+
+  const base = { SYSTEM_COLLECTIONURI: 'https://dev.azure.com/contoso/', SYSTEM_TEAMPROJECT: 'Web' };
+
+  it('defaults: the current project, fail on expired, 30/7 days, publish to the extension', () => {
+    const parsed = taskOptions(base, '/tmp/report.json');
+    expect(parsed.ok && parsed.options).toMatchObject({
+      orgUrl: 'https://dev.azure.com/contoso',
+      projects: ['Web'],
+      format: 'table',
+      jsonFile: '/tmp/report.json',
+      failOn: 'expired',
+      thresholds: { warningDays: 30, criticalDays: 7 },
+      publish: { publisher: 'sc-expiry', extensionId: 'service-connection-expiry' },
+      verbose: false,
+    });
+  });
+
+  it('every input maps to the scanner option; a project name starting with "-" stays a name', () => {
+    const parsed = taskOptions(
+      {
+        ...base,
+        INPUT_PROJECTS: '-odd name',
+        INPUT_FAILON: 'warning',
+        INPUT_WARNINGDAYS: '45',
+        INPUT_CRITICALDAYS: '10',
+        INPUT_PUBLISHREADINGS: 'false',
+        INPUT_GRAPHURL: 'https://graph.microsoft.us',
+        SYSTEM_DEBUG: 'True',
+      },
+      '/tmp/r.json',
+    );
+    expect(parsed.ok && parsed.options).toMatchObject({
+      projects: ['-odd name'],
+      failOn: 'warning',
+      thresholds: { warningDays: 45, criticalDays: 10 },
+      graphUrl: 'https://graph.microsoft.us',
+      verbose: true,
+    });
+    expect(parsed.ok && parsed.options.publish).toBeUndefined();
+  });
+
+  it.each([
+    [{ SYSTEM_TEAMPROJECT: 'Web' }, /^System\.CollectionUri is not set/],
+    [{ ...base, SYSTEM_TEAMPROJECT: '' }, /^No project to scan/],
+    [{ ...base, INPUT_WARNINGDAYS: '-1' }, /^Input "warningDays" must be a whole number/],
+    [{ ...base, INPUT_EXTENSIONID: 'a b' }, /^Input "extensionId" must be a Marketplace id/],
+  ])('refuses %j', (env, message) => {
+    const parsed = taskOptions(env, '/tmp/r.json');
+    expect(parsed.ok).toBe(false);
+    expect(!parsed.ok && parsed.message).toMatch(message);
+  });
+});
