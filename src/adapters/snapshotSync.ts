@@ -1,3 +1,4 @@
+import { Retry, RETRY_POLICIES, type RetryPolicy } from './retry';
 import { isDocumentConflict } from './serverError';
 import { emptySnapshot, mergeSnapshot, readSnapshot, type Snapshot, type SnapshotApp } from '../core/snapshot';
 
@@ -13,17 +14,17 @@ export interface SnapshotDocumentStore {
 
 /**
  * Saves readings without losing another writer's: read with its etag, merge, write; on a conflict
- * read again and merge again, a bounded number of times.
+ * back off (the retry policy of adapters/retry.ts), read again and merge again, a bounded number of times.
  */
 export async function saveSnapshot(
   store: SnapshotDocumentStore,
   projectId: string,
   incoming: Record<string, SnapshotApp>,
-  maxTries = 4,
-  now: () => number = Date.now,
+  options: { now?: () => number; policy?: RetryPolicy; sleep?: (ms: number) => Promise<void> } = {},
 ): Promise<Snapshot> {
-  let lastError: unknown = null;
-  for (let attempt = 0; attempt < maxTries; attempt++) {
+  const now = options.now ?? Date.now;
+  const retry = new Retry(options.policy ?? RETRY_POLICIES.snapshotConflict, 'the snapshot', { sleep: options.sleep });
+  for (;;) {
     const raw = await store.read(projectId);
     const current = raw ? readSnapshot(raw, projectId, now()) : emptySnapshot(projectId);
     const doc = mergeSnapshot(current, incoming);
@@ -33,12 +34,11 @@ export async function saveSnapshot(
       return readSnapshot(saved ?? doc, projectId, now());
     } catch (e) {
       if (!isDocumentConflict(e)) throw e;
-      lastError = e;
+      const step = retry.next(null, 'kept changing under us');
+      if (!step.retry) throw new Error(`${step.message} (${(e as Error)?.message ?? e})`);
+      await retry.wait(step.waitMs);
     }
   }
-  throw new Error(
-    `the snapshot kept changing under us (${maxTries} tries): ${(lastError as Error)?.message ?? lastError}`,
-  );
 }
 
 export async function loadSnapshot(

@@ -162,7 +162,7 @@ async function withFakes<T>(
 async function sequentialScan(orgUrl: string, graphUrl: string, nowMs: number): Promise<Status[]> {
   const client = createDevOpsClient({ orgUrl, authorization: async () => `Bearer ${ADO_TOKEN}` });
   const statuses: Status[] = [];
-  for (const project of await client.listProjects(100)) {
+  for (const project of (await client.listProjects(100)).projects) {
     for (const raw of await client.listEndpoints(project.name)) {
       const connection = parseEndpoint(raw);
       let lookup;

@@ -1,5 +1,6 @@
 import { createExtensionDataRestStore } from '../adapters/rest/extensionDataRest';
-import { fetchWithTimeout, HttpError, mapWithConcurrency, readJson, safeHost, type FetchLike } from '../adapters/http';
+import { fetchRetrying, HttpError, mapWithConcurrency, readJson, safeHost, type FetchLike } from '../adapters/http';
+import { RETRY_POLICIES } from '../adapters/retry';
 import { saveSnapshot } from '../adapters/snapshotSync';
 import { tenantOfKey } from '../core/graphQueries';
 import { snapshotEntries, type SnapshotApp } from '../core/snapshot';
@@ -45,7 +46,7 @@ export interface PublishResult {
 /** The project's id by name, for a project named with --project whose connections did not say it. */
 async function projectIdByName(input: PublishInput, name: string): Promise<string> {
   const url = `${input.orgUrl.replace(/\/+$/, '')}/_apis/projects/${encodeURIComponent(name)}?api-version=7.1`;
-  const response = await fetchWithTimeout(
+  const response = await fetchRetrying(
     input.fetch,
     url,
     {
@@ -57,10 +58,9 @@ async function projectIdByName(input: PublishInput, name: string): Promise<strin
       },
       redirect: 'manual',
     },
-    input.timeoutMs,
+    { timeoutMs: input.timeoutMs, policy: RETRY_POLICIES.devops, log: input.log },
   );
   if (!response.ok || response.status === 203) {
-    await response.body?.cancel();
     throw new HttpError(`cannot read the project's id (${safeHost(url)} answered ${response.status})`, response.status);
   }
   const id = (await readJson(response, url)) as { id?: unknown } | null;
@@ -77,6 +77,7 @@ export async function publishSnapshots(input: PublishInput): Promise<PublishResu
     authorization: input.authorization,
     fetch: input.fetch,
     timeoutMs: input.timeoutMs,
+    log: input.log,
   });
   const work = input.scanned
     .map(({ project, appKeys }) => {

@@ -31,9 +31,8 @@ export interface ScanInput {
   nowMs: number;
   devops: DevOpsAuth;
   graph: GraphAuth;
+  /** Every request; the Azure DevOps and Graph clients retry throttled answers (adapters/retry.ts). */
   fetch: FetchLike;
-  /** For Azure DevOps only (Graph's client retries its own throttled batch items). */
-  devopsFetch?: FetchLike;
   log: (line: string) => void;
   progress: (phase: string, done: number, total: number) => void;
 }
@@ -115,8 +114,9 @@ export async function scanOrganization(input: ScanInput): Promise<ScanResult> {
   const client = createDevOpsClient({
     orgUrl: input.orgUrl,
     authorization: input.devops.header,
-    fetch: input.devopsFetch ?? input.fetch,
+    fetch: input.fetch,
     timeoutMs: input.timeoutMs,
+    log: input.log,
   });
 
   let projects: ProjectRef[];
@@ -125,7 +125,15 @@ export async function scanOrganization(input: ScanInput): Promise<ScanResult> {
   } else {
     input.progress('Listing projects', 0, 0);
     try {
-      projects = await client.listProjects(100);
+      const listing = await client.listProjects(100);
+      projects = listing.projects;
+      // A server that pages forever: scan what was listed, and say the list is incomplete (exit 3).
+      if (listing.problem)
+        problems.push({
+          kind: 'organization',
+          name: input.orgUrl,
+          message: `project list incomplete: ${oneLine(listing.problem, 300)}`,
+        });
     } catch (e) {
       problems.push({ kind: 'organization', name: input.orgUrl, message: `cannot list projects: ${message(e)}` });
       return empty();

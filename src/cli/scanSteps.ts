@@ -3,14 +3,13 @@ import { dirname, resolve } from 'path';
 import { buildReport, type ReportEntry } from '../core/report';
 import type { PublishTarget, ScanOptions } from './args';
 import { devopsAuth, graphAuth, lazyCredential, type CredentialLike, type DevOpsAuth, type GraphAuth } from './auth';
-import { instrumentedFetch, retryingFetch, scrubbingFetch } from './fetch';
+import { instrumentedFetch, scrubbingFetch } from './fetch';
 import { render, type ScanReport } from './format/formats';
 import { countsLine } from './format/reportRows';
 import { oneLine, type CliIo, type Out, type Secrets } from './io';
 import { progressReporter } from './progress';
 import { isDenied, publishSnapshots, scopeHint, type PublishFailure } from './publish';
 import { scanOrganization, type ScanProblem, type ScanResult } from './scan';
-import type { FetchLike } from '../adapters/http';
 
 /** The steps of `sc-expiry scan`, in the order run.ts calls them. */
 
@@ -23,8 +22,6 @@ export interface ScanSession {
   nowMs: number;
   progress: ReturnType<typeof progressReporter>;
   http: ReturnType<typeof instrumentedFetch>;
-  /** For Azure DevOps: retries throttled and transient answers (Graph's client retries its own). */
-  devopsFetch: FetchLike;
 }
 
 /** `--output ""` is a usage error before anything is read. */
@@ -64,7 +61,6 @@ export function openSession(
     nowMs: (io.now ?? Date.now)(),
     progress: progressReporter((text) => out.own('stderr', text), !!io.isTTY && !options.verbose),
     http,
-    devopsFetch: retryingFetch(http.fetch, out.verbose),
   };
 }
 
@@ -77,7 +73,6 @@ export async function readOrganization(options: ScanOptions, session: ScanSessio
     devops: session.devops,
     graph: session.graph,
     fetch: session.http.fetch,
-    devopsFetch: session.devopsFetch,
     log: out.verbose,
     progress: session.progress.update,
   });
@@ -131,7 +126,7 @@ export async function publishReadings(
     takenAt: report.scannedAt,
     takenBy: { kind: 'scanner', name: oneLine(env.BUILD_DEFINITIONNAME?.trim() || 'sc-expiry', 200) },
     authorization: session.devops.header,
-    fetch: session.devopsFetch,
+    fetch: session.http.fetch,
     concurrency: options.concurrency,
     timeoutMs: options.timeoutMs,
     log: out.verbose,

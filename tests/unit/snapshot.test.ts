@@ -168,8 +168,8 @@ describe('saveSnapshot', () => {
   it('two writers racing keep both apps', async () => {
     const store = memorySnapshots();
     await Promise.all([
-      saveSnapshot(store, 'p', { a: entry('a', iso(0)) }, 4, clock),
-      saveSnapshot(store, 'p', { b: entry('b', iso(0)) }, 4, clock),
+      saveSnapshot(store, 'p', { a: entry('a', iso(0)) }, { now: clock }),
+      saveSnapshot(store, 'p', { b: entry('b', iso(0)) }, { now: clock }),
     ]);
     const final = readSnapshot(await store.read('p'), 'p', NOW);
     expect(Object.keys(final.apps).sort()).toEqual(['a', 'b']);
@@ -180,8 +180,15 @@ describe('saveSnapshot', () => {
     store.update = async () => {
       throw Object.assign(new Error('conflict'), { status: 409 });
     };
-    await saveSnapshot(store, 'p', { a: entry('a', iso(0)) }, 4, clock);
-    await expect(saveSnapshot(store, 'p', { b: entry('b', iso(0)) }, 3, clock)).rejects.toThrow(/kept changing/);
+    await saveSnapshot(store, 'p', { a: entry('a', iso(0)) }, { now: clock });
+    const waits: number[] = [];
+    const policy = { attempts: 3, budgetMs: 1000, baseMs: 10 };
+    const sleep = async (ms: number) => void waits.push(ms);
+    await expect(saveSnapshot(store, 'p', { b: entry('b', iso(0)) }, { now: clock, policy, sleep })).rejects.toThrow(
+      /the snapshot kept changing under us after 3 tries/,
+    );
+    // The one retry policy: backoff doubles between conflict tries.
+    expect(waits).toEqual([10, 20]);
   });
 
   it('does not retry other failures', async () => {
@@ -189,6 +196,6 @@ describe('saveSnapshot', () => {
     store.create = async () => {
       throw Object.assign(new Error('forbidden'), { status: 403 });
     };
-    await expect(saveSnapshot(store, 'p', { a: entry('a', iso(0)) }, 4, clock)).rejects.toThrow('forbidden');
+    await expect(saveSnapshot(store, 'p', { a: entry('a', iso(0)) }, { now: clock })).rejects.toThrow('forbidden');
   });
 });

@@ -2,20 +2,14 @@ import type { AppQuery } from '../../core/graphQueries';
 import { graphRoot as cloudGraphRoot } from '../../core/links';
 import { groupQueries, itemUrl, outcomeFor, TRANSIENT, type Group, type Item } from './batchParts';
 import type { AppLookup } from '../../core/types';
-import {
-  fetchWithTimeout,
-  HttpError,
-  mapWithConcurrency,
-  readJson,
-  retryAfterMs,
-  sleep as realSleep,
-  type FetchLike,
-} from '../http';
+import { fetchWithTimeout, HttpError, mapWithConcurrency, readJson, retryAfterMs, type FetchLike } from '../http';
+import { isAbort, Retry, RETRY_POLICIES } from '../retry';
 
 /**
  * Reads app registration credentials from Microsoft Graph for many connections at once:
  * one lookup per distinct (tenant, appId), 20 per `$batch`, a cap on batches in flight, per-item
- * outcomes, and 429s retried after Retry-After within a bounded number of tries and total wait.
+ * outcomes, and 429s retried after Retry-After under the one retry policy (adapters/retry.ts).
+ * `signal` cancels everything in flight (the hub's Refresh): lookupApps then rejects with AbortError.
  */
 
 /**
@@ -32,9 +26,11 @@ export interface GraphClientOptions {
   batchSize?: number;
   concurrency?: number;
   timeoutMs?: number;
+  /** Override the policy's tries and wait budget (RETRY_POLICIES.graph). */
   maxAttempts?: number;
   maxTotalWaitMs?: number;
   sleep?: (ms: number) => Promise<void>;
+  signal?: AbortSignal;
   /** Called as soon as one app's outcome is known, for progressive rendering. */
   onResult?: (key: string, lookup: AppLookup) => void;
 }
@@ -43,9 +39,12 @@ export async function lookupApps(queries: AppQuery[], options: GraphClientOption
   const fetchImpl = options.fetch ?? ((input, init) => fetch(input, init));
   const batchSize = Math.min(20, options.batchSize ?? 20);
   const timeoutMs = options.timeoutMs ?? 20_000;
-  const maxAttempts = options.maxAttempts ?? 4;
-  const maxTotalWaitMs = options.maxTotalWaitMs ?? 30_000;
-  const wait = options.sleep ?? realSleep;
+  const policy = {
+    ...RETRY_POLICIES.graph,
+    attempts: options.maxAttempts ?? RETRY_POLICIES.graph.attempts,
+    budgetMs: options.maxTotalWaitMs ?? RETRY_POLICIES.graph.budgetMs,
+  };
+  const signal = options.signal;
   const results = new Map<string, AppLookup>();
   const settle = (key: string, lookup: AppLookup) => {
     results.set(key, lookup);
@@ -61,6 +60,7 @@ export async function lookupApps(queries: AppQuery[], options: GraphClientOption
   }
 
   async function runBatch(group: Group, items: Item[]): Promise<void> {
+    if (signal?.aborted) return;
     let token: string;
     try {
       if (!tokens.has(group)) tokens.set(group, options.getToken(group.tenantId, group.cloudRoot));
@@ -70,11 +70,17 @@ export async function lookupApps(queries: AppQuery[], options: GraphClientOption
       for (const item of items) settle(item.key, { kind: 'no-access', message });
       return;
     }
+    const retry = new Retry(policy, 'Microsoft Graph', { sleep: options.sleep, signal });
     let pending = items;
-    let waited = 0;
-    for (let attempt = 1; pending.length > 0; attempt++) {
-      const retry: Item[] = [];
-      let retryAfter = 0;
+    while (pending.length > 0) {
+      const again: Item[] = [];
+      /** The longest Retry-After among the items to try again (null: none named one). */
+      let asked: number | null = null;
+      const ask = (header: string | null | undefined) => {
+        const ms = retryAfterMs(header, Date.now());
+        if (ms !== null) asked = Math.max(asked ?? 0, ms);
+      };
+      let failure: string | null = null;
       try {
         const url = `${group.root}/v1.0/$batch`;
         const body = { requests: pending.map((item, i) => ({ id: String(i), method: 'GET', url: itemUrl(item) })) };
@@ -87,6 +93,7 @@ export async function lookupApps(queries: AppQuery[], options: GraphClientOption
             body: JSON.stringify(body),
           },
           timeoutMs,
+          signal,
         );
         if (!response.ok) {
           const errorBody = await readJson(response, url).catch(() => null);
@@ -94,8 +101,8 @@ export async function lookupApps(queries: AppQuery[], options: GraphClientOption
             for (const item of pending) settle(item.key, outcomeFor(response.status, errorBody));
             return;
           }
-          retry.push(...pending);
-          retryAfter = retryAfterMs(response.headers.get('Retry-After'), Date.now()) ?? 2 ** attempt * 500;
+          again.push(...pending);
+          ask(response.headers.get('Retry-After'));
         } else {
           const json = (await readJson(response, url)) as { responses?: unknown };
           const answers = Array.isArray(json?.responses) ? json.responses : [];
@@ -105,11 +112,8 @@ export async function lookupApps(queries: AppQuery[], options: GraphClientOption
             const answer = byId.get(String(i));
             const status = typeof answer?.status === 'number' ? answer.status : 0;
             if (TRANSIENT.has(status)) {
-              retry.push(item);
-              const header = Object.entries(answer?.headers ?? {}).find(
-                ([k]) => k.toLowerCase() === 'retry-after',
-              )?.[1];
-              retryAfter = Math.max(retryAfter, retryAfterMs(header, Date.now()) ?? 2 ** attempt * 500);
+              again.push(item);
+              ask(Object.entries(answer?.headers ?? {}).find(([k]) => k.toLowerCase() === 'retry-after')?.[1]);
             } else if (!answer) {
               settle(item.key, { kind: 'error', message: 'Graph left this request out of its batch answer' });
             } else {
@@ -118,28 +122,24 @@ export async function lookupApps(queries: AppQuery[], options: GraphClientOption
           });
         }
       } catch (e) {
+        if (isAbort(e)) throw e;
         const transient = e instanceof HttpError && e.status === null;
         if (!transient) {
           for (const item of pending) settle(item.key, { kind: 'error', message: (e as Error).message });
           return;
         }
-        retry.push(...pending);
-        retryAfter = 2 ** attempt * 500;
+        again.push(...pending);
         // A server that does not answer is tried twice, not as often as a throttling one.
-        if (attempt >= Math.min(2, maxAttempts)) {
-          for (const item of retry) settle(item.key, { kind: 'error', message: (e as Error).message });
-          return;
-        }
+        failure = retry.tries >= 2 ? (e as Error).message : null;
       }
-      if (retry.length === 0) return;
-      if (attempt >= maxAttempts || waited + retryAfter > maxTotalWaitMs) {
-        const message = `Graph kept throttling after ${attempt} tries; refresh later`;
-        for (const item of retry) settle(item.key, { kind: 'error', message });
+      if (again.length === 0) return;
+      const step = failure ? ({ retry: false, message: failure } as const) : retry.next(asked);
+      if (!step.retry) {
+        for (const item of again) settle(item.key, { kind: 'error', message: step.message });
         return;
       }
-      await wait(retryAfter);
-      waited += retryAfter;
-      pending = retry;
+      await retry.wait(step.waitMs);
+      pending = again;
     }
   }
 

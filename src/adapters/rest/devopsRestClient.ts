@@ -1,5 +1,7 @@
 import type { ProjectRef } from '../../core/types';
-import { fetchWithTimeout, HttpError, readJson, safeHost, type FetchLike } from '../http';
+import { fetchRetrying, HttpError, readJson, safeHost, type FetchedResponse, type FetchLike } from '../http';
+import { PageGuard } from '../paging';
+import { RETRY_POLICIES, type RetryPolicy } from '../retry';
 
 /**
  * Azure DevOps REST over plain fetch (Node CLI, tests). The hub uses the extension SDK's
@@ -12,6 +14,15 @@ export interface DevOpsClientOptions {
   authorization: () => Promise<string>;
   fetch?: FetchLike;
   timeoutMs?: number;
+  /** 429/503 are tried again under this policy (default RETRY_POLICIES.devops). */
+  retry?: RetryPolicy;
+  log?: (line: string) => void;
+}
+
+/** Every project found, and why the listing stopped early (a server that pages forever), if it did. */
+export interface ProjectListing {
+  projects: ProjectRef[];
+  problem: string | null;
 }
 
 const API = 'api-version=7.1';
@@ -30,8 +41,8 @@ export function createDevOpsClient(options: DevOpsClientOptions) {
   const fetchImpl = options.fetch ?? ((input, init) => fetch(input, init));
   const timeoutMs = options.timeoutMs ?? 30_000;
 
-  async function get(url: string, what: string): Promise<{ json: unknown; response: Response }> {
-    const response = await fetchWithTimeout(
+  async function get(url: string, what: string): Promise<{ json: unknown; response: FetchedResponse }> {
+    const response = await fetchRetrying(
       fetchImpl,
       url,
       {
@@ -43,7 +54,7 @@ export function createDevOpsClient(options: DevOpsClientOptions) {
         },
         redirect: 'manual',
       },
-      timeoutMs,
+      { timeoutMs, policy: options.retry ?? RETRY_POLICIES.devops, log: options.log },
     );
     // A sign-in page (203 or a redirect) instead of JSON means the token was not accepted.
     if (!response.ok || response.status === 203)
@@ -51,24 +62,32 @@ export function createDevOpsClient(options: DevOpsClientOptions) {
     return { json: await readJson(response, url), response };
   }
 
-  /** Every project of the organization, following continuation tokens. */
-  async function listProjects(pageSize = 100): Promise<ProjectRef[]> {
+  /**
+   * Every project of the organization, following continuation tokens, de-duplicated by id. A server
+   * that repeats a token or sends a page with nothing new ends the listing with a named problem.
+   */
+  async function listProjects(pageSize = 100): Promise<ProjectListing> {
     const projects: ProjectRef[] = [];
+    const guard = new PageGuard('projects', safeHost(base));
     let continuation: string | null = null;
-    for (let page = 0; page < 1000; page++) {
+    for (;;) {
       const query = `$top=${pageSize}${continuation ? `&continuationToken=${encodeURIComponent(continuation)}` : ''}&${API}`;
       const { json, response } = await get(`${base}/_apis/projects?${query}`, 'list projects');
       const value = (json as { value?: unknown }).value;
       if (!Array.isArray(value))
         throw new HttpError(`${safeHost(base)} sent a project list without "value"`, response.status);
+      const page: ProjectRef[] = [];
       for (const p of value) {
         const { id, name } = p as { id?: unknown; name?: unknown };
-        if (typeof id === 'string' && typeof name === 'string') projects.push({ id, name });
+        if (typeof id === 'string' && typeof name === 'string') page.push({ id, name });
       }
-      continuation = response.headers.get('x-ms-continuationtoken');
-      if (!continuation || value.length === 0) break;
+      const fresh = guard.keepNew(page, (p) => p.id);
+      projects.push(...fresh);
+      continuation = response.headers.get('x-ms-continuationtoken') || null;
+      const stop = guard.stopReason(value.length, fresh.length, continuation);
+      if (stop) return { projects, problem: stop };
+      if (!continuation) return { projects, problem: null };
     }
-    return projects;
   }
 
   /** One request: every service endpoint of a project, with details. Raw, for the core to parse. */

@@ -1,5 +1,6 @@
 import { SNAPSHOT_COLLECTION, type Snapshot } from '../../core/snapshot';
-import { fetchWithTimeout, HttpError, readJson, safeHost, type FetchLike } from '../http';
+import { fetchRetrying, HttpError, readJson, safeHost, type FetchLike } from '../http';
+import { RETRY_POLICIES, type RetryPolicy } from '../retry';
 import { isDocumentMissing, parseServerError } from '../serverError';
 import type { SnapshotDocumentStore } from '../snapshotSync';
 
@@ -44,6 +45,9 @@ export interface ExtensionDataRestOptions {
   collection?: string;
   fetch?: FetchLike;
   timeoutMs?: number;
+  /** 429/503 are tried again under this policy (default RETRY_POLICIES.devops). */
+  retry?: RetryPolicy;
+  log?: (line: string) => void;
 }
 
 function describeStatus(status: number, what: string, host: string): string {
@@ -72,7 +76,7 @@ export function createExtensionDataRestStore(options: ExtensionDataRestOptions):
 
   async function call(method: string, id: string | null, what: string, body?: unknown): Promise<unknown | null> {
     const url = `${documents}${id === null ? '' : `/${encodeURIComponent(id)}`}?${API}`;
-    const response = await fetchWithTimeout(
+    const response = await fetchRetrying(
       fetchImpl,
       url,
       {
@@ -87,10 +91,9 @@ export function createExtensionDataRestStore(options: ExtensionDataRestOptions):
         body: body === undefined ? undefined : JSON.stringify(body),
         redirect: 'manual',
       },
-      timeoutMs,
+      { timeoutMs, policy: options.retry ?? RETRY_POLICIES.devops, log: options.log },
     );
     if (response.status === 203) {
-      await response.body?.cancel();
       throw new HttpError(describeStatus(response.status, what, safeHost(url)), response.status);
     }
     if (!response.ok) {

@@ -168,5 +168,5 @@ export function leaveSnapshot(
     name: deps.context.userName,
   });
   if (Object.keys(entries).length === 0) return;
-  saveSnapshot(deps.snapshots, projectId, entries, undefined, deps.now).then(onSaved, () => undefined);
+  saveSnapshot(deps.snapshots, projectId, entries, { now: deps.now }).then(onSaved, () => undefined);
 }

@@ -15,12 +15,14 @@ export interface GraphReadResult {
 
 /**
  * Reads every connection's app from Graph, reporting outcomes in groups rather than one render per app.
+ * `signal` cancels the requests in flight (Refresh): the promise then rejects with AbortError.
  */
 export async function readGraph(
   connections: Connection[],
   source: GraphTokenSource,
   deps: Pick<HubDeps, 'graphRootFor' | 'graphFetch'>,
   onBatch: (batch: [string, AppLookup][]) => void,
+  signal?: AbortSignal,
 ): Promise<GraphReadResult> {
   const needSignIn = new Set<string>();
   let buffer: [string, AppLookup][] = [];
@@ -32,7 +34,7 @@ export async function readGraph(
     buffer = [];
     onBatch(batch);
   };
-  const lookups = await lookupApps(queriesFor(connections), {
+  const reading = lookupApps(queriesFor(connections), {
     getToken: async (tenantId, cloudRoot) => {
       try {
         return await source.getToken(tenantId, cloudRoot);
@@ -48,8 +50,14 @@ export async function readGraph(
       buffer.push([key, lookup]);
       if (!timer) timer = setTimeout(flush, FLUSH_MS);
     },
+    signal,
   });
-  if (timer) clearTimeout(timer);
+  let lookups: Map<string, AppLookup>;
+  try {
+    lookups = await reading;
+  } finally {
+    if (timer) clearTimeout(timer);
+  }
   flush();
   return { lookups, needSignIn: [...needSignIn] };
 }

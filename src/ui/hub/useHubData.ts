@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { GraphTokenSource } from '../../adapters/auth/naaGraphTokens';
 import { createPastedTokenSource } from '../../adapters/auth/pastedGraphToken';
+import { isAbort } from '../../adapters/retry';
 import { loadSnapshot } from '../../adapters/snapshotSync';
 import { graphRoot } from '../../core/links';
 import type { Connection } from '../../core/types';
@@ -24,7 +25,7 @@ import {
   type HubData,
   type Transition,
 } from './hubDataSteps';
-import { readGraph } from './readGraph';
+import { readGraph, type GraphReadResult } from './readGraph';
 
 export type { HubData } from './hubDataSteps';
 
@@ -32,6 +33,8 @@ export type { HubData } from './hubDataSteps';
 export function useHubData(deps: HubDeps) {
   const [data, setData] = useState<HubData>(INITIAL);
   const generation = useRef(0);
+  /** Cancels the Graph requests of the previous load when Refresh starts a new one (and on unmount). */
+  const inFlight = useRef<AbortController | null>(null);
   const naa = useRef<{ clientId: string; source: Promise<GraphTokenSource> } | null>(null);
   // The pasted token lives in memory for this page view only.
   const pasted = useRef<GraphTokenSource | null>(null);
@@ -47,6 +50,9 @@ export function useHubData(deps: HubDeps) {
 
   const load = useCallback(async () => {
     const run = ++generation.current;
+    inFlight.current?.abort();
+    const controller = new AbortController();
+    inFlight.current = controller;
     const update = (f: Transition) => run === generation.current && setData(f);
     setData(startLoading);
     const projectId = deps.context.project.id;
@@ -69,13 +75,21 @@ export function useHubData(deps: HubDeps) {
       if (signIn.access.kind !== 'unconfigured') naa.current = null;
       return void update(withoutGraph(signIn.access));
     }
-    const result = await readGraph(connections, signIn.source, deps, (batch) => update(withGraphAnswers(batch)));
+    let result: GraphReadResult;
+    try {
+      const onBatch = (batch: Parameters<typeof withGraphAnswers>[0]) => update(withGraphAnswers(batch));
+      result = await readGraph(connections, signIn.source, deps, onBatch, controller.signal);
+    } catch (e) {
+      if (isAbort(e)) return; // a newer load (Refresh) or the page going away owns it now
+      throw e;
+    }
     update(graphDone(result, signIn.source));
     leaveSnapshot(deps, projectId, result.lookups, (saved) => update((d) => ({ ...d, snapshot: saved })));
   }, [deps, naaSource]);
 
   useEffect(() => {
     void load();
+    return () => inFlight.current?.abort();
   }, [load]);
 
   const signIn = useCallback(
