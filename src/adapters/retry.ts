@@ -90,7 +90,10 @@ export class Retry {
       };
     }
     if (this.attempt >= this.policy.attempts) {
-      return { retry: false, message: `${this.service} ${what} after ${this.attempt} tries; try again later` };
+      return {
+        retry: false,
+        message: `${this.service} ${what} after ${this.attempt} ${this.attempt === 1 ? 'try' : 'tries'}; try again later`,
+      };
     }
     const waitMs = askedMs ?? Math.min(left, this.policy.baseMs * 2 ** (this.attempt - 1));
     return { retry: true, waitMs };

@@ -38,8 +38,15 @@ export interface FakeOrgOptions {
   notAList?: string[];
   /** The project list itself is not JSON. */
   malformedProjectList?: boolean;
-  /** Project names whose endpoint list first answers 429 with Retry-After: 1. */
+  /** Project names whose endpoint list first answers 429 with Retry-After: 1 (or `throttleRetryAfter`). */
   throttleOnce?: string[];
+  throttleRetryAfter?: string;
+  /**
+   * A broken project pager: `repeat-token` always sends the token "next" (which serves the next page),
+   * `same-page` ignores the token and sends the first page again with a token, `overlap` sends honest
+   * pages that each repeat the previous page's last project.
+   */
+  paging?: 'repeat-token' | 'same-page' | 'overlap';
   /** Project names whose endpoint list never answers (for timeouts). */
   hang?: string[];
   latencyMs?: number;
@@ -164,10 +171,14 @@ export function createFakeOrg(options: FakeOrgOptions) {
       if (options.malformedProjectList) return answer(res, 200, '<html>Sign in</html>{');
       const top = Math.min(Number(url.searchParams.get('$top') ?? 100) || 100, options.maxPageSize ?? 100);
       const token = url.searchParams.get('continuationToken');
-      const start = token ? Number(token) : 0;
-      const page = projects.slice(start, start + top);
+      let start = token ? Number(token) : 0;
+      if (options.paging === 'repeat-token') start = token ? top : 0;
+      if (options.paging === 'same-page') start = 0;
+      const from = options.paging === 'overlap' && start > 0 ? start - 1 : start;
+      const page = projects.slice(from, start + top);
       const headers: Record<string, string> = {};
-      if (start + top < projects.length) headers['x-ms-continuationtoken'] = String(start + top);
+      if (start + top < projects.length || options.paging === 'same-page' || options.paging === 'repeat-token')
+        headers['x-ms-continuationtoken'] = options.paging === 'repeat-token' ? 'next' : String(start + top);
       const value = page.map((p) => ({ id: p.id, name: p.name, state: 'wellFormed', visibility: 'private' }));
       return answer(res, 200, { count: value.length, value }, headers);
     }
@@ -186,7 +197,7 @@ export function createFakeOrg(options: FakeOrgOptions) {
           res,
           429,
           { message: 'Request was blocked due to exceeding usage of resource.' },
-          { 'Retry-After': '1' },
+          { 'Retry-After': options.throttleRetryAfter ?? '1' },
         );
       }
       if (is(options.forbidden, project.name))

@@ -80,7 +80,8 @@ export async function lookupApps(queries: AppQuery[], options: GraphClientOption
         const ms = retryAfterMs(header, Date.now());
         if (ms !== null) asked = Math.max(asked ?? 0, ms);
       };
-      let failure: string | null = null;
+      /** Graph did not answer (timeout, network): tried twice, not as often as a throttling answer. */
+      let unreachable: string | null = null;
       try {
         const url = `${group.root}/v1.0/$batch`;
         const body = { requests: pending.map((item, i) => ({ id: String(i), method: 'GET', url: itemUrl(item) })) };
@@ -129,13 +130,13 @@ export async function lookupApps(queries: AppQuery[], options: GraphClientOption
           return;
         }
         again.push(...pending);
-        // A server that does not answer is tried twice, not as often as a throttling one.
-        failure = retry.tries >= 2 ? (e as Error).message : null;
+        unreachable = (e as Error).message;
       }
       if (again.length === 0) return;
-      const step = failure ? ({ retry: false, message: failure } as const) : retry.next(asked);
-      if (!step.retry) {
-        for (const item of again) settle(item.key, { kind: 'error', message: step.message });
+      const step = unreachable && retry.tries >= 2 ? null : retry.next(asked);
+      if (!step?.retry) {
+        const message = unreachable ?? step?.message ?? 'Graph did not answer';
+        for (const item of again) settle(item.key, { kind: 'error', message });
         return;
       }
       await retry.wait(step.waitMs);

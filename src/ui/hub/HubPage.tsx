@@ -74,7 +74,8 @@ export function HubPage(props: { deps: HubDeps }) {
             text: 'Refresh',
             iconName: 'Refresh',
             onClick: () => void refresh(),
-            disabled: data.phase === 'loading' || data.access.kind === 'pending',
+            // Enabled while Graph answers: Refresh cancels the requests in flight and starts again.
+            disabled: data.phase === 'loading',
           },
           {
             id: 'check-all',
