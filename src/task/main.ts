@@ -41,6 +41,19 @@ export function publishHint(env: Env): string {
   );
 }
 
+/** Said when the job token could not read a project (401/403): the job's scope and role, or a PAT. */
+export function projectAccessHint(allProjects: boolean): string {
+  return (
+    "The job's token may not read the service connections of every project it scans. Give the job's identity the Reader role on service connections in each project (Project settings → Service connections → ⋮ → Security)" +
+    (allProjects
+      ? ', and for projects "*" turn off "Limit job authorization scope to current project for non-release pipelines" (Organization settings → Pipelines → Settings, and each project\'s Pipelines settings) so the job runs as "Project Collection Build Service"'
+      : '') +
+    '; or pass a personal access token with "Service Connections (Read)" to this step as `env: { AZURE_DEVOPS_EXT_PAT: $(SC_EXPIRY_PAT) }`.'
+  );
+}
+
+const DENIED = /\b(401|403)\b|not authori[sz]ed|access denied|TF400813/i;
+
 function resultFor(outcome: ScanOutcome, failOn: string): [Result, string] {
   const report = outcome.report;
   if (!report) return ['Failed', 'The scan did not run: see the errors above.'];
@@ -95,6 +108,8 @@ export async function runTask(
     },
   );
   if (outcome.report) write(command('task.addattachment', { type: ATTACHMENT_TYPE, name: 'report' }, reportPath));
+  const denied = (outcome.report?.errors ?? []).some((e) => e.kind !== 'app' && DENIED.test(e.message));
+  if (denied) write(command('task.logissue', { type: 'warning' }, projectAccessHint(parsed.allProjects)));
   const [result, message] = resultFor(outcome, parsed.options.failOn);
   setResult(write, result, message);
   return result;

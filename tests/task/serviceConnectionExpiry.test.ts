@@ -343,3 +343,29 @@ describe('a federated credential Entra ID refuses', () => {
     expect(`${run.stdout}${run.stderr}`).not.toContain(SYSTEM_TOKEN);
   });
 });
+
+describe('a project the job token may not read', () => {
+  it('fails as incomplete, names the project and says which scope and role the job needs', async () => {
+    const { projects, applications } = sampleOrg(Date.now());
+    const scoped = await startFakes({ projects, bearer: SYSTEM_TOKEN, forbidden: ['Gamma'] }, applications);
+    try {
+      const run = await runAsAgent(task, job({ projects: '*', failOn: 'none', publishReadings: 'false' }, {}, scoped));
+      const issues = named(run, 'task.logissue');
+      expect(issues.some((i) => i.properties.type === 'error' && /Scan incomplete: project "Gamma"/.test(i.data))).toBe(
+        true,
+      );
+      const hint = issues.find((i) => i.data.includes('Limit job authorization scope to current project'));
+      expect(hint?.properties.type).toBe('warning');
+      expect(hint?.data).toContain('Reader role on service connections');
+      expect(hint?.data).toContain('AZURE_DEVOPS_EXT_PAT');
+      expect(
+        attachedReport(run)
+          .connections.map((c) => c.project)
+          .sort(),
+      ).toEqual(['Alpha', 'Alpha', 'Alpha', 'Beta', 'Beta']);
+      expect(result(run)).toBe('Failed');
+    } finally {
+      await scoped.close();
+    }
+  });
+});
