@@ -86,7 +86,17 @@ function baseUrl(flag: string, value: string, allowBareName: boolean): string {
   if (url.protocol !== 'https:' && url.protocol !== 'http:')
     throw new UsageError(`${flag} must be an http(s) URL (got "${value}")`);
   if (url.username || url.password) throw new UsageError(`${flag} must not carry credentials in the URL`);
+  // Tokens go with every request: in clear text only to this machine (a local fake or proxy).
+  if (url.protocol === 'http:' && !isLoopback(url.hostname))
+    throw new UsageError(
+      `${flag} must use https:// (http:// is accepted only for localhost, 127.0.0.1 or [::1]: the token would cross the network in clear text)`,
+    );
   return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
+}
+
+function isLoopback(hostname: string): boolean {
+  const host = hostname.toLowerCase().replace(/^\[|\]$/g, '');
+  return host === 'localhost' || host.endsWith('.localhost') || /^127(\.\d{1,3}){3}$/.test(host) || host === '::1';
 }
 
 /** A Marketplace publisher or extension id: letters, digits, '-', '_' and '.'. */

@@ -1,4 +1,5 @@
 import type { Secrets } from './io';
+import { audienceProblem, graphHostOf, jwtClaims } from '../core/jwt';
 import { oneLine } from './io';
 
 /**
@@ -115,6 +116,26 @@ export interface GraphAuth {
 const GRAPH_HOSTS =
   /^https:\/\/(graph\.microsoft\.com|graph\.microsoft\.us|dod-graph\.microsoft\.us|microsoftgraph\.chinacloudapi\.cn)$/i;
 
+/** The Graph a token must be for: a --graph-url that is a Microsoft Graph, else the connection's cloud. */
+function graphRootFor(graphUrl: string | null, cloudRoot: string): string {
+  return graphUrl && GRAPH_HOSTS.test(graphUrl) ? graphUrl : cloudRoot;
+}
+
+/**
+ * GRAPH_ACCESS_TOKEN must be an access token for Microsoft Graph: its audience says which Graph may
+ * receive it. Anything else is refused before the scan (exit 2) and never sent.
+ */
+export function fixedGraphTokenProblem(env: Env): string | null {
+  const fixed = env.GRAPH_ACCESS_TOKEN?.trim();
+  if (!fixed) return null;
+  const claims = jwtClaims(fixed.replace(/^Bearer\s+/i, ''));
+  if (!claims)
+    return 'GRAPH_ACCESS_TOKEN is not an access token (a JWT): get one with "az account get-access-token --resource-type ms-graph"';
+  if (graphHostOf(claims)) return null;
+  const aud = typeof claims.aud === 'string' ? oneLine(claims.aud, 100) : 'no audience';
+  return `GRAPH_ACCESS_TOKEN is for ${aud}, not Microsoft Graph: get one with "az account get-access-token --resource-type ms-graph"`;
+}
+
 /**
  * `cloudRoot` is the Graph of the connection's cloud. A --graph-url that is itself a Microsoft Graph
  * (e.g. https://graph.microsoft.us) sets the token audience; any other URL (a proxy, a local fake)
@@ -126,16 +147,25 @@ export function graphAuth(
   credential: () => Promise<CredentialLike>,
   graphUrl: string | null = null,
 ): GraphAuth {
-  const fixed = env.GRAPH_ACCESS_TOKEN?.trim();
+  const fixed = env.GRAPH_ACCESS_TOKEN?.trim().replace(/^Bearer\s+/i, '');
   if (fixed) {
     secrets.add(fixed);
-    return { method: 'token from GRAPH_ACCESS_TOKEN', getToken: async () => fixed };
+    const host = graphHostOf(jwtClaims(fixed));
+    return {
+      method: `token from GRAPH_ACCESS_TOKEN (for ${host ?? 'no Microsoft Graph'})`,
+      // Sent only to the Graph its audience names: a connection in another cloud is unknown instead.
+      getToken: async (_tenantId, cloudRoot) => {
+        const problem = host ? audienceProblem(host, graphRootFor(graphUrl, cloudRoot)) : fixedGraphTokenProblem(env);
+        if (problem) throw new AuthError(`${problem} (GRAPH_ACCESS_TOKEN)`);
+        return fixed;
+      },
+    };
   }
   const perTenant = new Map<string, () => Promise<string>>();
   return {
     method: 'DefaultAzureCredential, one token per tenant and cloud',
     getToken: async (tenantId, cloudRoot) => {
-      const graphRoot = graphUrl && GRAPH_HOSTS.test(graphUrl) ? graphUrl : cloudRoot;
+      const graphRoot = graphRootFor(graphUrl, cloudRoot);
       const key = `${graphRoot}|${tenantId.toLowerCase()}`;
       // "organizations" stands for a connection that recorded no tenant: use the signed-in one.
       const tenant = /^[0-9a-f-]{36}$/i.test(tenantId) ? tenantId : undefined;

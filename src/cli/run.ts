@@ -1,5 +1,5 @@
 import { parseArgs, type ScanOptions } from './args';
-import type { CredentialLike } from './auth';
+import { fixedGraphTokenProblem, type CredentialLike } from './auth';
 import { EXIT, exitCodeFor } from './exitCodes';
 import type { ScanReport } from './format/formats';
 import { HELP, version } from './help';
@@ -90,6 +90,8 @@ async function scan(
   const failed = (code: number): ScanOutcome => ({ code, report: null, issues: 0, publishFailures: [] });
   const badPath = checkOutputPaths(options);
   if (badPath) return (out.error(badPath), failed(EXIT.usage));
+  const badToken = fixedGraphTokenProblem(env);
+  if (badToken) return (out.error(badToken), failed(EXIT.usage));
   const session = openSession(options, env, io, out, secrets, seams.credential);
   const result = await readOrganization(options, session, out);
   const report = toScanReport(result, options, session.nowMs);

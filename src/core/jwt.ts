@@ -24,19 +24,48 @@ export function tenantOf(token: string): string | null {
   return typeof tid === 'string' ? tid.toLowerCase() : null;
 }
 
-const GRAPH_AUDIENCES = new Set([
-  'https://graph.microsoft.com',
-  'https://graph.microsoft.com/',
-  '00000003-0000-0000-c000-000000000000',
-  'https://graph.microsoft.us',
-  'https://graph.microsoft.us/',
-  'https://dod-graph.microsoft.us',
-  'https://microsoftgraph.chinacloudapi.cn',
-  'https://microsoftgraph.chinacloudapi.cn/',
-]);
+/**
+ * Graph resource URIs as they appear in `aud` (v1.0 tokens carry the resource URI, with or without the
+ * trailing slash: `az account get-access-token --resource-type ms-graph`), by the Graph host they are for.
+ */
+const GRAPH_RESOURCES: Record<string, string> = {
+  'https://graph.microsoft.com': 'graph.microsoft.com',
+  'https://graph.microsoft.us': 'graph.microsoft.us',
+  'https://dod-graph.microsoft.us': 'dod-graph.microsoft.us',
+  'https://microsoftgraph.chinacloudapi.cn': 'microsoftgraph.chinacloudapi.cn',
+};
+/** Microsoft Graph's application id: v2.0 tokens carry it as `aud` in every cloud. */
+const GRAPH_APP_ID = '00000003-0000-0000-c000-000000000000';
+
+/**
+ * The Graph host a token may be sent to, from its `aud` (and, for Graph's app id, the cloud of its
+ * issuer: login.microsoftonline.us, login.chinacloudapi.cn / sts.chinacloudapi.cn; any other issuer is
+ * the public cloud), or null when it is not a Microsoft Graph token.
+ */
+export function graphHostOf(claims: Record<string, unknown> | null): string | null {
+  const aud = typeof claims?.aud === 'string' ? claims.aud.trim().replace(/\/+$/, '').toLowerCase() : '';
+  if (aud in GRAPH_RESOURCES) return GRAPH_RESOURCES[aud];
+  if (aud !== GRAPH_APP_ID) return null;
+  const iss = typeof claims?.iss === 'string' ? claims.iss.toLowerCase() : '';
+  if (/^https:\/\/login\.microsoftonline\.us\//.test(iss)) return 'graph.microsoft.us';
+  if (/^https:\/\/(login|sts)\.chinacloudapi\.cn\//.test(iss)) return 'microsoftgraph.chinacloudapi.cn';
+  return 'graph.microsoft.com';
+}
+
+/** Null when the token may go to `graphRoot` (https://host), else why not: "the token is for <host>". */
+export function audienceProblem(tokenHost: string, graphRoot: string): string | null {
+  let host = '';
+  try {
+    host = new URL(graphRoot).host.toLowerCase();
+  } catch {
+    // not a URL: never send
+  }
+  return host === tokenHost ? null : `the token is for ${tokenHost}, not ${host || graphRoot}`;
+}
 
 export type PastedTokenCheck =
-  { ok: true; tenantId: string | null; expiresAt: string; audience: string } | { ok: false; error: string };
+  | { ok: true; tenantId: string | null; expiresAt: string; audience: string; graphHost: string }
+  | { ok: false; error: string };
 
 /**
  * Checks a token pasted by the user (e.g. `az account get-access-token --resource-type ms-graph`)
@@ -48,7 +77,8 @@ export function checkPastedGraphToken(token: string, nowMs: number): PastedToken
   const claims = jwtClaims(trimmed);
   if (!claims) return { ok: false, error: 'This is not an access token (a JWT with three dot-separated parts).' };
   const aud = typeof claims.aud === 'string' ? claims.aud : '';
-  if (!GRAPH_AUDIENCES.has(aud)) {
+  const host = graphHostOf(claims);
+  if (!host) {
     return {
       ok: false,
       error: `This token is for ${aud || 'an unknown audience'}, not Microsoft Graph. Run: az account get-access-token --resource-type ms-graph`,
@@ -66,5 +96,6 @@ export function checkPastedGraphToken(token: string, nowMs: number): PastedToken
     tenantId: typeof claims.tid === 'string' ? claims.tid.toLowerCase() : null,
     expiresAt: new Date(exp).toISOString(),
     audience: aud,
+    graphHost: host,
   };
 }

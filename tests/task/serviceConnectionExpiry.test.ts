@@ -4,6 +4,7 @@ import { join } from 'path';
 import type { ScanReport } from '../../src/cli/run';
 import { IDS, sampleOrg, startFakes, type Fakes } from '../support/fakeOrg';
 import { TENANT } from '../support/payloads';
+import { fakeJwt } from '../support/tokens';
 import { startFakeEntra } from './support/fakeEntra';
 import { packagedTask, type PackagedTask } from './support/packagedTask';
 import { agentEnvironment, runAsAgent, type AgentJob, type TaskRun } from './support/runAsAgent';
@@ -226,7 +227,10 @@ describe('results', () => {
 
   it('GRAPH_ACCESS_TOKEN in the step environment overrides the connection: no OIDC request', async () => {
     entra.requests.length = 0;
-    const graphToken = 'graph-token-from-env-0123456789';
+    const graphToken = fakeJwt(
+      { aud: 'https://graph.microsoft.com', exp: 4102444800 },
+      'graph-token-from-env-0123456789',
+    );
     const before = fakes.graph.tokens.get(graphToken) ?? 0;
     const run = await runAsAgent(
       task,

@@ -4,6 +4,7 @@ import { HELP } from '../../src/cli/help';
 import { run } from '../../src/cli/run';
 import { captureIo, withSampleOrg } from '../support/fakeOrg';
 import { NOW } from '../support/payloads';
+import { graphToken } from '../support/tokens';
 
 /** The output-format registry is what --format accepts, what --help lists and what the pipeline branch reads. */
 
@@ -46,7 +47,7 @@ describe('each format in a pipeline (TF_BUILD=True)', () => {
         const { io, captured } = captureIo(NOW);
         const env = {
           AZURE_DEVOPS_EXT_PAT: 'registry-test-pat-1234',
-          GRAPH_ACCESS_TOKEN: 'registry-test-graph-1234',
+          GRAPH_ACCESS_TOKEN: graphToken(),
           TF_BUILD: 'True',
         };
         const code = await run(

@@ -6,8 +6,9 @@ import { mdText } from '../../src/cli/format/markdown';
 import { run, type ScanReport } from '../../src/cli/run';
 import { APPS, captureIo, IDS, sampleOrg, startFakes, type Fakes } from '../support/fakeOrg';
 import { NOW } from '../support/payloads';
+import { graphToken } from '../support/tokens';
 
-const env = { AZURE_DEVOPS_EXT_PAT: 'format-test-pat-123456', GRAPH_ACCESS_TOKEN: 'format-test-graph-123456' };
+const env = { AZURE_DEVOPS_EXT_PAT: 'format-test-pat-123456', GRAPH_ACCESS_TOKEN: graphToken() };
 let fakes: Fakes;
 let dir: string;
 

@@ -2,8 +2,9 @@ import { run, type ScanReport } from '../../src/cli/run';
 import { APPS, captureIo, IDS, sampleOrg, startFakes, type Fakes } from '../support/fakeOrg';
 import { listen } from '../support/listen';
 import { NOW } from '../support/payloads';
+import { graphToken } from '../support/tokens';
 
-const env = { AZURE_DEVOPS_EXT_PAT: 'graph-test-pat-123456', GRAPH_ACCESS_TOKEN: 'graph-test-token-123456' };
+const env = { AZURE_DEVOPS_EXT_PAT: 'graph-test-pat-123456', GRAPH_ACCESS_TOKEN: graphToken() };
 
 async function scanWith(faults: Record<string, number>, args: string[] = [], graphUrl?: string) {
   const { projects, applications } = sampleOrg();

@@ -5,12 +5,13 @@ import { command, escapeData, escapeProperty } from '../../src/cli/pipeline';
 import { run } from '../../src/cli/run';
 import { APPS, BETA, captureIo, sampleOrg, startFakes, type Fakes } from '../support/fakeOrg';
 import { armEndpoint, iso, NOW } from '../support/payloads';
+import { graphToken } from '../support/tokens';
 
 let fakes: Fakes;
 let agentTemp: string;
 const baseEnv = () => ({
   AZURE_DEVOPS_EXT_PAT: 'pipeline-test-pat-1234',
-  GRAPH_ACCESS_TOKEN: 'pipeline-test-graph-1234',
+  GRAPH_ACCESS_TOKEN: graphToken(),
   TF_BUILD: 'True',
   AGENT_TEMPDIRECTORY: agentTemp,
 });
@@ -122,7 +123,7 @@ describe('Azure Pipelines logging commands (TF_BUILD=True)', () => {
   it('writes no logging command outside Azure Pipelines', async () => {
     const { stdout, stderr } = await scan(['--format', 'table'], {
       AZURE_DEVOPS_EXT_PAT: 'pipeline-test-pat-1234',
-      GRAPH_ACCESS_TOKEN: 'x-graph-token-1234',
+      GRAPH_ACCESS_TOKEN: graphToken(),
     });
     expect(stdout + stderr).not.toContain('##vso[');
   });

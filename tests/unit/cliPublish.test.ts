@@ -20,9 +20,10 @@ import {
   withSampleOrg,
 } from '../support/fakeOrg';
 import { armEndpoint, iso, NOW, TENANT } from '../support/payloads';
+import { graphToken } from '../support/tokens';
 
 const PAT = 'pat-publish-Vb7nQ2xK9mLw4Tr-distinctive';
-const GRAPH_TOKEN = 'eyJ0eXAiOiJKV1Qi.graph-publish-Hs5Dk8Pq1z-distinctive';
+const GRAPH_TOKEN = graphToken(undefined, {}, 'graph-publish-Hs5Dk8Pq1z-distinctive');
 const env = { AZURE_DEVOPS_EXT_PAT: PAT, GRAPH_ACCESS_TOKEN: GRAPH_TOKEN, BUILD_DEFINITIONNAME: 'nightly-expiry' };
 const SECRETS = [PAT, GRAPH_TOKEN, Buffer.from(`:${PAT}`).toString('base64'), 'distinctive'];
 const SCANNED_AT = new Date(NOW).toISOString();

@@ -13,9 +13,10 @@ import {
   withSampleOrg,
 } from '../support/fakeOrg';
 import { NOW } from '../support/payloads';
+import { graphToken } from '../support/tokens';
 
 const PAT = 'pat-Zq9xW7vKd3LmN8rT2yB5-distinctive';
-const GRAPH_TOKEN = 'eyJ0eXAiOiJKV1Qi.graph-token-Qm4Lp0Xr8s-distinctive';
+const GRAPH_TOKEN = graphToken(undefined, {}, 'graph-token-Qm4Lp0Xr8s-distinctive');
 const env = { AZURE_DEVOPS_EXT_PAT: PAT, GRAPH_ACCESS_TOKEN: GRAPH_TOKEN };
 
 function withOrg<T>(

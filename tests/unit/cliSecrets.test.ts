@@ -7,9 +7,10 @@ import { run } from '../../src/cli/run';
 import { APPS, captureIo, sampleOrg, startFakes } from '../support/fakeOrg';
 import { listen } from '../support/listen';
 import { NOW } from '../support/payloads';
+import { graphToken } from '../support/tokens';
 
 const PAT = 'PAT-7f3kQ9zW2mXv8LrT5nB1-never-print-me';
-const GRAPH_TOKEN = 'eyJhbGciOi.GRAPH-4hJ8sD2kL9qP-never-print-me';
+const GRAPH_TOKEN = graphToken(undefined, {}, 'GRAPH-4hJ8sD2kL9qP-never-print-me');
 const SYSTEM_TOKEN = 'eyJ0eXAi.SYSTEM-ACCESS-9xQ2wE-never-print-me';
 const FORBIDDEN = [PAT, GRAPH_TOKEN, SYSTEM_TOKEN, Buffer.from(`:${PAT}`).toString('base64'), 'never-print-me'];
 
@@ -209,7 +210,7 @@ describe('credentials', () => {
     expect(
       await graphAuth({ GRAPH_ACCESS_TOKEN: GRAPH_TOKEN }, new Secrets(), async () =>
         Promise.reject(new Error('unused')),
-      ).getToken('t', 'r'),
+      ).getToken('t', 'https://graph.microsoft.com'),
     ).toBe(GRAPH_TOKEN);
     const failing = graphAuth({}, new Secrets(), async () => ({
       getToken: async () => {
