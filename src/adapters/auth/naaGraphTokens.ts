@@ -30,6 +30,40 @@ export interface GraphTokenSource {
   homeTenantId(): string | null;
 }
 
+const PUBLIC_GRAPH = 'https://graph.microsoft.com';
+const SOVEREIGN: Record<string, string> = {
+  'https://graph.microsoft.us': 'Azure US Government',
+  'https://dod-graph.microsoft.us': 'Azure US Government (DoD)',
+  'https://microsoftgraph.chinacloudapi.cn': 'Azure China',
+};
+
+/** A connection in a cloud the host's sign-in cannot reach (not a sign-in the user could fix). */
+export class OtherCloudError extends Error {
+  constructor(cloudRoot: string) {
+    const cloud = SOVEREIGN[cloudRoot.replace(/\/+$/, '').toLowerCase()] ?? cloudRoot;
+    super(
+      `signing in through Azure DevOps reaches the public cloud only, not ${cloud}: run the scanner in that cloud (sc-expiry scan --graph-url ${cloudRoot}) or paste a Graph token from that cloud (Use a Graph token)`,
+    );
+    this.name = 'OtherCloudError';
+  }
+}
+
+/**
+ * Nested App Authentication signs in through the Azure DevOps host, which signs in to the public
+ * cloud's Entra ID only: a US Government or China connection gets no token request and no sign-in
+ * button that cannot work, but the way that does.
+ */
+export function publicCloudOnly(source: GraphTokenSource): GraphTokenSource {
+  const check = (cloudRoot: string) => {
+    if (cloudRoot.replace(/\/+$/, '').toLowerCase() !== PUBLIC_GRAPH) throw new OtherCloudError(cloudRoot);
+  };
+  return {
+    getToken: async (tenantId, cloudRoot) => (check(cloudRoot), source.getToken(tenantId, cloudRoot)),
+    signIn: async (tenantId, cloudRoot) => (check(cloudRoot), source.signIn(tenantId, cloudRoot)),
+    homeTenantId: () => source.homeTenantId(),
+  };
+}
+
 function loginAuthority(cloudRoot: string, tenantId: string): string {
   const host = cloudRoot.includes('graph.microsoft.us')
     ? 'login.microsoftonline.us'

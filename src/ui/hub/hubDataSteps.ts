@@ -1,4 +1,4 @@
-import { NaaUnavailableError, type GraphTokenSource } from '../../adapters/auth/naaGraphTokens';
+import { NaaUnavailableError, publicCloudOnly, type GraphTokenSource } from '../../adapters/auth/naaGraphTokens';
 import { saveSnapshot } from '../../adapters/snapshotSync';
 import { mark } from '../../adapters/userTiming';
 import { parseEndpoint } from '../../core/endpoint';
@@ -114,7 +114,7 @@ export async function graphTokenSource(
   if (pasted) return { source: pasted };
   if (!clientId) return { access: { kind: 'unconfigured' } };
   try {
-    return { source: await naaSource(clientId) };
+    return { source: publicCloudOnly(await naaSource(clientId)) };
   } catch (e) {
     return {
       access:
