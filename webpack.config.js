@@ -6,7 +6,7 @@ const MiniCssExtractPlugin = require('mini-css-extract-plugin');
 module.exports = (_env, argv) => {
   const production = argv.mode !== 'development';
   return {
-    entry: { hub: './src/ui/hub/index.tsx' },
+    entry: { hub: './src/ui/hub/index.tsx', orgHub: './src/ui/orgHub/index.tsx' },
     output: {
       path: path.resolve(__dirname, 'dist'),
       filename: '[name].[contenthash:8].js',
@@ -44,11 +44,17 @@ module.exports = (_env, argv) => {
         filename: '[name].[contenthash:8].css',
         chunkFilename: 'chunk.[name].[contenthash:8].css',
       }),
-      new HtmlWebpackPlugin({
-        filename: 'hub.html',
-        chunks: ['hub'],
-        templateContent: `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Service connection expiry</title></head><body><div id="root"></div></body></html>`,
-      }),
+      ...[
+        ['hub.html', 'hub'],
+        ['orgHub.html', 'orgHub'],
+      ].map(
+        ([filename, chunk]) =>
+          new HtmlWebpackPlugin({
+            filename,
+            chunks: [chunk],
+            templateContent: `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Service connection expiry</title></head><body><div id="root"></div></body></html>`,
+          }),
+      ),
     ],
   };
 };

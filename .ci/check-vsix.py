@@ -1,5 +1,6 @@
-"""Fails unless the packaged .vsix holds the hub page and its Project Settings hub contribution, and the
-pipeline task: its contribution, a valid task.json and every execution handler's target file."""
+"""Fails unless the packaged .vsix holds both hub pages and their Project / Organization Settings contributions, the
+pipeline task (its contribution, a valid task.json and every execution handler's target file) and exactly the
+justified scopes."""
 import json
 import re
 import sys
@@ -10,18 +11,30 @@ with zipfile.ZipFile(path) as z:
     names = set(z.namelist())
     manifest = json.loads(z.read("extension.vsomanifest"))
     task_jsons = {n: json.loads(z.read(n)) for n in names if n.endswith("/task.json")}
-hubs = [
-    c
-    for c in manifest.get("contributions", [])
-    if c.get("type") == "ms.vss-web.hub" and "ms.vss-web.project-admin-hub-group" in c.get("targets", [])
-]
+# Each hub and the group it sits in: Project Settings and Organization Settings.
+HUB_GROUPS = {
+    "ms.vss-web.project-admin-hub-group": "Project Settings hub",
+    "ms.vss-web.collection-admin-hub-group": "Organization Settings hub",
+}
+# Exactly the scopes README justifies: read connections, run Azure DevOps's own connection check, list the
+# organization's projects (organization hub). A new scope makes every organization re-authorize the extension.
+EXPECTED_SCOPES = {"vso.serviceendpoint", "vso.serviceendpoint_query", "vso.project"}
 problems = []
-if not hubs:
-    problems.append("no ms.vss-web.hub contribution targeting ms.vss-web.project-admin-hub-group")
-for hub in hubs:
-    uri = hub.get("properties", {}).get("uri", "")
-    if uri not in names:
-        problems.append(f"hub uri {uri!r} is not in the package")
+hub_uris = []
+for group, label in HUB_GROUPS.items():
+    hubs = [
+        c
+        for c in manifest.get("contributions", [])
+        if c.get("type") == "ms.vss-web.hub" and group in c.get("targets", [])
+    ]
+    if not hubs:
+        problems.append(f"no ms.vss-web.hub contribution targeting {group} ({label})")
+    for hub in hubs:
+        uri = hub.get("properties", {}).get("uri", "")
+        if uri not in names:
+            problems.append(f"{label} uri {uri!r} is not in the package")
+        else:
+            hub_uris.append(uri)
 
 GUID = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
 tasks = [
@@ -62,12 +75,12 @@ for task in tasks:
     if inputs.get("azureSubscription", {}).get("type") != "connectedService:AzureRM":
         problems.append(f"{folder}/task.json: input azureSubscription is not connectedService:AzureRM")
 scopes = set(manifest.get("scopes", []))
-if scopes - {"vso.serviceendpoint", "vso.serviceendpoint_query"}:
-    problems.append(f"unexpected scopes: {sorted(scopes)}")
+if scopes != EXPECTED_SCOPES:
+    problems.append(f"scopes {sorted(scopes)} differ from the justified {sorted(EXPECTED_SCOPES)}")
 if problems:
     print(f"check-vsix: {path}: " + "; ".join(problems))
     sys.exit(1)
 print(
-    f"check-vsix: {path}: hub contribution and {hubs[0]['properties']['uri']} present; "
+    f"check-vsix: {path}: hub contributions and {', '.join(hub_uris)} present; "
     f"task {tasks[0]['properties']['name']} ({task_files} files, handlers and targets present); scopes {sorted(scopes)}"
 )

@@ -3,6 +3,7 @@ import { lookupApps } from '../adapters/graph/credentialsClient';
 import { keyFor, lookupFor, queriesFor } from '../core/graphQueries';
 import { mapWithConcurrency, type FetchLike } from '../adapters/http';
 import { parseEndpoint } from '../core/endpoint';
+import { createOrgListing, type ListedConnection } from '../core/orgListing';
 import type { ReportEntry } from '../core/report';
 import { computeVerdict } from '../core/verdict';
 import type { AppLookup, Connection, ProjectRef, Thresholds } from '../core/types';
@@ -57,29 +58,14 @@ export interface ScanResult {
 const message = (e: unknown) => oneLine(e instanceof Error ? e.message : String(e), 300);
 
 /** Connections shared across projects are listed once, under the first project that lists them. */
-export function dedupe(
-  lists: { project: ProjectRef; raw: unknown[] }[],
-): { connection: Connection; project: string }[] {
-  const byId = new Map<string, { connection: Connection; project: string }>();
-  const out: { connection: Connection; project: string }[] = [];
-  for (const { project, raw } of lists) {
-    raw.forEach((item, index) => {
-      const parsed = parseEndpoint(item);
-      const key = parsed.id ? parsed.id.toLowerCase() : `${project.name}#${index}`;
-      const seen = byId.get(key);
-      const same = (p: ProjectRef) =>
-        p.name.toLowerCase() === project.name.toLowerCase() || (!!p.id && p.id === project.id);
-      if (seen) {
-        if (!seen.connection.projects.some(same)) seen.connection.projects.push(project);
-        return;
-      }
-      const connection = { ...parsed, projects: parsed.projects.length > 0 ? [...parsed.projects] : [project] };
-      const entry = { connection, project: project.name };
-      byId.set(key, entry);
-      out.push(entry);
-    });
-  }
-  return out;
+export function dedupe(lists: { project: ProjectRef; raw: unknown[] }[]): ListedConnection[] {
+  const listing = createOrgListing();
+  for (const { project, raw } of lists)
+    listing.add(
+      project,
+      raw.map((item) => parseEndpoint(item)),
+    );
+  return listing.entries();
 }
 
 function appProblems(found: { connection: Connection }[], results: Map<string, AppLookup>): ScanProblem[] {

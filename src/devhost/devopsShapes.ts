@@ -112,9 +112,13 @@ function referencesOf(endpoint: unknown): ProjectInfo[] {
 
 const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 
-/** The organization's projects: the fixture's project, then every other project a connection is shared with. */
+/**
+ * The organization's projects: the fixture's project, the fixture's `projects`, then every other project a
+ * connection is shared with.
+ */
 export function projectsOf(fixture: Fixture): ProjectInfo[] {
   const out: ProjectInfo[] = [fixture.project];
+  for (const p of fixture.projects) if (!out.some((o) => same(o.id, p.id))) out.push(p);
   for (const e of fixture.endpoints) {
     for (const p of referencesOf(e)) if (!out.some((o) => same(o.id, p.id))) out.push(p);
   }

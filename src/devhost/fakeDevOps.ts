@@ -79,6 +79,16 @@ export function createFakeDevOps(fixture: Fixture, options: FakeDevOpsOptions = 
         `TF200016: The following project does not exist: ${projectKey}.`,
         CORE,
       );
+    const fault = fixture.projectFaults[project.id.toLowerCase()] ?? fixture.projectFaults[project.name.toLowerCase()];
+    // The shape of Azure DevOps's access-check refusal (typeKey AccessCheckException, as its REST errors carry).
+    if (fault === 403)
+      return vssError(
+        403,
+        'AccessCheckException',
+        `Access denied. Adele Vance needs View permissions on the service connections of project ${project.name} to perform this action.`,
+      );
+    if (fault)
+      return vssError(fault, 'InternalServerError', `The local host answers ${fault} for project ${project.name}.`);
     const all = resolveNowTokens(fixture.endpoints, now()) as Record<string, unknown>[];
     let list = all.filter((e) => endpointInProject(e, project, fixture));
     if (id) {

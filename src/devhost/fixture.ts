@@ -12,6 +12,10 @@ export interface Fixture {
   /** statusCode: a number (200, 400) or a System.Net.HttpStatusCode name ("ok", "badRequest"). */
   proxyResults: Record<string, { statusCode: number | string; errorMessage?: string }>;
   host: { nestedAppAuth: boolean; clientId: string | null };
+  /** The organization's other projects (the organization hub lists them all). */
+  projects: { id: string; name: string }[];
+  /** Project id or name → HTTP status its endpoint list answers with (403: the viewer may not read them). */
+  projectFaults: Record<string, number>;
 }
 
 export const DEFAULT_CLIENT_ID = '6a3c9f10-5b2e-4d7a-9c1e-0f4b8d2a7e55';
@@ -40,6 +44,27 @@ function obj(v: unknown): Record<string, unknown> {
   return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
 }
 
+function projectList(v: unknown): Fixture['projects'] {
+  if (v === undefined) return [];
+  if (!Array.isArray(v)) throw new Error('fixture: "projects" must be an array of {id, name}');
+  return v.map((p, i) => {
+    const o = obj(p);
+    if (typeof o.id !== 'string' || typeof o.name !== 'string' || !o.id || !o.name)
+      throw new Error(`fixture: projects[${i}] needs string "id" and "name"`);
+    return { id: o.id, name: o.name };
+  });
+}
+
+function faults(v: unknown): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [project, status] of Object.entries(obj(v))) {
+    if (!Number.isInteger(status) || (status as number) < 400 || (status as number) > 599)
+      throw new Error(`fixture: projectFaults["${project}"] must be an HTTP error status such as 403`);
+    out[project.toLowerCase()] = status as number;
+  }
+  return out;
+}
+
 /** Fills in the optional keys; throws a one-line message naming what is wrong. */
 export function normalizeFixture(input: unknown): Fixture {
   const raw = obj(input);
@@ -58,6 +83,8 @@ export function normalizeFixture(input: unknown): Fixture {
     federatedIdentityCredentials: obj(raw.federatedIdentityCredentials) as Record<string, unknown[]>,
     graphFaults: obj(raw.graphFaults) as Record<string, number>,
     proxyResults: obj(raw.proxyResults) as Fixture['proxyResults'],
+    projects: projectList(raw.projects),
+    projectFaults: faults(raw.projectFaults),
     host: {
       nestedAppAuth: host.nestedAppAuth !== false,
       clientId: host.clientId === null ? null : typeof host.clientId === 'string' ? host.clientId : DEFAULT_CLIENT_ID,

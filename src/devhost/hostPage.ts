@@ -5,7 +5,12 @@ import { packageRoot } from './staticFiles';
 
 export interface HostPageConfig {
   organization: string;
-  project: { id: string; name: string };
+  /** Null on organization pages (Organization settings). */
+  project: { id: string; name: string } | null;
+  /** Where the page sits in Azure DevOps' settings, for the breadcrumbs. */
+  area: string;
+  /** The host's pages, for the links in its header. */
+  pages: { href: string; text: string; current: boolean }[];
   teamId: string;
   hostId: string;
   contributionId: string;
@@ -58,6 +63,7 @@ const STYLE = `
 body{margin:0;font-family:"Segoe UI",system-ui,sans-serif;font-size:14px;color:#222;background:#f8f8f8;display:flex;flex-direction:column;height:100vh}
 header{display:flex;align-items:center;gap:12px;padding:0 16px;height:40px;background:#fff;border-bottom:1px solid #e0e0e0}
 header .crumbs{flex:1;white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
+header nav{display:flex;gap:12px;font-size:12px}header nav a{color:#005a9e}header nav a[aria-current]{font-weight:600;color:#222;text-decoration:none}
 header .badge{background:#fff4ce;border:1px solid #e0c060;border-radius:3px;padding:1px 6px;font-size:12px}
 #host-status{color:#666;font-size:12px}
 .banner{display:flex;gap:12px;align-items:center;padding:8px 16px;border-bottom:1px solid #ddd}
@@ -77,7 +83,7 @@ body.full-screen header,body.full-screen details{display:none}
 `;
 
 export function renderHostPage(config: HostPageConfig): string {
-  const title = `Service Connection Expiry · ${config.organization} (local host)`;
+  const title = `Service Connection Expiry · ${config.project ? config.project.name : config.organization} (local host)`;
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -89,7 +95,13 @@ export function renderHostPage(config: HostPageConfig): string {
 </head>
 <body>
 <header>
-  <span class="crumbs">${escapeHtml(config.organization)} / ${escapeHtml(config.project.name)} / Project settings / <strong>Service Connection Expiry</strong></span>
+  <span class="crumbs">${[config.organization, config.project?.name, config.area]
+    .filter(Boolean)
+    .map((t) => escapeHtml(t as string))
+    .join(' / ')} / <strong>Connection expiry</strong></span>
+  <nav aria-label="Local host pages">${config.pages
+    .map((p) => `<a href="${escapeHtml(p.href)}"${p.current ? ' aria-current="page"' : ''}>${escapeHtml(p.text)}</a>`)
+    .join(' ')}</nav>
   <span id="host-status" aria-live="polite"></span>
   <span class="badge" title="Fake Azure DevOps, fake Microsoft Graph, fed by a fixture file">local host</span>
 </header>

@@ -68,6 +68,7 @@ export async function main(argv: string[]): Promise<number> {
   const shown = isAbsolute(args.fixture) ? relative(cwd, args.fixture) || args.fixture : args.fixture;
   console.log('Service Connection Expiry — local host');
   console.log(`  Open ${host.url}  (fixture: ${shown}, ${fixture.endpoints.length} connections)`);
+  console.log(`  Organization settings hub: ${host.orgHubUrl}`);
   console.log(`  Fake Azure DevOps ${host.devopsUrl}   fake Microsoft Graph ${host.graphUrl}/v1.0`);
   console.log('  Press Ctrl+C to stop.');
   await new Promise<void>((done) => {

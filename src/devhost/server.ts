@@ -25,14 +25,18 @@ export interface LocalHostOptions {
   distDir?: string;
   /** The page the hub iframe loads from distDir. Default hub.html. */
   hubPage?: string;
+  /** The page the organization hub's iframe loads from distDir. Default orgHub.html. */
+  orgHubPage?: string;
   graphLatencyMs?: number;
   devopsLatencyMs?: number;
   now?: () => number;
 }
 
 export interface LocalHost {
-  /** The host page to open in a browser. */
+  /** The host page to open in a browser (Project settings → the project hub). */
   url: string;
+  /** Organization settings → the organization hub. */
+  orgHubUrl: string;
   /** Fake Graph base URL, without /v1.0 (the hub gets it as initialConfig.localGraphRoot). */
   graphUrl: string;
   /** Fake Azure DevOps REST root for the organization, with a trailing slash. */
@@ -125,16 +129,29 @@ export async function startLocalHost(options: LocalHostOptions): Promise<LocalHo
     const extensionSide = await listen((req, res) => {
       const path = (req.url ?? '/').split('?')[0];
       if (serveFrom(distDir, req.method, path, res)) return;
-      if (path === '/' || path === '/' + hubPage)
-        return sendText(res, 200, 'text/html; charset=utf-8', placeholderPage(distDir, hubPage));
+      const orgHubPage = options.orgHubPage ?? 'orgHub.html';
+      if (path === '/' || path === '/' + hubPage || path === '/' + orgHubPage)
+        return sendText(
+          res,
+          200,
+          'text/html; charset=utf-8',
+          placeholderPage(distDir, path === '/' + orgHubPage ? orgHubPage : hubPage),
+        );
       sendText(res, 404, 'text/plain; charset=utf-8', `Not found in ${distDir}: ${path}`);
     }, 0);
     started.push(extensionSide.server);
 
     const version = extensionVersion();
-    const config: HostPageConfig = {
+    const orgPath = `/${encodeURIComponent(fixture.organization)}/_settings/connection-expiry`;
+    const pages = (current: 'project' | 'organization') => [
+      { href: '/', text: `Project settings (${fixture.project.name})`, current: current === 'project' },
+      { href: orgPath, text: 'Organization settings', current: current === 'organization' },
+    ];
+    const base: HostPageConfig = {
       organization: fixture.organization,
       project: fixture.project,
+      area: 'Project settings',
+      pages: pages('project'),
       teamId: '2c8f0a6b-3d4e-4f50-9a61-7b82c93da4e5',
       hostId: '0e3f1a2b-4c5d-4e6f-8a9b-0c1d2e3f4a5b',
       contributionId: `${PUBLISHER}.${EXTENSION_ID}.hub`,
@@ -161,15 +178,29 @@ export async function startLocalHost(options: LocalHostOptions): Promise<LocalHo
       initialConfig: { localGraphRoot: graphSide.origin, localEntraClientId: fixture.host.clientId },
       themeData: LIGHT_THEME,
     };
+    // Organization settings → Connection expiry: the organization hub, with no project in its context.
+    const orgConfig: HostPageConfig = {
+      ...base,
+      project: null,
+      area: 'Organization settings',
+      pages: pages('organization'),
+      contributionId: `${PUBLISHER}.${EXTENSION_ID}.org-hub`,
+      hubUrl: `${extensionSide.origin}/${options.orgHubPage ?? 'orgHub.html'}`,
+    };
+    const pageFor = (path: string): HostPageConfig | null => {
+      if (path === '/' || path === '/index.html') return base;
+      if (decodeURIComponent(path).toLowerCase().replace(/\/+$/, '') === decodeURIComponent(orgPath).toLowerCase())
+        return orgConfig;
+      return null;
+    };
 
     const scripts = hostScriptsDir();
     if (!existsSync(join(scripts, 'hostMain.js')))
       throw new Error(`local host: browser scripts not found in ${scripts}`);
     const hostSide = await listen((req, res) => {
       const path = (req.url ?? '/').split('?')[0];
-      if (req.method === 'GET' && (path === '/' || path === '/index.html')) {
-        return sendText(res, 200, 'text/html; charset=utf-8', renderHostPage(config));
-      }
+      const page = req.method === 'GET' ? pageFor(path) : null;
+      if (page) return sendText(res, 200, 'text/html; charset=utf-8', renderHostPage(page));
       if (path.startsWith('/host/') && serveFrom(scripts, req.method, path.slice('/host'.length), res)) return;
       if (path === '/favicon.ico') return sendText(res, 204, 'image/x-icon', '');
       sendText(res, 404, 'text/plain; charset=utf-8', 'Not found');
@@ -179,7 +210,8 @@ export async function startLocalHost(options: LocalHostOptions): Promise<LocalHo
     return {
       url: `${hostSide.origin}/`,
       graphUrl: graphSide.origin,
-      devopsUrl: config.devopsRoot,
+      orgHubUrl: `${hostSide.origin}${orgPath}`,
+      devopsUrl: base.devopsRoot,
       extensionUrl: extensionSide.origin,
       graphStats: graph.stats,
       devopsStats: devops.stats,

@@ -11,28 +11,35 @@ export interface HubSettings {
 }
 
 const CLIENT_ID_KEY = 'entraClientId';
-const THRESHOLDS_COLLECTION = 'project-settings';
+export const THRESHOLDS_COLLECTION = 'project-settings';
 
 const manager = extensionDataManager;
+
+/** The organization's Entra client ID (organization-wide, not per project); null when unset or not a GUID. */
+export async function loadClientId(): Promise<string | null> {
+  const value = await (await manager()).getValue<string>(CLIENT_ID_KEY, { scopeType: 'Default' }).catch(() => null);
+  return isGuid(value) ? value : null;
+}
+
+export async function saveClientId(clientId: string | null): Promise<void> {
+  await (await manager()).setValue(CLIENT_ID_KEY, clientId ?? '', { scopeType: 'Default' });
+}
 
 export function createSettingsStore(projectId: string) {
   return {
     async load(): Promise<HubSettings> {
       const m = await manager();
       const [clientId, doc] = await Promise.all([
-        m.getValue<string>(CLIENT_ID_KEY, { scopeType: 'Default' }).catch(() => null),
+        loadClientId(),
         m.getDocument(THRESHOLDS_COLLECTION, projectId).catch(() => null),
       ]);
       const checked = doc ? checkThresholds(doc.warningDays, doc.criticalDays) : null;
       return {
-        clientId: isGuid(clientId) ? clientId : null,
+        clientId,
         thresholds: checked && checked.ok ? checked.thresholds : DEFAULT_THRESHOLDS,
       };
     },
-    async saveClientId(clientId: string | null): Promise<void> {
-      const m = await manager();
-      await m.setValue(CLIENT_ID_KEY, clientId ?? '', { scopeType: 'Default' });
-    },
+    saveClientId,
     async saveThresholds(t: Thresholds): Promise<void> {
       const m = await manager();
       await m.setDocument(THRESHOLDS_COLLECTION, { id: projectId, ...t, __etag: -1 });

@@ -41,9 +41,7 @@ export function appText(r: ReportConnection): string {
 }
 
 /** The first step of the most pressing finding: what to do now. */
-export function firstFix(r: Pick<ReportConnection, 'findings'>): string | null {
-  return r.findings.find((f) => f.fix.length > 0)?.fix[0] ?? null;
-}
+export { firstFix } from '../../core/csv';
 
 export function countsLine(report: Report): string {
   const parts = STATUS_ORDER.map((s): [number, string] => [

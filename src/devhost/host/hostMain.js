@@ -33,10 +33,13 @@ function handshakeData() {
         isHosted: true,
       },
       pageContext: {
-        webContext: {
-          project: { id: config.project.id, name: config.project.name },
-          team: { id: config.teamId, name: `${config.project.name} Team` },
-        },
+        // Organization pages (Organization settings) have no project and no team in their web context.
+        webContext: config.project
+          ? {
+              project: { id: config.project.id, name: config.project.name },
+              team: { id: config.teamId, name: `${config.project.name} Team` },
+            }
+          : {},
         globalization: {
           culture: 'en-US',
           explicitTheme: '',

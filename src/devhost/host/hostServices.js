@@ -53,7 +53,7 @@ export function createServices(config) {
       },
     },
     'ms.vss-tfs-web.tfs-page-data-service': {
-      getProject: () => ({ id: config.project.id, name: config.project.name }),
+      getProject: () => (config.project ? { id: config.project.id, name: config.project.name } : undefined),
       getPageData: () => ({ project: config.project, organization: config.organization }),
     },
     'ms.vss-features.host-navigation-service': {
@@ -76,9 +76,9 @@ export function createServices(config) {
         if (typeof callback === 'function') hashListeners.push(callback);
       },
       getPageRoute: () => ({
-        id: 'ms.vss-admin-web.project-admin-hub-route',
+        id: config.project ? 'ms.vss-admin-web.project-admin-hub-route' : 'ms.vss-admin-web.collection-admin-hub-route',
         routeValues: {
-          project: config.project.name,
+          ...(config.project ? { project: config.project.name } : {}),
           adminPivot: config.contributionId,
           controller: 'ContributedPage',
           action: 'Execute',

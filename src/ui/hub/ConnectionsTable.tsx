@@ -15,6 +15,8 @@ interface Props {
   sort: { key: SortKey; descending: boolean } | null;
   onSort: (key: SortKey, descending: boolean) => void;
   onOpen: (row: HubRow) => void;
+  /** The organization hub shows which projects each connection belongs to. */
+  showProject?: boolean;
 }
 
 type Column = ITableColumn<HubRow> & { sortKey: SortKey };
@@ -36,7 +38,13 @@ function twoLines(first: React.ReactNode, second: React.ReactNode) {
   );
 }
 
-function makeColumns(): Column[] {
+function projectCell(r: HubRow) {
+  const [first, ...others] = r.connection.projects;
+  if (!first) return '—';
+  return twoLines(first.name, others.length > 0 ? `also ${others.map((p) => p.name).join(', ')}` : null);
+}
+
+function makeColumns(showProject: boolean): Column[] {
   const col = (
     id: string,
     name: string,
@@ -53,6 +61,7 @@ function makeColumns(): Column[] {
   });
   return [
     col('name', 'Connection', 'name', -22, (r) => twoLines(r.connection.name, r.connection.subscriptionName)),
+    ...(showProject ? [col('project', 'Project', 'project', -14, projectCell)] : []),
     col('type', 'Type', 'type', -12, (r) => <span className="text-ellipsis">{r.typeText}</span>),
     col('auth', 'Authentication', 'auth', -16, (r) => {
       const [scheme, mode] = r.authText.split(', ');
@@ -81,7 +90,8 @@ function makeColumns(): Column[] {
 /** The connections, virtualized; a click or Enter on a row opens its details. */
 export function ConnectionsTable(props: Props) {
   const container = React.useRef<HTMLDivElement>(null);
-  const columns = React.useMemo(makeColumns, []);
+  const showProject = !!props.showProject;
+  const columns = React.useMemo(() => makeColumns(showProject), [showProject]);
   columns.forEach((c) => {
     if (c.sortProps)
       c.sortProps.sortOrder =

@@ -1,10 +1,9 @@
 import * as React from 'react';
 import { MessageBar, MessageBarSeverity } from 'azure-devops-ui/MessageBar';
 import { Spinner, SpinnerSize } from 'azure-devops-ui/Spinner';
-import { TextField, TextFieldWidth } from 'azure-devops-ui/TextField';
 import { summarize } from '../../core/summary';
 import type { Status } from '../../core/types';
-import { ConnectionsTable } from './ConnectionsTable';
+import { ConnectionsView } from './ConnectionsView';
 import type { HubDeps } from './deps';
 import { GraphBanner } from './GraphBanner';
 import { PageHeader } from './PageHeader';
@@ -12,7 +11,6 @@ import { SnapshotNote } from './SnapshotNote';
 import { useAutoCheck } from './useAutoCheck';
 import { useHealthChecks } from './useHealthChecks';
 import { buildRows, viewRows, type RowCache, type SortKey } from './hubRows';
-import { SummaryBar } from './SummaryBar';
 import { useHubData } from './useHubData';
 import { useSelectedConnection } from './useSelectedConnection';
 import { mark } from '../../adapters/userTiming';
@@ -57,8 +55,8 @@ export function HubPage(props: { deps: HubDeps }) {
   const azureIds = rows.filter((r) => r.connection.entraBacked && r.connection.schemeKind !== 'none').map((r) => r.id);
   const toggleStatus = (s: Status) =>
     setStatuses((cur) => (cur.includes(s) ? cur.filter((x) => x !== s) : [...cur, s]));
-  const saveSettings = async (clientId: string | null, thresholds: typeof data.thresholds) => {
-    await Promise.all([deps.saveClientId(clientId), deps.saveThresholds(thresholds)]);
+  const saveSettings = async (clientId: string | null, thresholds: typeof data.thresholds | null) => {
+    await Promise.all([deps.saveClientId(clientId), thresholds && deps.saveThresholds(thresholds)]);
     await refresh();
   };
   const checked = data.checkedAt ? `Last checked ${new Date(data.checkedAt).toLocaleString()}` : 'Loading…';
@@ -123,34 +121,19 @@ export function HubPage(props: { deps: HubDeps }) {
           <Spinner size={SpinnerSize.large} label="Loading service connections…" />
         ) : data.phase === 'loaded' ? (
           <>
-            <SummaryBar summary={summary} selected={statuses} onToggle={toggleStatus} />
-            <div className="sce-filter flex-row flex-center">
-              <TextField
-                value={keyword}
-                onChange={(_e, v) => setKeyword(v)}
-                prefixIconProps={{ iconName: 'Filter' }}
-                placeholder="Filter by name, type, app, tenant…"
-                ariaLabel="Filter connections by keyword"
-                width={TextFieldWidth.standard}
-              />
-              <span className="secondary-text sce-count" aria-live="polite">
-                {visible.length === rows.length
-                  ? `${rows.length} connections`
-                  : `${visible.length} of ${rows.length} connections`}
-              </span>
-            </div>
-            {rows.length === 0 ? (
-              <p className="sce-empty">This project has no service connections.</p>
-            ) : visible.length === 0 ? (
-              <p className="sce-empty">No connection matches the filter.</p>
-            ) : (
-              <ConnectionsTable
-                rows={visible}
-                sort={sort}
-                onSort={(key, descending) => setSort({ key, descending })}
-                onOpen={(r) => selection.open(r.id)}
-              />
-            )}
+            <ConnectionsView
+              rows={rows}
+              visible={visible}
+              summary={summary}
+              statuses={statuses}
+              onToggleStatus={toggleStatus}
+              keyword={keyword}
+              onKeyword={setKeyword}
+              sort={sort}
+              onSort={(key, descending) => setSort({ key, descending })}
+              onOpen={(r) => selection.open(r.id)}
+              emptyText="This project has no service connections."
+            />
           </>
         ) : null}
       </div>

@@ -12,20 +12,21 @@ export const REDIRECT_URI = 'https://dev.azure.com/_public/_MsalPopup';
 
 interface Props {
   clientId: string | null;
-  thresholds: Thresholds;
-  onSave: (clientId: string | null, thresholds: Thresholds) => Promise<void>;
+  /** Null where the page spans projects (organization hub): each project keeps its own thresholds. */
+  thresholds: Thresholds | null;
+  onSave: (clientId: string | null, thresholds: Thresholds | null) => Promise<void>;
   onDismiss: () => void;
 }
 
 /** The organization's Entra client ID and the project's thresholds, with how to register the app. */
 export function SettingsPanel(props: Props) {
   const [clientId, setClientId] = React.useState(props.clientId ?? '');
-  const [warning, setWarning] = React.useState(String(props.thresholds.warningDays));
-  const [critical, setCritical] = React.useState(String(props.thresholds.criticalDays));
+  const [warning, setWarning] = React.useState(String(props.thresholds?.warningDays ?? ''));
+  const [critical, setCritical] = React.useState(String(props.thresholds?.criticalDays ?? ''));
   const trimmed = clientId.trim();
   const idError =
     trimmed && !isGuid(trimmed) ? 'A client ID is a GUID such as 6a3c9f10-5b2e-4d7a-9c1e-0f4b8d2a7e55.' : null;
-  const check = checkThresholds(warning, critical);
+  const check = props.thresholds ? checkThresholds(warning, critical) : ({ ok: true, thresholds: null } as const);
   const {
     busy: saving,
     error: saveError,
@@ -80,27 +81,37 @@ export function SettingsPanel(props: Props) {
             ariaLabel="Entra application (client) ID"
           />
         </FormItem>
-        <h3 className="sce-h3">Thresholds (this project)</h3>
-        <FormItem label="Warning when a credential expires within (days)" error={!check.ok}>
-          <TextField
-            value={warning}
-            onChange={(_e, v) => setWarning(v)}
-            inputType="number"
-            ariaLabel="Warning threshold in days"
-          />
-        </FormItem>
-        <FormItem
-          label="Critical when it expires within (days)"
-          error={!check.ok}
-          message={check.ok ? undefined : check.error}
-        >
-          <TextField
-            value={critical}
-            onChange={(_e, v) => setCritical(v)}
-            inputType="number"
-            ariaLabel="Critical threshold in days"
-          />
-        </FormItem>
+        {props.thresholds ? null : (
+          <p className="secondary-text">
+            Thresholds are set per project, in each project’s Connection expiry page; this view applies each project’s
+            own.
+          </p>
+        )}
+        {props.thresholds ? (
+          <>
+            <h3 className="sce-h3">Thresholds (this project)</h3>
+            <FormItem label="Warning when a credential expires within (days)" error={!check.ok}>
+              <TextField
+                value={warning}
+                onChange={(_e, v) => setWarning(v)}
+                inputType="number"
+                ariaLabel="Warning threshold in days"
+              />
+            </FormItem>
+            <FormItem
+              label="Critical when it expires within (days)"
+              error={!check.ok}
+              message={check.ok ? undefined : check.error}
+            >
+              <TextField
+                value={critical}
+                onChange={(_e, v) => setCritical(v)}
+                inputType="number"
+                ariaLabel="Critical threshold in days"
+              />
+            </FormItem>
+          </>
+        ) : null}
         {saveError ? (
           <p role="alert" className="sce-error-text">
             {saveError}

@@ -31,6 +31,8 @@ export interface HubData {
   snapshot: Snapshot | null;
   /** Expiry of the pasted token, when the page uses one. */
   pastedTokenExpiresAt: string | null;
+  /** Thresholds per project id (lower case), where a page shows several projects. */
+  projectThresholds?: Map<string, Thresholds>;
 }
 
 export const INITIAL: HubData = {

@@ -28,6 +28,17 @@ export interface HubRow {
 
 const LIVE = new Set<AppLookup['kind']>(['found', 'not-found']);
 
+/** Every project a connection is shared with, as people read it. */
+export function projectNames(c: Connection): string {
+  return c.projects.map((p) => p.name).join(', ');
+}
+
+/** A connection's thresholds: its (first) project's own where the page knows them, else the page's. */
+function thresholdsOf(data: HubData, connection: Connection) {
+  const id = connection.projects[0]?.id;
+  return (id && data.projectThresholds?.get(id.toLowerCase())) || data.thresholds;
+}
+
 /** Rows whose inputs did not change are reused: Graph answers arrive in many small batches. */
 export type RowCache = WeakMap<Connection, { inputs: unknown[]; row: HubRow }>;
 
@@ -58,7 +69,8 @@ export function buildRows(
     const live = key ? data.lookups.get(key) : undefined;
     const stored = key && !pending && !(live && LIVE.has(live.kind)) ? fromSnapshot.get(key) : undefined;
     const rowHealth = health.get(connection.id);
-    const inputs = [pending, live, stored, noAccess, rowHealth, data.thresholds, nowMs, data.homeTenantId];
+    const thresholds = thresholdsOf(data, connection);
+    const inputs = [pending, live, stored, noAccess, rowHealth, thresholds, nowMs, data.homeTenantId];
     const cached = cache.get(connection);
     if (cached && sameInputs(cached.inputs, inputs)) return cached.row;
     let lookup = live;
@@ -79,7 +91,7 @@ export function buildRows(
       lookup,
       health: rowHealth?.state === 'done' ? rowHealth.result : null,
       nowMs,
-      thresholds: data.thresholds,
+      thresholds,
       homeTenantId: data.homeTenantId,
     });
     if (asOf) verdict.reason = `${verdict.reason} As of ${isoDay(asOf.takenAt)} (${asOf.by}).`;
@@ -102,11 +114,13 @@ export function buildRows(
   });
 }
 
-export type SortKey = 'name' | 'type' | 'auth' | 'app' | 'tenant' | 'expiry' | 'status';
+export type SortKey = 'name' | 'project' | 'type' | 'auth' | 'app' | 'tenant' | 'expiry' | 'status';
 
 export interface ViewOptions {
   keyword: string;
   statuses: Status[];
+  /** Only connections shared with this project (id); the organization hub's project filter. */
+  projectId?: string | null;
   sort: { key: SortKey; descending: boolean } | null;
 }
 
@@ -114,6 +128,7 @@ const byText = (f: (r: HubRow) => string) => (a: HubRow, b: HubRow) => compareTe
 
 const COMPARERS: Record<SortKey, (a: HubRow, b: HubRow) => number> = {
   name: byText((r) => r.connection.name),
+  project: byText((r) => projectNames(r.connection)),
   type: byText((r) => r.typeText),
   auth: byText((r) => r.authText),
   app: byText((r) => r.appName ?? r.connection.appId ?? ''),
@@ -129,7 +144,17 @@ function haystackOf(r: HubRow): string {
   let text = haystacks.get(r);
   if (text === undefined) {
     const c = r.connection;
-    text = [c.name, r.typeText, r.authText, r.appName, c.appId, c.tenantId, r.verdict.reason, c.description]
+    text = [
+      c.name,
+      r.typeText,
+      r.authText,
+      r.appName,
+      c.appId,
+      c.tenantId,
+      r.verdict.reason,
+      c.description,
+      projectNames(c),
+    ]
       .filter(Boolean)
       .join(' ')
       .toLowerCase();
@@ -142,9 +167,11 @@ function haystackOf(r: HubRow): string {
 export function viewRows(rows: HubRow[], options: ViewOptions): HubRow[] {
   const words = options.keyword.toLowerCase().split(/\s+/).filter(Boolean);
   const statuses = new Set(options.statuses);
+  const projectId = options.projectId?.toLowerCase();
   const visible = rows.filter(
     (r) =>
       (statuses.size === 0 || statuses.has(r.verdict.status)) &&
+      (!projectId || r.connection.projects.some((p) => p.id.toLowerCase() === projectId)) &&
       (words.length === 0 || words.every((w) => haystackOf(r).includes(w))),
   );
   const sort = options.sort;

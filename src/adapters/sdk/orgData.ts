@@ -1,0 +1,44 @@
+import { SNAPSHOT_COLLECTION, readSnapshot, type Snapshot } from '../../core/snapshot';
+import { checkThresholds } from '../../core/thresholds';
+import type { Thresholds } from '../../core/types';
+import { extensionDataManager, isNotFound } from './extensionDataSdk';
+import { THRESHOLDS_COLLECTION } from './settingsStore';
+
+/** Every document of a collection in one request; a collection nobody wrote yet is empty. */
+async function allDocuments(collection: string): Promise<unknown[]> {
+  const m = await extensionDataManager();
+  try {
+    const docs: unknown = await m.getDocuments(collection);
+    return Array.isArray(docs) ? docs : [];
+  } catch (e) {
+    if (isNotFound(e)) return [];
+    throw e;
+  }
+}
+
+const idOf = (doc: unknown) => {
+  const id = (doc as { id?: unknown } | null)?.id;
+  return typeof id === 'string' ? id : null;
+};
+
+/** Each project's snapshot document (written by hub viewers and the scanner), by project id. */
+export async function readAllSnapshots(): Promise<Map<string, Snapshot>> {
+  const out = new Map<string, Snapshot>();
+  for (const doc of await allDocuments(SNAPSHOT_COLLECTION)) {
+    const id = idOf(doc);
+    if (id) out.set(id.toLowerCase(), readSnapshot(doc, id));
+  }
+  return out;
+}
+
+/** Each project's thresholds (set in its project hub), by project id; unreadable ones are left out. */
+export async function readAllThresholds(): Promise<Map<string, Thresholds>> {
+  const out = new Map<string, Thresholds>();
+  for (const doc of await allDocuments(THRESHOLDS_COLLECTION)) {
+    const id = idOf(doc);
+    const d = doc as { warningDays?: unknown; criticalDays?: unknown };
+    const checked = checkThresholds(d.warningDays, d.criticalDays);
+    if (id && checked.ok) out.set(id.toLowerCase(), checked.thresholds);
+  }
+  return out;
+}

@@ -1,0 +1,74 @@
+import { withoutControls } from './logSafe';
+import type { ReportConnection } from './report';
+
+/** RFC 4180 CSV of report connections, guarded against formula injection (scanner `--format csv`, hub export). */
+
+const NUMBER = /^-?\d+(\.\d+)?$/;
+
+/**
+ * Quotes when needed; text that a spreadsheet would run as a formula gets a leading apostrophe. Control
+ * characters (line breaks, terminal escapes) become spaces: one connection, one line.
+ */
+export function csvCell(value: string | number | null | undefined): string {
+  if (value === null || value === undefined) return '';
+  let text = withoutControls(String(value));
+  if (typeof value !== 'number' && !NUMBER.test(text) && /^\s*[=+\-@]/.test(text)) text = `'${text}`;
+  return /[",]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+export const CSV_COLUMNS = [
+  'status',
+  'name',
+  'project',
+  'projects',
+  'type',
+  'scheme',
+  'creationMode',
+  'tenantId',
+  'appId',
+  'appDisplayName',
+  'daysLeft',
+  'expiresAt',
+  'credentialKeyId',
+  'confidence',
+  'reason',
+  'fix',
+  'devopsLink',
+  'entraLink',
+  'id',
+];
+
+/** The first step of the most pressing finding: what to do now. */
+export function firstFix(r: Pick<ReportConnection, 'findings'>): string | null {
+  return r.findings.find((f) => f.fix.length > 0)?.fix[0] ?? null;
+}
+
+/** One CSV document, rows in the order given; `typeText` is the connection type as people read it. */
+export function reportCsv(rows: { report: ReportConnection; typeText: string }[]): string {
+  const lines = [CSV_COLUMNS.join(',')];
+  for (const { report: r, typeText } of rows) {
+    const cells = [
+      r.status,
+      r.name,
+      r.project,
+      r.projects.join('; '),
+      typeText,
+      r.scheme,
+      r.creationMode,
+      r.tenantId,
+      r.appId,
+      r.appDisplayName,
+      r.daysLeft,
+      r.expiresAt,
+      r.credential?.keyId,
+      r.credential?.confidence,
+      r.reason,
+      firstFix(r),
+      r.links.devops,
+      r.links.entra,
+      r.id,
+    ];
+    lines.push(cells.map(csvCell).join(','));
+  }
+  return `${lines.join('\r\n')}\r\n`;
+}

@@ -1,0 +1,205 @@
+import * as React from 'react';
+import { MessageBar, MessageBarSeverity } from 'azure-devops-ui/MessageBar';
+import { Spinner, SpinnerSize } from 'azure-devops-ui/Spinner';
+import { projectTiles } from '../../core/projectTiles';
+import { summarize } from '../../core/summary';
+import type { Status } from '../../core/types';
+import { ConnectionsView } from '../hub/ConnectionsView';
+import { GraphBanner } from '../hub/GraphBanner';
+import { PageHeader } from '../hub/PageHeader';
+import { buildRows, viewRows, type RowCache, type SortKey } from '../hub/hubRows';
+import { SnapshotNote } from '../hub/SnapshotNote';
+import { useAutoCheck } from '../hub/useAutoCheck';
+import { useHealthChecks } from '../hub/useHealthChecks';
+import { useSelectedConnection } from '../hub/useSelectedConnection';
+import type { OrgHubDeps } from './deps';
+import { exportFileName, viewCsv, viewReport } from './exportView';
+import { ProjectFilter } from './ProjectFilter';
+import { ProjectProblems } from './ProjectProblems';
+import { ProjectTiles } from './ProjectTiles';
+import { useOrgData } from './useOrgData';
+
+// The same panels as the project hub, loaded when first opened.
+const DetailsPanel = React.lazy(() =>
+  import(/* webpackChunkName: "details" */ '../hub/DetailsPanel').then((m) => ({ default: m.DetailsPanel })),
+);
+const TokenPanel = React.lazy(() =>
+  import(/* webpackChunkName: "token" */ '../hub/TokenPanel').then((m) => ({ default: m.TokenPanel })),
+);
+const SettingsPanel = React.lazy(() =>
+  import(/* webpackChunkName: "settings" */ '../hub/SettingsPanel').then((m) => ({ default: m.SettingsPanel })),
+);
+
+export function OrgHubPage(props: { deps: OrgHubDeps }) {
+  const { deps } = props;
+  const { data, refresh, signIn, applyPastedToken, noAccess } = useOrgData(deps);
+  // A connection's check runs in the first project it belongs to.
+  const projectOf = React.useRef(new Map<string, string>());
+  const checkDeps = React.useMemo(
+    () => ({
+      now: deps.now,
+      checkEndpoint: (id: string) => deps.checkEndpoint(projectOf.current.get(id) ?? '', id),
+    }),
+    [deps],
+  );
+  const { health, check } = useHealthChecks(checkDeps);
+  const rowCache = React.useRef<RowCache>(new WeakMap());
+  const [keyword, setKeyword] = React.useState('');
+  const [statuses, setStatuses] = React.useState<Status[]>([]);
+  const [projectId, setProjectId] = React.useState<string | null>(null);
+  const [sort, setSort] = React.useState<{ key: SortKey; descending: boolean } | null>(null);
+  const [tokenOpen, setTokenOpen] = React.useState(false);
+  const [settingsOpen, setSettingsOpen] = React.useState(false);
+  const nowMs = data.checkedAt ?? deps.now();
+  const rows = React.useMemo(
+    () => buildRows(data, noAccess, nowMs, health, rowCache.current),
+    [data, noAccess, nowMs, health],
+  );
+  React.useEffect(() => {
+    for (const r of rows) projectOf.current.set(r.id, r.connection.projects[0]?.name ?? '');
+  }, [rows]);
+  const visible = React.useMemo(
+    () => viewRows(rows, { keyword, statuses, sort, projectId }),
+    [rows, keyword, statuses, sort, projectId],
+  );
+  const summary = React.useMemo(() => summarize(rows.map((r) => r.verdict.status)), [rows]);
+  const projects = React.useMemo(() => data.projects.map((p) => p.project), [data.projects]);
+  const states = React.useMemo(
+    () => new Map(data.projects.map((p) => [p.project.id.toLowerCase(), p])),
+    [data.projects],
+  );
+  const tiles = React.useMemo(() => projectTiles(projects, rows), [projects, rows]);
+  const selection = useSelectedConnection(deps.connectionParam, data.listed);
+  const selected = selection.id ? rows.find((r) => r.id === selection.id) : undefined;
+  useAutoCheck(rows, data.access, check);
+
+  const toggleStatus = (s: Status) =>
+    setStatuses((cur) => (cur.includes(s) ? cur.filter((x) => x !== s) : [...cur, s]));
+  const exportAs = (kind: 'csv' | 'json') => {
+    const report = viewReport(visible, data.projects, deps.context.orgUrl, data.thresholds, deps.now());
+    const name = exportFileName(deps.context.organization, deps.now(), kind);
+    if (kind === 'json') deps.download(name, 'application/json', `${JSON.stringify(report, null, 2)}\n`);
+    else deps.download(name, 'text/csv;charset=utf-8', viewCsv(report, visible));
+  };
+  const busy = !data.listed || data.access.kind === 'pending';
+  const listedCount = data.projects.filter((p) => p.state !== 'waiting').length;
+  const progress = data.listed
+    ? `${data.projects.length} projects`
+    : data.projects.length > 0
+      ? `Reading projects: ${listedCount} of ${data.projects.length}`
+      : 'Reading projects…';
+  const checked = data.checkedAt ? ` · Last checked ${new Date(data.checkedAt).toLocaleString()}` : '';
+  const saved =
+    data.saved && data.saved.projects > 0
+      ? ` · Fresh readings saved for ${data.saved.projects} project${data.saved.projects === 1 ? '' : 's'}`
+      : '';
+
+  return (
+    <div className="sce-page flex-column flex-grow">
+      <PageHeader
+        title="Service connection expiry"
+        description={`${deps.context.organization} · ${progress}${checked}${saved}`}
+        commands={[
+          { id: 'refresh', text: 'Refresh', iconName: 'Refresh', onClick: () => void refresh(), disabled: busy },
+          {
+            id: 'export-csv',
+            text: 'Export CSV',
+            iconName: 'Download',
+            onClick: () => exportAs('csv'),
+            disabled: busy || visible.length === 0,
+          },
+          {
+            id: 'export-json',
+            text: 'Export JSON',
+            iconName: 'Download',
+            onClick: () => exportAs('json'),
+            disabled: busy || visible.length === 0,
+          },
+          { id: 'token', text: 'Use a Graph token', iconName: 'Permissions', onClick: () => setTokenOpen(true) },
+          { id: 'settings', text: 'Settings', iconName: 'Settings', onClick: () => setSettingsOpen(true) },
+        ]}
+      />
+      <div role="main" className="flex-column sce-content">
+        {data.pastedTokenExpiresAt ? (
+          <MessageBar
+            severity={MessageBarSeverity.Info}
+            buttonProps={[{ text: 'Forget token', onClick: () => void applyPastedToken(null) }]}
+          >
+            Using a pasted Graph token until {data.pastedTokenExpiresAt.slice(11, 16)} UTC, for this page view only.
+          </MessageBar>
+        ) : (
+          <GraphBanner
+            access={data.access}
+            onOpenSettings={() => setSettingsOpen(true)}
+            onSignIn={(t) => void signIn(t)}
+            onPasteToken={() => setTokenOpen(true)}
+          />
+        )}
+        <SnapshotNote rows={rows} nowMs={nowMs} />
+        <ProjectProblems projects={data.projects} />
+        {data.phase === 'failed' ? (
+          <MessageBar
+            severity={MessageBarSeverity.Error}
+            buttonProps={[{ text: 'Retry', onClick: () => void refresh() }]}
+          >
+            {data.error}
+          </MessageBar>
+        ) : null}
+        {selection.id && !selected && data.listed ? (
+          <MessageBar severity={MessageBarSeverity.Warning} onDismiss={selection.close}>
+            The linked connection {selection.id} is not in any project you can see: it may have been deleted.
+          </MessageBar>
+        ) : null}
+        {data.phase === 'loading' ? (
+          <Spinner size={SpinnerSize.large} label="Loading projects and service connections…" />
+        ) : data.phase === 'loaded' ? (
+          <>
+            <ProjectTiles tiles={tiles} states={states} selected={projectId} onSelect={setProjectId} />
+            <ConnectionsView
+              rows={rows}
+              visible={visible}
+              summary={summary}
+              statuses={statuses}
+              onToggleStatus={toggleStatus}
+              keyword={keyword}
+              onKeyword={setKeyword}
+              sort={sort}
+              onSort={(key, descending) => setSort({ key, descending })}
+              onOpen={(r) => selection.open(r.id)}
+              emptyText={
+                data.listed
+                  ? 'No service connection in the projects you can see.'
+                  : 'No service connection listed yet; projects are still being read.'
+              }
+              filters={<ProjectFilter projects={projects} value={projectId} onChange={setProjectId} />}
+              showProject
+            />
+          </>
+        ) : null}
+      </div>
+      <React.Suspense fallback={<Spinner size={SpinnerSize.medium} label="Opening…" />}>
+        {selected ? (
+          <DetailsPanel
+            row={selected}
+            orgUrl={deps.context.orgUrl}
+            project={selected.connection.projects[0]?.name ?? ''}
+            onCheck={() => void check([selected.id])}
+            onDismiss={selection.close}
+          />
+        ) : null}
+        {tokenOpen ? <TokenPanel onUse={applyPastedToken} onDismiss={() => setTokenOpen(false)} /> : null}
+        {settingsOpen ? (
+          <SettingsPanel
+            clientId={data.clientId}
+            thresholds={null}
+            onSave={async (clientId) => {
+              await deps.saveClientId(clientId);
+              await refresh();
+            }}
+            onDismiss={() => setSettingsOpen(false)}
+          />
+        ) : null}
+      </React.Suspense>
+    </div>
+  );
+}

@@ -1,0 +1,62 @@
+import 'azure-devops-ui/Core/override.css';
+import '../hub/hub.scss';
+import './orgHub.scss';
+import * as React from 'react';
+import * as ReactDOM from 'react-dom';
+import * as SDK from 'azure-devops-extension-sdk';
+import { Intersection } from 'azure-devops-ui/Intersection';
+import { Surface, SurfaceBackground } from 'azure-devops-ui/Surface';
+import { createNaaGraphTokens } from '../../adapters/auth/naaGraphTokens';
+import { downloadText } from '../../adapters/browserDownload';
+import { createConnectionParam, readHostContext } from '../../adapters/sdk/hostContext';
+import { createSnapshotStore } from '../../adapters/sdk/extensionDataSdk';
+import { readAllSnapshots, readAllThresholds } from '../../adapters/sdk/orgData';
+import { listProjects } from '../../adapters/sdk/projects';
+import { checkEndpoint, listProjectEndpoints } from '../../adapters/sdk/serviceEndpoints';
+import { loadClientId, saveClientId } from '../../adapters/sdk/settingsStore';
+import type { OrgHubDeps } from './deps';
+import { OrgHubPage } from './OrgHubPage';
+
+/** Composition of the Organization Settings hub: the real SDK, REST clients and NAA tokens. */
+async function main(): Promise<void> {
+  await SDK.init({ loaded: false, applyTheme: true });
+  await SDK.ready();
+  const context = await readHostContext();
+  const localGraphRoot = context.localGraphRoot;
+  const deps: OrgHubDeps = {
+    context,
+    listProjects,
+    listEndpoints: listProjectEndpoints,
+    loadClientId,
+    saveClientId,
+    readAllSnapshots,
+    readAllThresholds,
+    snapshots: createSnapshotStore(),
+    createTokens: createNaaGraphTokens,
+    graphRootFor: localGraphRoot ? () => localGraphRoot : undefined,
+    checkEndpoint,
+    connectionParam: createConnectionParam(),
+    download: downloadText,
+    now: () => Date.now(),
+  };
+  ReactDOM.render(
+    <Surface background={SurfaceBackground.neutral}>
+      <Intersection>
+        <div className="sce-scroll v-scroll-auto">
+          <OrgHubPage deps={deps} />
+        </div>
+      </Intersection>
+    </Surface>,
+    document.getElementById('root'),
+  );
+  await SDK.notifyLoadSucceeded();
+}
+
+main().catch((e) => {
+  const root = document.getElementById('root');
+  if (root) {
+    root.textContent = `Service Connection Expiry could not start: ${(e as Error)?.message ?? e}`;
+    root.setAttribute('role', 'alert');
+  }
+  void SDK.notifyLoadFailed(e instanceof Error ? e : String(e));
+});
