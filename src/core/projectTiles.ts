@@ -1,6 +1,5 @@
 import { compareText } from './order';
 import { summarize, type Summary } from './summary';
-import { STATUS_ORDER } from './status';
 import type { Connection, ProjectRef, Status } from './types';
 
 /** One project's counts per status; a connection shared by several projects counts in each. */
@@ -12,9 +11,12 @@ export interface ProjectTile {
 
 const key = (p: ProjectRef) => (p.id || p.name).toLowerCase();
 
-/** Most severe first: more expired, then more critical, then more warning, … then by name. */
+/** The counts that order the tiles: what needs action, then what could not be told. */
+const RANKED: Status[] = ['expired', 'critical', 'warning', 'unknown'];
+
+/** Most severe first: more expired, then more critical, then more warning, then more unknown; then by name. */
 export function compareTiles(a: ProjectTile, b: ProjectTile): number {
-  for (const status of STATUS_ORDER) {
+  for (const status of RANKED) {
     const d = b.summary[status] - a.summary[status];
     if (d !== 0) return d;
   }

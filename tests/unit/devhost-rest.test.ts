@@ -127,9 +127,13 @@ describe('fake Azure DevOps: endpoint proxy and projects', () => {
     expect(first.headers.get('x-ms-continuationtoken')).toBe('1');
     expect((await first.json()).map((p: { name: string }) => p.name)).toEqual(['Fabrikam Web']);
     const second = await get('_apis/projects?$top=1&continuationToken=1');
-    expect(second.headers.get('x-ms-continuationtoken')).toBeNull();
+    expect(second.headers.get('x-ms-continuationtoken')).toBe('2');
     const body = await second.json();
     expect(body.value.map((p: { name: string }) => p.name)).toEqual(['Platform']);
+    // The fixture's "projects" add one with no connection; the last page carries no token.
+    const last = await get('_apis/projects?$top=1&continuationToken=2');
+    expect(last.headers.get('x-ms-continuationtoken')).toBeNull();
+    expect((await last.json()).value.map((p: { name: string }) => p.name)).toEqual(['Data Science']);
     expect(host.devopsStats.requests).toBeGreaterThan(0);
   });
 });
