@@ -246,7 +246,7 @@ browserSuite('tests/e2e/orgHub')('organization hub in the local host', () => {
     const keys = async (project: string) => {
       const doc = await data.get(SNAPSHOTS, project);
       expect(doc.status).toBe(200);
-      return Object.keys(readSnapshot(doc.body, project).apps).sort();
+      return Object.keys(readSnapshot(doc.body, project, Date.now()).apps).sort();
     };
     expect(await keys(PROJECTS.platform)).toEqual([appKey(HOME, app(2)), appKey(OTHER, app(3))].sort());
     expect(await keys(PROJECTS.payments)).toEqual([appKey(HOME, app(4)), appKey(OTHER, app(3))].sort());

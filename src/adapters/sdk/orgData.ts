@@ -22,11 +22,11 @@ const idOf = (doc: unknown) => {
 };
 
 /** Each project's snapshot document (written by hub viewers and the scanner), by project id. */
-export async function readAllSnapshots(): Promise<Map<string, Snapshot>> {
+export async function readAllSnapshots(nowMs: number): Promise<Map<string, Snapshot>> {
   const out = new Map<string, Snapshot>();
   for (const doc of await allDocuments(SNAPSHOT_COLLECTION)) {
     const id = idOf(doc);
-    if (id) out.set(id.toLowerCase(), readSnapshot(doc, id));
+    if (id) out.set(id.toLowerCase(), readSnapshot(doc, id, nowMs));
   }
   return out;
 }

@@ -15,7 +15,7 @@ export interface OrgHubDeps {
   loadClientId(): Promise<string | null>;
   saveClientId(clientId: string | null): Promise<void>;
   /** Every project's snapshot and thresholds, by project id in lower case (one request each). */
-  readAllSnapshots(): Promise<Map<string, Snapshot>>;
+  readAllSnapshots(nowMs: number): Promise<Map<string, Snapshot>>;
   readAllThresholds(): Promise<Map<string, Thresholds>>;
   /** Where each project's snapshot is written after a live read. */
   snapshots: SnapshotDocumentStore;

@@ -84,7 +84,7 @@ export function useOrgData(deps: OrgHubDeps) {
     const update = (f: (d: OrgData) => OrgData) => live() && setData(f);
     setData((d) => ({ ...INITIAL, pastedTokenExpiresAt: d.pastedTokenExpiresAt }));
     const clientIdPromise = deps.loadClientId().catch(() => null);
-    const snapshotsPromise = deps.readAllSnapshots().catch(() => null);
+    const snapshotsPromise = deps.readAllSnapshots(deps.now()).catch(() => null);
     const thresholdsPromise = deps.readAllThresholds().catch(() => null);
 
     // Graph stays "pending" until we know whether this viewer has a token; only then do rows fall back.
@@ -188,7 +188,7 @@ export function useOrgData(deps: OrgHubDeps) {
       .filter((x) => Object.keys(x.apps).length > 0);
     if (perProject.length === 0 || !live()) return;
     const outcomes = await mapWithConcurrency(perProject, SAVE_CONCURRENCY, ({ project, apps }) =>
-      saveSnapshot(deps.snapshots, project.id, apps).then(
+      saveSnapshot(deps.snapshots, project.id, apps, undefined, deps.now).then(
         () => true,
         () => false,
       ),
