@@ -127,16 +127,19 @@ describe('project lists with bounded concurrency', () => {
   it('starts on the first page before the last arrives, never exceeds the bound, and reports a 403 as one project', async () => {
     let inFlight = 0;
     let maxInFlight = 0;
-    let secondPageAsked = false;
-    let listedBeforeSecondPage = 0;
+    let listedBeforeSecondPage = false;
+    let firstListed!: () => void;
+    const oneListed = new Promise<boolean>((resolve) => (firstListed = () => resolve(true)));
     const outcomes: ProjectState[] = [];
     await listEveryProject(
       {
         async listProjects(onPage) {
           onPage(projects.slice(0, 10));
-          await new Promise((r) => setTimeout(r, 30));
-          secondPageAsked = true;
-          listedBeforeSecondPage = outcomes.length;
+          // The second page waits until a project of the first one is listed (or gives up after 5 s).
+          listedBeforeSecondPage = await Promise.race([
+            oneListed,
+            new Promise<boolean>((r) => setTimeout(() => r(false), 5000)),
+          ]);
           onPage(projects.slice(10));
           return projects;
         },
@@ -145,6 +148,7 @@ describe('project lists with bounded concurrency', () => {
           maxInFlight = Math.max(maxInFlight, inFlight);
           await new Promise((r) => setTimeout(r, 5));
           inFlight--;
+          firstListed();
           if (name === 'Project 7') throw Object.assign(new Error('Access denied'), { status: 403 });
           if (name === 'Project 8') throw Object.assign(new Error('boom'), { status: 500 });
           return [endpoint(SHARED, `arm-${name}`, [])];
@@ -153,8 +157,7 @@ describe('project lists with bounded concurrency', () => {
       () => undefined,
       (state) => outcomes.push(state),
     );
-    expect(secondPageAsked).toBe(true);
-    expect(listedBeforeSecondPage).toBeGreaterThan(0);
+    expect(listedBeforeSecondPage).toBe(true);
     expect(maxInFlight).toBeLessThanOrEqual(LIST_CONCURRENCY);
     expect(maxInFlight).toBeGreaterThan(1);
     expect(outcomes).toHaveLength(25);
