@@ -1,7 +1,8 @@
 import { SNAPSHOT_COLLECTION, readSnapshot, type Snapshot } from '../../core/snapshot';
 import { checkThresholds } from '../../core/thresholds';
 import type { Thresholds } from '../../core/types';
-import { extensionDataManager, isNotFound } from './extensionDataSdk';
+import { isDocumentMissing } from '../serverError';
+import { extensionDataManager } from './extensionDataSdk';
 import { THRESHOLDS_COLLECTION } from './settingsStore';
 
 /** Every document of a collection in one request; a collection nobody wrote yet is empty. */
@@ -11,7 +12,7 @@ async function allDocuments(collection: string): Promise<unknown[]> {
     const docs: unknown = await m.getDocuments(collection);
     return Array.isArray(docs) ? docs : [];
   } catch (e) {
-    if (isNotFound(e)) return [];
+    if (isDocumentMissing(e)) return [];
     throw e;
   }
 }

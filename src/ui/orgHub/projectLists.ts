@@ -1,3 +1,4 @@
+import { serverErrorOf } from '../../adapters/serverError';
 import { parseEndpoint } from '../../core/endpoint';
 import type { Connection, ProjectRef } from '../../core/types';
 import type { OrgHubDeps } from './deps';
@@ -12,7 +13,7 @@ export type ProjectState =
   | { project: ProjectRef; state: 'refused' | 'failed'; message: string };
 
 function failure(project: ProjectRef, e: unknown): ProjectState {
-  const status = (e as { status?: unknown })?.status;
+  const { status, message } = serverErrorOf(e);
   if (status === 403 || status === 401)
     return {
       project,
@@ -22,7 +23,7 @@ function failure(project: ProjectRef, e: unknown): ProjectState {
   return {
     project,
     state: 'failed',
-    message: `Azure DevOps did not list the service connections of ${project.name}: ${(e as Error)?.message ?? e}`,
+    message: `Azure DevOps did not list the service connections of ${project.name}: ${message}`,
   };
 }
 
