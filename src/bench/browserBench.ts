@@ -66,7 +66,7 @@ function firstRowProbe({ graphOrigin, marks }: { graphOrigin: string; marks: str
 }
 
 /** Types one character into the filter; ms until the count line changes (DOM) and until the next frame. */
-async function keystroke(frame: Frame, text: string): Promise<{ dom: number; frame: number; count: string }> {
+export async function keystroke(frame: Frame, text: string): Promise<{ dom: number; frame: number; count: string }> {
   return frame.evaluate(
     ({ selector, text }) =>
       new Promise<{ dom: number; frame: number; count: string }>((resolve, reject) => {
@@ -101,9 +101,9 @@ async function keystroke(frame: Frame, text: string): Promise<{ dom: number; fra
   );
 }
 
-const ms = (n: number) => `${Math.round(n)} ms`;
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
-const spread = (xs: number[]) =>
+export const ms = (n: number) => `${Math.round(n)} ms`;
+export const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
+export const spread = (xs: number[]) =>
   `median ${ms(median(xs))} (${xs.length} runs: ${xs.map((x) => Math.round(x)).join(', ')} ms)`;
 
 /** The hub's own work once its endpoint list has arrived, step by step (ms), from one load's probe. */

@@ -3,6 +3,7 @@ import { benchBrowser } from './browserBench';
 import { benchBundle } from './bundleSize';
 import { benchGraph } from './graphBench';
 import { benchOrgScan } from './orgScan';
+import { benchOrgHub } from './orgBench';
 import { benchTaskSize } from './taskSize';
 
 /** `npm run bench`: request counts, wall times and bundle sizes, printed as figures. */
@@ -13,6 +14,7 @@ async function main(): Promise<void> {
     () => benchBundle(join(__dirname, '..', '..', 'dist')),
     () => benchTaskSize(join(__dirname, '..', '..', 'task', 'ServiceConnectionExpiry')),
     benchBrowser,
+    benchOrgHub,
   ];
   for (const section of sections) {
     for (const line of await section()) console.log(line);

@@ -9,6 +9,7 @@ import { browserSuite, launchBrowser } from './support/browser';
 import { extensionData, snapshotApp, SNAPSHOTS } from './support/extensionData';
 import { allRows, fixture, HubSession, summaryCounts } from './support/hub';
 import { openOrgHub, projectTiles, waitForOrgVerdicts, withoutRefusalOf } from './support/orgHub';
+import { saveScreenshot, VIEWPORT } from './support/screenshot';
 
 /**
  * Issue 11 in the real bundles inside the local host (tests/e2e/fixtures/org.json): five projects, one
@@ -294,6 +295,17 @@ browserSuite('tests/e2e/orgHub')('organization hub in the local host', () => {
     expect(reason).toMatch(/no Entra app is configured/i);
     expect(await frame.textContent('.sce-snapshot-note')).toMatch(/from the last shared reading/);
     expect(blind.graphStats.requests).toBe(0);
+    expectNoErrors(errors);
+    await page.context().close();
+  }, 30_000);
+
+  it('screenshot: the demo organization for the README (docs/orgHub.png)', async () => {
+    const demo = await session.host(fixture('demo'));
+    const { page, errors } = await session.page(VIEWPORT);
+    const frame = await openOrgHub(page, demo);
+    await waitForOrgVerdicts(frame);
+    const written = await saveScreenshot(page, frame, false, 'orgHub.png');
+    expect(written.bytes).toBeGreaterThan(20_000);
     expectNoErrors(errors);
     await page.context().close();
   }, 30_000);

@@ -20,15 +20,16 @@ import { fixture, HubSession, openHub, waitForVerdicts } from './hub';
 export const SCREENSHOT = join(ROOT, 'docs', 'hub.png');
 export const VIEWPORT = { width: 1400, height: 900 };
 
-function target(force: boolean): string {
+function target(force: boolean, file: string): string {
+  const committed = join(ROOT, 'docs', file);
   const missing = (() => {
     try {
-      return !statSync(SCREENSHOT).isFile();
+      return !statSync(committed).isFile();
     } catch {
       return true;
     }
   })();
-  return force || missing || process.env.UPDATE_SCREENSHOT === '1' ? SCREENSHOT : join(tmpdir(), 'hub.png');
+  return force || missing || process.env.UPDATE_SCREENSHOT === '1' ? committed : join(tmpdir(), file);
 }
 
 /** Captures the host page (hub verdicts already drawn) and returns where it went. */
@@ -36,8 +37,9 @@ export async function saveScreenshot(
   page: Page,
   frame: Frame,
   force = false,
+  file = 'hub.png',
 ): Promise<{ path: string; bytes: number }> {
-  const path = target(force);
+  const path = target(force, file);
   mkdirSync(dirname(path), { recursive: true });
   await page.mouse.move(0, 0);
   await frame.evaluate(async () => {
