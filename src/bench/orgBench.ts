@@ -101,7 +101,8 @@ async function load(browser: Browser, host: LocalHost, total: number): Promise<O
   );
   const verdictsAt = await frame.waitForFunction(
     () => {
-      const refresh = [...document.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Refresh');
+      // Export is enabled once every project answered and Graph is done (Refresh already works while Graph reads).
+      const refresh = document.querySelector<HTMLButtonElement>('button[id$="sce-command-export-json"]');
       const ready =
         !document.querySelector('tr[data-pending="true"]') &&
         !!refresh &&

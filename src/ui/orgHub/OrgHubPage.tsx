@@ -100,7 +100,13 @@ export function OrgHubPage(props: { deps: OrgHubDeps }) {
         title="Service connection expiry"
         description={`${deps.context.organization} · ${progress}${checked}${saved}`}
         commands={[
-          { id: 'refresh', text: 'Refresh', iconName: 'Refresh', onClick: () => void refresh(), disabled: busy },
+          {
+            id: 'refresh',
+            text: 'Refresh',
+            iconName: 'Refresh',
+            onClick: () => void refresh(),
+            disabled: !data.listed,
+          },
           {
             id: 'export-csv',
             text: 'Export CSV',

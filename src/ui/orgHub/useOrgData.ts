@@ -3,6 +3,7 @@ import type { GraphTokenSource } from '../../adapters/auth/naaGraphTokens';
 import { createPastedTokenSource } from '../../adapters/auth/pastedGraphToken';
 import { keyFor, tenantOfKey } from '../../core/graphQueries';
 import { mapWithConcurrency } from '../../adapters/http';
+import { isAbort } from '../../adapters/retry';
 import { saveSnapshot } from '../../adapters/snapshotSync';
 import { graphRoot } from '../../core/links';
 import { createOrgListing } from '../../core/orgListing';
@@ -11,7 +12,7 @@ import { snapshotEntries } from '../../core/snapshot';
 import { DEFAULT_THRESHOLDS } from '../../core/thresholds';
 import type { Connection, ProjectRef } from '../../core/types';
 import { noAccessMessage } from '../hub/graphAccess';
-import { readGraph } from '../hub/readGraph';
+import { readGraph, type GraphReadResult } from '../hub/readGraph';
 import { graphDone, graphTokenSource, withGraphAnswers, type HubData } from '../hub/hubDataSteps';
 import type { OrgHubDeps } from './deps';
 import { listEveryProject, type ProjectState } from './projectLists';
@@ -68,6 +69,7 @@ export function useOrgData(deps: OrgHubDeps) {
   const generation = useRef(0);
   const naa = useRef<{ clientId: string; source: Promise<GraphTokenSource> } | null>(null);
   const pasted = useRef<GraphTokenSource | null>(null);
+  const inFlight = useRef<AbortController | null>(null);
 
   const naaSource = useCallback(
     (clientId: string) => {
@@ -80,6 +82,9 @@ export function useOrgData(deps: OrgHubDeps) {
 
   const load = useCallback(async () => {
     const run = ++generation.current;
+    inFlight.current?.abort();
+    const controller = new AbortController();
+    inFlight.current = controller;
     const live = () => run === generation.current;
     const update = (f: (d: OrgData) => OrgData) => live() && setData(f);
     setData((d) => ({ ...INITIAL, pastedTokenExpiresAt: d.pastedTokenExpiresAt }));
@@ -166,9 +171,19 @@ export function useOrgData(deps: OrgHubDeps) {
     // One read for the whole organization: each (tenant, app) once, however many projects share it.
     const source = resolved.source;
     // The project hub's transitions, applied to the organization's data (its own fields kept).
-    const result = await readGraph(connections, source, deps, (batch) =>
-      update((d) => ({ ...d, ...withGraphAnswers(batch)(d) })),
-    );
+    let result: GraphReadResult;
+    try {
+      result = await readGraph(
+        connections,
+        source,
+        deps,
+        (batch) => update((d) => ({ ...d, ...withGraphAnswers(batch)(d) })),
+        controller.signal,
+      );
+    } catch (e) {
+      if (isAbort(e)) return; // a newer load (Refresh) or the page going away owns it now
+      throw e;
+    }
     update((d) => ({ ...d, ...graphDone(result, source)(d) }));
 
     // Every project's pills, run sections and widgets get these readings: each project's own apps.
@@ -188,7 +203,7 @@ export function useOrgData(deps: OrgHubDeps) {
       .filter((x) => Object.keys(x.apps).length > 0);
     if (perProject.length === 0 || !live()) return;
     const outcomes = await mapWithConcurrency(perProject, SAVE_CONCURRENCY, ({ project, apps }) =>
-      saveSnapshot(deps.snapshots, project.id, apps, undefined, deps.now).then(
+      saveSnapshot(deps.snapshots, project.id, apps, { now: deps.now }).then(
         () => true,
         () => false,
       ),
@@ -199,6 +214,7 @@ export function useOrgData(deps: OrgHubDeps) {
 
   useEffect(() => {
     void load();
+    return () => inFlight.current?.abort();
   }, [load]);
 
   const signIn = useCallback(

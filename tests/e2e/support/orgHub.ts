@@ -13,11 +13,12 @@ export async function openOrgHub(page: Page, host: LocalHost, query = ''): Promi
   return frame;
 }
 
-/** Waits until every project answered, no row waits for Graph, and the page is idle (Refresh enabled). */
+/** Waits until every project answered, no row waits for Graph, and Graph is done (Export enabled). */
 export async function waitForOrgVerdicts(frame: Frame, timeout = 15_000): Promise<void> {
   await frame.waitForFunction(
     () => {
-      const refresh = [...document.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Refresh');
+      // Export is enabled once every project answered and Graph is done (Refresh already works while Graph reads).
+      const refresh = document.querySelector<HTMLButtonElement>('button[id$="sce-command-export-json"]');
       return (
         !!document.querySelector('tr[data-connection-id]') &&
         !document.querySelector('tr[data-pending="true"]') &&
