@@ -256,12 +256,13 @@ browserSuite('tests/e2e/withoutToken')('hub without a Graph token (issue 5) in t
     const apps = final.body?.apps as Record<string, { appId: string; takenBy: { kind: string; name: string } }>;
     // Read as every reader does (the SDK channel drops null fields on the way to the host, as in Azure DevOps).
     expect(readSnapshot(final.body, PROJECT, Date.now()).apps[scannerApp[0]]).toEqual(scannerApp[1]);
-    // Every app the hub read from Graph (the ten secret or certificate rows whose app exists), by the hub's user.
+    // Every app the hub read from Graph (the nine public-cloud secret or certificate rows whose app exists), by the
+    // hub's user; the US Government app is not asked for (the host signs in to the public cloud only).
     const hubKeys = Object.keys(apps).filter((k) => apps[k].takenBy.kind === 'hub');
-    expect(hubKeys).toHaveLength(10);
+    expect(hubKeys).toHaveLength(9);
     expect(apps[appKey(HOME, PROD_APP)].takenBy).toEqual({ kind: 'hub', name: 'Adele Vance' });
-    expect(apps[appKey(USGOV_TENANT, '6c7d8e9f-0a1b-4c2d-8e3f-4a5b6c7d8e9f')]).toBeDefined();
-    expect(Object.keys(apps)).toHaveLength(11);
+    expect(apps[appKey(USGOV_TENANT, '6c7d8e9f-0a1b-4c2d-8e3f-4a5b6c7d8e9f')]).toBeUndefined();
+    expect(Object.keys(apps)).toHaveLength(10);
     expect(JSON.stringify(final.body)).not.toMatch(/"hint"|secretText/);
     expect(final.body?.__etag).toBe(hubWrites.filter((w) => w.status === 200).length + 1);
     expectNoErrors(errors);

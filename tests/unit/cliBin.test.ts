@@ -3,6 +3,7 @@ import { existsSync } from 'fs';
 import { join } from 'path';
 import type { ScanReport } from '../../src/cli/run';
 import { IDS, sampleOrg, startFakes, type Fakes } from '../support/fakeOrg';
+import { graphToken } from '../support/tokens';
 
 /** The compiled bin, as `npx sc-expiry` runs it, against the fake servers of this process. */
 
@@ -25,7 +26,7 @@ function node(
 }
 
 let fakes: Fakes;
-const env = { AZURE_DEVOPS_EXT_PAT: 'bin-test-pat-12345678', GRAPH_ACCESS_TOKEN: 'bin-test-graph-12345678' };
+const env = { AZURE_DEVOPS_EXT_PAT: 'bin-test-pat-12345678', GRAPH_ACCESS_TOKEN: graphToken() };
 
 beforeAll(async () => {
   // `npm test` builds lib/ in pretest; a bare `npx jest` may not have.
