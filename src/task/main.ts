@@ -2,6 +2,7 @@ import { mkdirSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { safeLine } from '../core/logSafe';
+import { fixedGraphTokenProblem } from '../cli/auth';
 import { EXIT } from '../cli/exitCodes';
 import { oneLine } from '../cli/io';
 import { command } from '../cli/pipeline';
@@ -95,6 +96,8 @@ export async function runTask(
     credential = graph.credential;
     say(`Microsoft Graph: ${graph.method}.`);
   } else {
+    const problem = fixedGraphTokenProblem(env);
+    if (problem) return fail(problem);
     say('Microsoft Graph: token from GRAPH_ACCESS_TOKEN.');
   }
   mkdirSync(tempDir, { recursive: true });

@@ -244,6 +244,18 @@ describe('results', () => {
     expect(fakes.graph.tokens.get(graphToken)).toBeGreaterThan(before);
     expect(run.stdout).not.toContain(graphToken);
   });
+
+  it('a GRAPH_ACCESS_TOKEN that is not a Graph token fails the step before anything is read', async () => {
+    const requests = fakes.graph.requests;
+    const run = await runAsAgent(
+      task,
+      job({ projects: 'Gamma' }, { extra: { GRAPH_ACCESS_TOKEN: 'not-a-jwt-but-long-enough-0123456789' } }),
+    );
+    expect(result(run)).toBe('Failed');
+    expect(named(run, 'task.complete')[0].data).toMatch(/^GRAPH_ACCESS_TOKEN is not an access token/);
+    expect(fakes.graph.requests).toBe(requests);
+    expect(`${run.stdout}${run.stderr}`).not.toContain('not-a-jwt-but-long-enough-0123456789');
+  });
 });
 
 describe('refusals and bad input', () => {
