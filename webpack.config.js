@@ -1,6 +1,19 @@
 const path = require('path');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const MiniCssExtractPlugin = require('mini-css-extract-plugin');
+const { DefinePlugin } = require('webpack');
+
+/**
+ * ENTRA_CLIENT_ID at build time fixes the organization's Entra app in the bundle: the hub uses it and
+ * Settings shows it read-only, so no project member can repoint everyone's sign-in (README: Who can change what).
+ */
+function fixedClientId() {
+  const value = (process.env.ENTRA_CLIENT_ID ?? '').trim();
+  if (value === '') return null;
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value))
+    throw new Error(`ENTRA_CLIENT_ID must be an application (client) ID, a GUID; got "${value.slice(0, 60)}"`);
+  return value.toLowerCase();
+}
 
 /** Production build of the extension's pages into dist/, with lazy chunks for code not needed at first paint. */
 module.exports = (_env, argv) => {
@@ -40,6 +53,7 @@ module.exports = (_env, argv) => {
     },
     performance: { hints: false },
     plugins: [
+      new DefinePlugin({ __SCE_FIXED_CLIENT_ID__: JSON.stringify(fixedClientId()) }),
       new MiniCssExtractPlugin({
         filename: '[name].[contenthash:8].css',
         chunkFilename: 'chunk.[name].[contenthash:8].css',

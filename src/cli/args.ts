@@ -1,4 +1,4 @@
-import { checkThresholds, DEFAULT_THRESHOLDS } from '../core/thresholds';
+import { checkThresholds, DEFAULT_THRESHOLDS, THRESHOLD_MAX_DAYS, THRESHOLD_MIN_DAYS } from '../core/thresholds';
 import type { Thresholds } from '../core/types';
 import { DEFAULT_FORMAT, FORMATS, type Format } from './format/formats';
 
@@ -123,13 +123,14 @@ function thresholdsFrom(warning: string | undefined, critical: string | undefine
     DEFAULT_THRESHOLDS.criticalDays,
     Number.isInteger(Number(w)) ? Number(w) : DEFAULT_THRESHOLDS.criticalDays,
   );
-  const c = critical ?? String(Math.max(0, fallbackCritical));
+  const c = critical ?? String(Math.max(THRESHOLD_MIN_DAYS, fallbackCritical));
   const both = checkThresholds(w, c);
   if (both.ok) return both.thresholds;
-  if (!checkThresholds(w, '0').ok)
-    throw new UsageError(`--warning-days must be a whole number of days between 0 and 3650 (got "${w}")`);
-  if (!checkThresholds('3650', c).ok)
-    throw new UsageError(`--critical-days must be a whole number of days between 0 and 3650 (got "${c}")`);
+  const range = `a whole number of days between ${THRESHOLD_MIN_DAYS} and ${THRESHOLD_MAX_DAYS}`;
+  if (!checkThresholds(w, String(THRESHOLD_MIN_DAYS)).ok)
+    throw new UsageError(`--warning-days must be ${range} (got "${w}")`);
+  if (!checkThresholds(String(THRESHOLD_MAX_DAYS), c).ok)
+    throw new UsageError(`--critical-days must be ${range} (got "${c}")`);
   throw new UsageError(`--critical-days (${c}) cannot be larger than --warning-days (${w})`);
 }
 

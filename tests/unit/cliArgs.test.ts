@@ -91,11 +91,13 @@ describe('sc-expiry arguments', () => {
     [[...ORG, '--frmat', 'json'], 'unknown option --frmat (see sc-expiry --help)'],
     [[...ORG, '--format', 'xml'], '--format must be one of table, json, csv, markdown (got "xml")'],
     [[...ORG, '--fail-on', 'error'], '--fail-on must be one of expired, critical, warning, none (got "error")'],
-    [[...ORG, '--warning-days', '3x'], '--warning-days must be a whole number of days between 0 and 3650 (got "3x")'],
-    [[...ORG, '--warning-days', '-1'], '--warning-days must be a whole number of days between 0 and 3650 (got "-1")'],
+    [[...ORG, '--warning-days', '3x'], '--warning-days must be a whole number of days between 1 and 365 (got "3x")'],
+    [[...ORG, '--warning-days', '-1'], '--warning-days must be a whole number of days between 1 and 365 (got "-1")'],
+    [[...ORG, '--critical-days', '0'], '--critical-days must be a whole number of days between 1 and 365 (got "0")'],
+    [[...ORG, '--warning-days', '400'], '--warning-days must be a whole number of days between 1 and 365 (got "400")'],
     [
       [...ORG, '--critical-days', '7.5'],
-      '--critical-days must be a whole number of days between 0 and 3650 (got "7.5")',
+      '--critical-days must be a whole number of days between 1 and 365 (got "7.5")',
     ],
     [
       [...ORG, '--warning-days', '10', '--critical-days', '20'],

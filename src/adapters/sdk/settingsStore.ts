@@ -1,6 +1,13 @@
+import * as SDK from 'azure-devops-extension-sdk';
 import { extensionDataManager } from './extensionDataSdk';
+import { isDocumentMissing, serverErrorOf } from '../serverError';
+import {
+  CLIENT_ID_DOCUMENT,
+  clientIdDocument,
+  readClientIdSetting,
+  type ClientIdChange,
+} from '../../core/clientIdSetting';
 import { checkThresholds, DEFAULT_THRESHOLDS } from '../../core/thresholds';
-import { isGuid } from '../../core/raw';
 import type { Thresholds } from '../../core/types';
 
 /** Settings kept in extension data: the Entra client ID for the organization, thresholds per project. */
@@ -8,38 +15,67 @@ import type { Thresholds } from '../../core/types';
 export interface HubSettings {
   clientId: string | null;
   thresholds: Thresholds;
+  /** The last changes of the client ID, newest first. */
+  clientIdHistory?: ClientIdChange[];
+  /** Set when the settings could not be read: they are unknown, not "not set", and Save is refused. */
+  readError?: string;
 }
 
-const CLIENT_ID_KEY = 'entraClientId';
+/** Where getValue/setValue keep values: documents `{id: key, value}` in this collection. */
+const VALUES_COLLECTION = '$settings';
 export const THRESHOLDS_COLLECTION = 'project-settings';
 
 const manager = extensionDataManager;
 
+/** A document, null when it does not exist yet; any other failure is thrown. */
+async function readDocument(collection: string, id: string): Promise<unknown | null> {
+  try {
+    return await (await manager()).getDocument(collection, id);
+  } catch (e) {
+    if (isDocumentMissing(e)) return null;
+    throw e;
+  }
+}
+
 /** The organization's Entra client ID (organization-wide, not per project); null when unset or not a GUID. */
 export async function loadClientId(): Promise<string | null> {
-  const value = await (await manager()).getValue<string>(CLIENT_ID_KEY, { scopeType: 'Default' }).catch(() => null);
-  return isGuid(value) ? value : null;
+  return readClientIdSetting(await readDocument(VALUES_COLLECTION, CLIENT_ID_DOCUMENT)).clientId;
 }
 
-export async function saveClientId(clientId: string | null): Promise<void> {
-  await (await manager()).setValue(CLIENT_ID_KEY, clientId ?? '', { scopeType: 'Default' });
+/** Writes a new client ID with who changed it and when; refused when someone else changed it meanwhile. */
+export async function saveClientIdAs(clientId: string | null, userName: string, nowMs: number): Promise<void> {
+  const current = readClientIdSetting(await readDocument(VALUES_COLLECTION, CLIENT_ID_DOCUMENT));
+  const doc = clientIdDocument(current, clientId, userName, new Date(nowMs).toISOString());
+  const m = await manager();
+  await (current.etag === undefined
+    ? m.createDocument(VALUES_COLLECTION, doc)
+    : m.updateDocument(VALUES_COLLECTION, doc));
 }
 
-export function createSettingsStore(projectId: string) {
+/** The same, recorded as the signed-in user (the organization hub). */
+export function saveClientId(clientId: string | null): Promise<void> {
+  return saveClientIdAs(clientId, SDK.getUser().displayName, Date.now());
+}
+
+export function createSettingsStore(projectId: string, userName: string, now: () => number = Date.now) {
   return {
     async load(): Promise<HubSettings> {
-      const m = await manager();
-      const [clientId, doc] = await Promise.all([
-        loadClientId(),
-        m.getDocument(THRESHOLDS_COLLECTION, projectId).catch(() => null),
+      const [clientDoc, thresholdsDoc] = await Promise.allSettled([
+        readDocument(VALUES_COLLECTION, CLIENT_ID_DOCUMENT),
+        readDocument(THRESHOLDS_COLLECTION, projectId),
       ]);
+      const failed = [clientDoc, thresholdsDoc].find((r) => r.status === 'rejected');
+      const client = readClientIdSetting(clientDoc.status === 'fulfilled' ? clientDoc.value : null);
+      const doc = (thresholdsDoc.status === 'fulfilled' ? thresholdsDoc.value : null) as Record<string, unknown> | null;
       const checked = doc ? checkThresholds(doc.warningDays, doc.criticalDays) : null;
       return {
-        clientId,
+        clientId: client.clientId,
+        clientIdHistory: client.history,
         thresholds: checked && checked.ok ? checked.thresholds : DEFAULT_THRESHOLDS,
+        ...(failed ? { readError: serverErrorOf((failed as PromiseRejectedResult).reason).message } : {}),
       };
     },
-    saveClientId,
+    saveClientId: (clientId: string | null) => saveClientIdAs(clientId, userName, now()),
     async saveThresholds(t: Thresholds): Promise<void> {
       const m = await manager();
       await m.setDocument(THRESHOLDS_COLLECTION, { id: projectId, ...t, __etag: -1 });

@@ -6,6 +6,7 @@ import type { Status } from '../../core/types';
 import { ConnectionsView } from './ConnectionsView';
 import type { HubDeps } from './deps';
 import { GraphBanner } from './GraphBanner';
+import { appInUse, changedSettings, thresholdsNote } from './settingsView';
 import { PageHeader } from './PageHeader';
 import { SnapshotNote } from './SnapshotNote';
 import { useAutoCheck } from './useAutoCheck';
@@ -56,16 +57,22 @@ export function HubPage(props: { deps: HubDeps }) {
   const toggleStatus = (s: Status) =>
     setStatuses((cur) => (cur.includes(s) ? cur.filter((x) => x !== s) : [...cur, s]));
   const saveSettings = async (clientId: string | null, thresholds: typeof data.thresholds | null) => {
-    await Promise.all([deps.saveClientId(clientId), thresholds && deps.saveThresholds(thresholds)]);
+    const changed = changedSettings(data, clientId, thresholds);
+    await Promise.all([
+      'clientId' in changed ? deps.saveClientId(changed.clientId ?? null) : undefined,
+      changed.thresholds ? deps.saveThresholds(changed.thresholds) : undefined,
+    ]);
     await refresh();
   };
+  const appNote = appInUse(data);
+  const customThresholds = thresholdsNote(data.thresholds);
   const checked = data.checkedAt ? `Last checked ${new Date(data.checkedAt).toLocaleString()}` : 'Loading…';
 
   return (
     <div className="sce-page flex-column flex-grow">
       <PageHeader
         title="Service connection expiry"
-        description={`${deps.context.project.name} · ${checked}`}
+        description={[deps.context.project.name, checked, customThresholds].filter(Boolean).join(' · ')}
         commands={[
           {
             id: 'refresh',
@@ -102,6 +109,11 @@ export function HubPage(props: { deps: HubDeps }) {
             onPasteToken={() => setTokenOpen(true)}
           />
         )}
+        {appNote ? (
+          <p className="secondary-text sce-app-note" data-entra-app={data.clientIdSource ?? undefined}>
+            {appNote}
+          </p>
+        ) : null}
         <SnapshotNote rows={rows} nowMs={nowMs} />
         {selection.id && !selected && data.phase === 'loaded' ? (
           <MessageBar severity={MessageBarSeverity.Warning} onDismiss={selection.close}>
@@ -151,6 +163,9 @@ export function HubPage(props: { deps: HubDeps }) {
         {settingsOpen ? (
           <SettingsPanel
             clientId={data.clientId}
+            fixed={data.clientIdSource === 'package'}
+            history={data.clientIdHistory}
+            readError={data.settingsError}
             thresholds={data.thresholds}
             onSave={saveSettings}
             onDismiss={() => setSettingsOpen(false)}

@@ -7,11 +7,18 @@ import { isGuid } from '../../core/raw';
 import { usePanelSubmit } from './usePanelSubmit';
 import { checkThresholds } from '../../core/thresholds';
 import type { Thresholds } from '../../core/types';
+import type { ClientIdChange } from '../../core/clientIdSetting';
+import { describeChange } from './settingsView';
 
 export const REDIRECT_URI = 'https://dev.azure.com/_public/_MsalPopup';
 
 interface Props {
   clientId: string | null;
+  /** Fixed in the extension package: shown, not editable. */
+  fixed?: boolean;
+  history?: ClientIdChange[];
+  /** The settings could not be read: Save is refused until a Refresh reads them. */
+  readError?: string | null;
   /** Null where the page spans projects (organization hub): each project keeps its own thresholds. */
   thresholds: Thresholds | null;
   onSave: (clientId: string | null, thresholds: Thresholds | null) => Promise<void>;
@@ -33,6 +40,7 @@ export function SettingsPanel(props: Props) {
     submit: save,
   } = usePanelSubmit(
     async () => {
+      if (props.readError) throw new Error(`the settings could not be read (${props.readError}); Refresh first`);
       if (idError) throw new Error(idError);
       if (!check.ok) throw new Error(check.error);
       await props.onSave(trimmed || null, check.thresholds);
@@ -47,7 +55,12 @@ export function SettingsPanel(props: Props) {
       size={ContentSize.Large}
       footerButtonProps={[
         { text: 'Cancel', onClick: props.onDismiss },
-        { text: saving ? 'Saving…' : 'Save', primary: true, onClick: save, disabled: saving || !!idError || !check.ok },
+        {
+          text: saving ? 'Saving…' : 'Save',
+          primary: true,
+          onClick: save,
+          disabled: saving || !!idError || !check.ok || !!props.readError,
+        },
       ]}
     >
       <div className="sce-settings flex-column">
@@ -69,18 +82,38 @@ export function SettingsPanel(props: Props) {
           </li>
           <li>Copy the Application (client) ID here. It is not a secret; no secret is needed.</li>
         </ol>
-        <FormItem
-          label="Entra application (client) ID"
-          error={!!idError}
-          message={idError ?? 'Shared by every project of this organization.'}
-        >
-          <TextField
-            value={clientId}
-            onChange={(_e, v) => setClientId(v)}
-            placeholder="00000000-0000-0000-0000-000000000000"
-            ariaLabel="Entra application (client) ID"
-          />
-        </FormItem>
+        {props.fixed ? (
+          <p data-client-id-fixed>
+            Entra application (client) ID: <code>{props.clientId}</code>, fixed in the extension package by whoever
+            packaged it. It cannot be changed here.
+          </p>
+        ) : (
+          <FormItem
+            label="Entra application (client) ID"
+            error={!!idError}
+            message={
+              idError ??
+              'Shared by every project of this organization. Anyone with the extension can change it: every viewer then signs in to that app.'
+            }
+          >
+            <TextField
+              value={clientId}
+              onChange={(_e, v) => setClientId(v)}
+              placeholder="00000000-0000-0000-0000-000000000000"
+              ariaLabel="Entra application (client) ID"
+            />
+          </FormItem>
+        )}
+        {!props.fixed && props.history && props.history.length > 0 ? (
+          <div className="sce-history">
+            <h4 className="sce-h4">Recent changes of the client ID</h4>
+            <ul data-client-id-history>
+              {props.history.map((h) => (
+                <li key={`${h.at}-${h.by}`}>{describeChange(h)}</li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
         {props.thresholds ? null : (
           <p className="secondary-text">
             Thresholds are set per project, in each project’s Connection expiry page; this view applies each project’s
@@ -111,6 +144,12 @@ export function SettingsPanel(props: Props) {
               />
             </FormItem>
           </>
+        ) : null}
+        {props.readError ? (
+          <p role="alert" className="sce-error-text" data-settings-error>
+            Could not read the settings ({props.readError}). They are unknown, not unset: Save is off until Refresh
+            reads them.
+          </p>
         ) : null}
         {saveError ? (
           <p role="alert" className="sce-error-text">

@@ -9,6 +9,8 @@ import type { HealthCheck, Thresholds } from '../../core/types';
 export interface HubDeps {
   context: HostContext;
   listEndpoints(): Promise<unknown[]>;
+  /** The Entra client ID fixed in the extension package; wins over the shared setting, which it makes read-only. */
+  fixedClientId?: string | null;
   loadSettings(): Promise<HubSettings>;
   saveClientId(clientId: string | null): Promise<void>;
   saveThresholds(thresholds: Thresholds): Promise<void>;

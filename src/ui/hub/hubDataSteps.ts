@@ -7,6 +7,7 @@ import { snapshotEntries, type Snapshot } from '../../core/snapshot';
 import { DEFAULT_THRESHOLDS } from '../../core/thresholds';
 import type { AppLookup, Connection, Thresholds } from '../../core/types';
 import type { HubSettings } from '../../adapters/sdk/settingsStore';
+import type { ClientIdChange } from '../../core/clientIdSetting';
 import type { HubDeps } from './deps';
 import type { GraphAccess } from './graphAccess';
 import type { GraphReadResult } from './readGraph';
@@ -26,7 +27,12 @@ export interface HubData {
   access: GraphAccess;
   checkedAt: number | null;
   thresholds: Thresholds;
+  /** The Entra client ID in use: fixed in the package, else the shared setting. */
   clientId: string | null;
+  clientIdSource: 'package' | 'settings' | null;
+  clientIdHistory: ClientIdChange[];
+  /** The settings could not be read: they are unknown (not "not set") and Save is refused. */
+  settingsError: string | null;
   homeTenantId: string | null;
   snapshot: Snapshot | null;
   /** Expiry of the pasted token, when the page uses one. */
@@ -45,6 +51,9 @@ export const INITIAL: HubData = {
   checkedAt: null,
   thresholds: DEFAULT_THRESHOLDS,
   clientId: null,
+  clientIdSource: null,
+  clientIdHistory: [],
+  settingsError: null,
   homeTenantId: null,
   snapshot: null,
   pastedTokenExpiresAt: null,
@@ -59,9 +68,13 @@ export const startLoading: Transition = (d) => ({
   error: null,
 });
 
-/** Settings that cannot be read leave the defaults: no Entra client ID, default thresholds. */
+/** Settings that cannot be read leave the default thresholds and say so: "could not read", never "not set". */
 export function loadSettingsOrDefaults(deps: HubDeps): Promise<HubSettings> {
-  return deps.loadSettings().catch(() => ({ clientId: null, thresholds: DEFAULT_THRESHOLDS }));
+  return deps.loadSettings().catch((e: unknown) => ({
+    clientId: null,
+    thresholds: DEFAULT_THRESHOLDS,
+    readError: (e as Error)?.message ?? String(e),
+  }));
 }
 
 /** Step 2: the project's service connections from Azure DevOps, parsed by the core. */
@@ -99,9 +112,25 @@ export function showRows(connections: Connection[], pending: Set<string>, nowMs:
   });
 }
 
+/** The client ID in use: the one fixed at packaging wins over the shared setting. */
+export function clientIdInUse(
+  settings: HubSettings,
+  fixed: string | null | undefined,
+): Pick<HubData, 'clientId' | 'clientIdSource'> {
+  if (fixed) return { clientId: fixed, clientIdSource: 'package' };
+  return { clientId: settings.clientId, clientIdSource: settings.clientId ? 'settings' : null };
+}
+
 /** Step 4: thresholds, client ID and the shared snapshot. */
-export function withSettings(settings: HubSettings, snapshot: Snapshot | null): Transition {
-  return (d) => ({ ...d, thresholds: settings.thresholds, clientId: settings.clientId, snapshot });
+export function withSettings(settings: HubSettings, snapshot: Snapshot | null, fixed?: string | null): Transition {
+  return (d) => ({
+    ...d,
+    thresholds: settings.thresholds,
+    ...clientIdInUse(settings, fixed),
+    clientIdHistory: settings.clientIdHistory ?? [],
+    settingsError: settings.readError ?? null,
+    snapshot,
+  });
 }
 
 /** Nothing to ask Graph: every row is final. */
@@ -112,8 +141,16 @@ export async function graphTokenSource(
   pasted: GraphTokenSource | null,
   clientId: string | null,
   naaSource: (clientId: string) => Promise<GraphTokenSource>,
+  settingsError: string | null = null,
 ): Promise<{ source: GraphTokenSource } | { access: GraphAccess }> {
   if (pasted) return { source: pasted };
+  if (!clientId && settingsError)
+    return {
+      access: {
+        kind: 'error',
+        message: `Could not read the extension's settings (${settingsError}), so the Entra app to sign in with is unknown`,
+      },
+    };
   if (!clientId) return { access: { kind: 'unconfigured' } };
   try {
     return { source: publicCloudOnly(await naaSource(clientId)) };

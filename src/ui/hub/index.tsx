@@ -10,8 +10,17 @@ import { checkEndpoint, listProjectEndpoints } from '../../adapters/sdk/serviceE
 import { createSettingsStore } from '../../adapters/sdk/settingsStore';
 import { Intersection } from 'azure-devops-ui/Intersection';
 import { Surface, SurfaceBackground } from 'azure-devops-ui/Surface';
+import { isGuid } from '../../core/raw';
 import type { HubDeps } from './deps';
 import { HubPage } from './HubPage';
+
+declare const __SCE_FIXED_CLIENT_ID__: string | null | undefined;
+
+/** The Entra client ID fixed at packaging (ENTRA_CLIENT_ID, see webpack.config.js), if any. */
+function fixedClientId(): string | null {
+  const value = typeof __SCE_FIXED_CLIENT_ID__ === 'string' ? __SCE_FIXED_CLIENT_ID__ : null;
+  return isGuid(value) ? value : null;
+}
 
 /** Composition of the Project Settings hub: the real SDK, REST clients and NAA tokens. */
 async function main(): Promise<void> {
@@ -22,7 +31,7 @@ async function main(): Promise<void> {
   let prefetched: Promise<unknown[]> | null = listProjectEndpoints(projectName);
   prefetched.catch(() => undefined);
   const context = await readHostContext();
-  const settings = createSettingsStore(context.project.id);
+  const settings = createSettingsStore(context.project.id, context.userName);
   const localGraphRoot = context.localGraphRoot;
   const deps: HubDeps = {
     context,
@@ -31,6 +40,7 @@ async function main(): Promise<void> {
       prefetched = null;
       return list;
     },
+    fixedClientId: fixedClientId(),
     loadSettings: settings.load,
     saveClientId: settings.saveClientId,
     saveThresholds: settings.saveThresholds,

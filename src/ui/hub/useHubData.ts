@@ -9,6 +9,7 @@ import type { HubDeps } from './deps';
 import { noAccessMessage } from './graphAccess';
 import {
   graphDone,
+  clientIdInUse,
   graphTokenSource,
   INITIAL,
   leaveSnapshot,
@@ -67,10 +68,15 @@ export function useHubData(deps: HubDeps) {
     const pending = pendingKeys(connections);
     update(showRows(connections, pending, deps.now()));
     const [settings, snapshot] = await Promise.all([settingsPromise, snapshotPromise]);
-    update(withSettings(settings, snapshot));
+    update(withSettings(settings, snapshot, deps.fixedClientId));
     if (pending.size === 0) return void update(nothingToRead);
 
-    const signIn = await graphTokenSource(pasted.current, settings.clientId, naaSource);
+    const signIn = await graphTokenSource(
+      pasted.current,
+      clientIdInUse(settings, deps.fixedClientId).clientId,
+      naaSource,
+      settings.readError ?? null,
+    );
     if ('access' in signIn) {
       if (signIn.access.kind !== 'unconfigured') naa.current = null;
       return void update(withoutGraph(signIn.access));
