@@ -43,6 +43,8 @@ export interface FakeDevOpsStats {
   endpointLists: number;
   proxyCalls: number;
   projectLists: number;
+  /** GETs of extension data documents (tests wait for a reader's read-before-write). */
+  documentReads: number;
 }
 
 const ENDPOINTS = /^([^/]+)\/_apis\/serviceendpoint\/endpoints(?:\/([^/]+))?$/i;
@@ -63,7 +65,7 @@ function str(v: unknown): string {
 }
 
 export function createFakeDevOps(fixture: Fixture, options: FakeDevOpsOptions = {}) {
-  const stats: FakeDevOpsStats = { requests: 0, endpointLists: 0, proxyCalls: 0, projectLists: 0 };
+  const stats: FakeDevOpsStats = { requests: 0, endpointLists: 0, proxyCalls: 0, projectLists: 0, documentReads: 0 };
   const now = options.now ?? Date.now;
   const projects = projectsOf(fixture);
   const store = createExtensionDataStore();
@@ -191,6 +193,7 @@ export function createFakeDevOps(fixture: Fixture, options: FakeDevOpsOptions = 
     const method = req.method ?? 'GET';
     const docs = DOCUMENTS_ROUTE.exec(rest);
     // ExtensionManagement "Data" documents (REST reference; the host's IExtensionDataManager calls them).
+    if (docs && method === 'GET') stats.documentReads += 1;
     if (docs) return documentsAnswer(store, req, docs, flavor);
     const ep = ENDPOINTS.exec(rest);
     if (ep && method === 'GET')

@@ -227,8 +227,8 @@ browserSuite('tests/e2e/withoutToken')('hub without a Graph token (issue 5) in t
     // call, so the first one after Graph started is that read (the test's own calls wait until then).
     const scannerWrite: Promise<DocAnswer> = (async () => {
       await until('the hub to read Graph', async () => host.graphStats.requests > 0, 15_000, 2);
-      const before = host.devopsStats.requests;
-      await until("the hub's read before its save", async () => host.devopsStats.requests > before, 15_000, 2);
+      const before = host.devopsStats.documentReads;
+      await until("the hub's read before its save", async () => host.devopsStats.documentReads > before, 15_000, 2);
       return data.create(SNAPSHOTS, { id: PROJECT, version: 1, apps: Object.fromEntries([scannerApp]) });
     })();
     scannerWrite.catch(() => undefined); // awaited below; a failure is reported there
