@@ -1,5 +1,5 @@
 import { createDevOpsClient } from '../adapters/rest/devopsRestClient';
-import { lookupApps } from '../adapters/graph/credentialsClient';
+import { lookupAppsWithFollowUp } from '../adapters/graph/notFoundFollowUp';
 import { keyFor, lookupFor, queriesFor } from '../core/graphQueries';
 import { mapWithConcurrency, type FetchLike } from '../adapters/http';
 import { parseEndpoint } from '../core/endpoint';
@@ -153,8 +153,9 @@ export async function scanOrganization(input: ScanInput): Promise<ScanResult> {
     const total = new Set(queries.map((q) => `${q.tenantId}|${q.appId}`.toLowerCase())).size;
     let answered = 0;
     input.log(`Microsoft Graph: ${total} app registration(s) for ${found.length} connection(s)`);
-    results = await lookupApps(queries, {
+    results = await lookupAppsWithFollowUp(queries, {
       getToken: input.graph.getToken,
+      tokenAtHand: (tenantId, cloudRoot) => input.graph.getToken(tenantId, cloudRoot).catch(() => null),
       fetch: input.fetch,
       graphRootFor: input.graphUrl ? () => input.graphUrl as string : undefined,
       concurrency: input.concurrency,

@@ -1,4 +1,4 @@
-import { asObject, excerpt, getKey, getString, isUnreadableDate, parseDate, type Json } from './raw';
+import { asObject, excerpt, getKey, getString, isGuid, isUnreadableDate, parseDate, type Json } from './raw';
 import type { AppRecord, Credential, CredentialKind } from './types';
 
 const FIELD: Record<CredentialKind, string> = { secret: 'passwordCredentials', certificate: 'keyCredentials' };
@@ -77,9 +77,11 @@ function parseObject(input: unknown, source: Credential['source']): AppRecord | 
     const problem = listProblem(getKey(raw, FIELD[kind]), kind);
     if (problem) unreadable[kind] = problem;
   }
+  const owner = getString(raw, 'appOwnerOrganizationId');
   return {
     objectId: getString(raw, 'id'),
     appId,
+    ...(isGuid(owner) ? { ownerTenantId: owner.toLowerCase() } : {}),
     displayName: getString(raw, 'displayName'),
     credentials: [...readCredentials(raw, 'secret', source), ...readCredentials(raw, 'certificate', source)],
     ...(Object.keys(unreadable).length > 0 ? { unreadable } : {}),

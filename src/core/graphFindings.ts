@@ -33,6 +33,27 @@ export function lookupProblem(
   }
   switch (lookup.kind) {
     case 'not-found':
+      if (lookup.servicePrincipal === 'absent') {
+        const reason = `App registration ${c.appId} was deleted: neither it nor its service principal exists in tenant ${tenant}.`;
+        return {
+          reason,
+          finding: finding('app-not-found', 'error', reason, [
+            'If it was deleted less than 30 days ago, restore it in Entra ID → App registrations → Deleted applications.',
+            'Otherwise recreate the service connection (preferably with workload identity federation) and delete this one.',
+          ]),
+        };
+      }
+      if (lookup.servicePrincipal) {
+        const owner = lookup.servicePrincipal.ownerTenantId;
+        const reason = `Expiry unknown: app ${c.appId} is registered in tenant ${owner}; tenant ${tenant} only holds its service principal.`;
+        return {
+          reason,
+          finding: finding('other-tenant', 'warning', reason, [
+            `Sign in to tenant ${owner} (or paste a Graph token for it) to read the app's credentials there, or run the scanner with access to that tenant.`,
+            `Its secrets and certificates are renewed in tenant ${owner}, where the app registration lives.`,
+          ]),
+        };
+      }
       return {
         reason: `App registration ${c.appId} not found in tenant ${tenant}.`,
         finding: finding(
@@ -68,6 +89,16 @@ export function lookupProblem(
         ]),
       };
   }
+}
+
+/** The app was read in the tenant that owns it: say so, since the connection names another. */
+export function registeredElsewhereFinding(c: Connection, owner: string): Finding {
+  return finding(
+    'other-tenant',
+    'info',
+    `App registration ${c.appId} is registered in tenant ${owner}; the connection's tenant ${c.tenantId ?? '(unknown)'} holds its service principal. Dates read in tenant ${owner}.`,
+    [`Renew its secrets or certificates in tenant ${owner}, where the app registration lives.`],
+  );
 }
 
 export function noCredentialsFinding(c: Connection, kind: CredentialKind, app: AppRecord): Finding {

@@ -7,8 +7,14 @@ export interface AppQuery {
   tenantId: string;
   appId: string;
   environment: string;
-  /** Ask for keyCredentials too: only for certificate connections ($select with it is throttled harder). */
+  /**
+   * Certificate connections need keyCredentials. They are read without `$select` (Graph's default
+   * properties include keyCredentials, without the key value): a `$select` naming keyCredentials is
+   * throttled to 150 requests a minute per tenant.
+   */
   withCertificates: boolean;
+  /** What to read: the app registration (default), or its service principal (the 404 follow-up). */
+  target?: 'application' | 'servicePrincipal';
 }
 
 /** A connection whose tenant Azure DevOps did not record is looked up in the user's own tenant. */

@@ -62,14 +62,21 @@ export interface AppRecord {
   appId: string;
   displayName: string | null;
   credentials: Credential[];
+  /** A service principal's `appOwnerOrganizationId`: the tenant where its app is registered. */
+  ownerTenantId?: string;
   /** Per kind, why that credential list could not be read (missing, null, not a list): not the same as empty. */
   unreadable?: Partial<Record<CredentialKind, string>>;
 }
 
 /** What a Graph lookup of one (tenant, appId) gave. */
 export type AppLookup =
-  | { kind: 'found'; app: AppRecord }
-  | { kind: 'not-found' }
+  /** `registeredIn`: the app was read in the tenant that owns it, not the connection's. */
+  | { kind: 'found'; app: AppRecord; registeredIn?: string }
+  /**
+   * `servicePrincipal` (the 404 follow-up in the connection's tenant): 'absent' when there is none
+   * either (deleted); an owner tenant when the app is registered in another tenant.
+   */
+  | { kind: 'not-found'; servicePrincipal?: 'absent' | { ownerTenantId: string } }
   | { kind: 'forbidden'; message: string }
   | { kind: 'no-access'; message: string }
   | { kind: 'error'; message: string };

@@ -12,6 +12,7 @@ import {
 } from './findings';
 import {
   lookupProblem,
+  registeredElsewhereFinding,
   noCredentialsFinding,
   unreadableCredentialsFinding,
   untrustedCredentialFinding,
@@ -82,7 +83,10 @@ function verdictWithoutCredential(input: VerdictInput): Verdict | null {
 function verdictFromGraph(input: VerdictInput): Verdict {
   const { connection: c, lookup } = input;
   const standing = standingFindings(c);
-  if (lookup?.kind === 'found') return verdictFromCredentials(input, lookup.app, standing);
+  if (lookup?.kind === 'found') {
+    const elsewhere = lookup.registeredIn ? [registeredElsewhereFinding(c, lookup.registeredIn)] : [];
+    return verdictFromCredentials(input, lookup.app, [...elsewhere, ...standing]);
+  }
   const problem = lookupProblem(c, lookup, isOtherTenant(c, input.homeTenantId));
   return undatedVerdict('unknown', problem.reason, [problem.finding, ...standing]);
 }

@@ -95,10 +95,13 @@ describe('lookupApps against a fake Graph', () => {
     });
   });
 
-  it('asks for keyCredentials only for certificate connections', async () => {
+  it('reads certificate apps without $select (never $select=keyCredentials, throttled to 150/min/tenant)', async () => {
     await withGraph([appId(1), appId(2)], {}, async (url, stats) => {
       const results = await lookupApps([query(1), query(2, TENANT, true), query(2, TENANT, false)], options(url));
-      expect(stats.paths.filter((p) => p.includes('keyCredentials'))).toEqual([expect.stringContaining(appId(2))]);
+      expect(stats.paths.filter((p) => p.includes('keyCredentials'))).toEqual([]);
+      expect(stats.paths.filter((p) => !p.includes('$select'))).toEqual([expect.stringContaining(appId(2))]);
+      const two = results.get(appKey(TENANT, appId(2)));
+      expect(two?.kind === 'found' && two.app.unreadable?.certificate).toBeUndefined();
       const one = results.get(appKey(TENANT, appId(1)));
       expect(one?.kind === 'found' && one.app.credentials.map((c) => c.kind)).toEqual(['secret']);
     });

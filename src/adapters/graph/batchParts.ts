@@ -9,6 +9,7 @@ export interface Item {
   key: string;
   appId: string;
   withCertificates: boolean;
+  target?: AppQuery['target'];
 }
 
 export interface Group {
@@ -35,7 +36,7 @@ export function groupQueries(queries: AppQuery[], rootFor: (env: string) => stri
     const groupKey = `${root}|${cloudRoot}|${q.tenantId.toLowerCase()}`;
     const group = groups.get(groupKey) ?? { root, cloudRoot, tenantId: q.tenantId, items: [] };
     groups.set(groupKey, group);
-    const item = { key, appId: q.appId, withCertificates: q.withCertificates };
+    const item: Item = { key, appId: q.appId, withCertificates: q.withCertificates, target: q.target };
     items.set(key, item);
     group.items.push(item);
   }
@@ -43,10 +44,13 @@ export function groupQueries(queries: AppQuery[], rootFor: (env: string) => stri
 }
 
 export function itemUrl(item: Item): string {
-  const select = item.withCertificates
-    ? 'id,appId,displayName,passwordCredentials,keyCredentials'
-    : 'id,appId,displayName,passwordCredentials';
-  return `/applications(appId='${encodeURIComponent(item.appId)}')?$select=${select}`;
+  const appId = encodeURIComponent(item.appId);
+  if (item.target === 'servicePrincipal')
+    return `/servicePrincipals(appId='${appId}')?$select=id,appId,displayName,appOwnerOrganizationId`;
+  // No $select for certificate apps: with keyCredentials in $select Graph throttles to 150/min/tenant,
+  // and the default properties hold keyCredentials anyway (without the key value).
+  if (item.withCertificates) return `/applications(appId='${appId}')`;
+  return `/applications(appId='${appId}')?$select=id,appId,displayName,passwordCredentials`;
 }
 
 export function outcomeFor(status: number, body: unknown): AppLookup {

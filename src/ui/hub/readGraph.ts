@@ -1,5 +1,5 @@
 import { SignInRequiredError, type GraphTokenSource } from '../../adapters/auth/naaGraphTokens';
-import { lookupApps } from '../../adapters/graph/credentialsClient';
+import { lookupAppsWithFollowUp } from '../../adapters/graph/notFoundFollowUp';
 import { queriesFor } from '../../core/graphQueries';
 import type { AppLookup, Connection } from '../../core/types';
 import type { HubDeps } from './deps';
@@ -34,7 +34,7 @@ export async function readGraph(
     buffer = [];
     onBatch(batch);
   };
-  const reading = lookupApps(queriesFor(connections), {
+  const reading = lookupAppsWithFollowUp(queriesFor(connections), {
     getToken: async (tenantId, cloudRoot) => {
       try {
         return await source.getToken(tenantId, cloudRoot);
@@ -44,6 +44,8 @@ export async function readGraph(
         throw new Error('sign in to Microsoft Graph for this tenant');
       }
     },
+    // The owning tenant of an app registered elsewhere is read only with a token the source already has.
+    tokenAtHand: (tenantId, cloudRoot) => source.getToken(tenantId, cloudRoot).catch(() => null),
     graphRootFor: deps.graphRootFor,
     fetch: deps.graphFetch,
     onResult: (key, lookup) => {
