@@ -42,7 +42,11 @@ browserSuite('tests/e2e/hub-degraded')('hub in the local host when Graph or the 
       [GITHUB]: 'not-applicable',
     });
     expect(rows[PROD].text).toMatch(/no Graph access/i);
-    expect(rows[STAGING].text).toMatch(/not found/i);
+    // The 404 follow-up asked the tenant for the app's service principal: none either, so it was deleted.
+    expect(rows[STAGING].text).toMatch(/was deleted: neither it nor its service principal exists/i);
+    expect(host.graphStats.paths.filter((p) => p.startsWith('/servicePrincipals('))).toEqual([
+      expect.stringContaining(`appOwnerOrganizationId`),
+    ]);
     expect(await summaryCounts(frame)).toMatchObject({ unknown: 2, healthy: 2, warning: 1 });
 
     await frame.click(`tr[data-connection-id="${STAGING}"]`);
