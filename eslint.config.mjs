@@ -4,7 +4,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'dist', 'lib', 'out', 'coverage', 'task/*/index.js'] },
+  { ignores: ['node_modules', 'dist', 'dist-dev', 'lib', 'out', 'coverage', 'task/*/index.js'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -15,15 +15,22 @@ function fixedClientId() {
   return value.toLowerCase();
 }
 
-/** Production build of the extension's pages into dist/, with lazy chunks for code not needed at first paint. */
+/**
+ * Production build of the extension's pages into dist/, with lazy chunks for code not needed at first paint.
+ * `--mode development` builds into dist-dev/ with source maps and stable file names (`npm run dev`), and
+ * `webpack serve` is the https dev server a real organization loads the "(localhost)" variant from
+ * (configs/localhost.json, baseUri https://localhost:3000), as in Microsoft's hot-reload-and-debug sample.
+ */
 module.exports = (_env, argv) => {
   const production = argv.mode !== 'development';
+  // Content hashes in production (cacheable on the Marketplace CDN); plain names in development (hot reload).
+  const name = production ? '[name].[contenthash:8]' : '[name]';
   return {
     entry: { hub: './src/ui/hub/index.tsx', orgHub: './src/ui/orgHub/index.tsx' },
     output: {
-      path: path.resolve(__dirname, 'dist'),
-      filename: '[name].[contenthash:8].js',
-      chunkFilename: 'chunk.[name].[contenthash:8].js',
+      path: path.resolve(__dirname, production ? 'dist' : 'dist-dev'),
+      filename: `${name}.js`,
+      chunkFilename: `chunk.${name}.js`,
       // Relative, so the same files work from the Marketplace CDN and from the local host.
       publicPath: 'auto',
       clean: true,
@@ -52,11 +59,20 @@ module.exports = (_env, argv) => {
       splitChunks: { chunks: 'async' },
     },
     performance: { hints: false },
+    // `npm run dev:org`: what a real organization loads through baseUri https://localhost:3000.
+    devServer: {
+      server: 'https',
+      port: 3000,
+      // The manifest names dist/hub.html and static/icon.png under baseUri.
+      devMiddleware: { publicPath: '/dist/' },
+      static: { directory: path.resolve(__dirname, 'static'), publicPath: '/static' },
+      client: { overlay: { warnings: false } },
+    },
     plugins: [
       new DefinePlugin({ __SCE_FIXED_CLIENT_ID__: JSON.stringify(fixedClientId()) }),
       new MiniCssExtractPlugin({
-        filename: '[name].[contenthash:8].css',
-        chunkFilename: 'chunk.[name].[contenthash:8].css',
+        filename: `${name}.css`,
+        chunkFilename: `chunk.${name}.css`,
       }),
       ...[
         ['hub.html', 'hub'],

@@ -26,6 +26,8 @@ export interface HostPageConfig {
   naa: { enabled: boolean; clientId: string | null; homeTenantId: string };
   initialConfig: Record<string, unknown>;
   themeData: Record<string, string>;
+  /** `npm run dev`: the page reloads itself after each rebuild (host/liveReload.js). */
+  liveReload?: boolean;
 }
 
 /** Folder with the host page's browser scripts (they are served as-is, not compiled). */
@@ -91,7 +93,7 @@ export function renderHostPage(config: HostPageConfig): string {
 <title>${escapeHtml(title)}</title>
 <style>${STYLE}</style>
 <script id="host-config" type="application/json">${scriptJson(config)}</script>
-<script type="module" src="/host/hostMain.js"></script>
+<script type="module" src="/host/hostMain.js"></script>${config.liveReload ? '\n<script type="module" src="/host/liveReload.js"></script>' : ''}
 </head>
 <body>
 <header>

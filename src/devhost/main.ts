@@ -1,6 +1,6 @@
 import { isAbsolute, join, relative, resolve } from 'path';
 import { loadFixture, type Fixture } from './fixture';
-import { startLocalHost, type LocalHost } from './server';
+import { startLocalHost, type LocalHost, type LocalHostOptions } from './server';
 import { packageRoot } from './staticFiles';
 
 /** `npm start [-- --fixture FILE] [--port N]`: runs the local host and prints the URL to open. */
@@ -36,13 +36,17 @@ export function parseArgs(argv: string[], cwd: string): Args {
   return { fixture, port };
 }
 
-async function startWithFallback(fixture: Fixture, port: number | null): Promise<LocalHost> {
+export async function startWithFallback(
+  fixture: Fixture,
+  port: number | null,
+  extra: Partial<LocalHostOptions> = {},
+): Promise<LocalHost> {
   try {
-    return await startLocalHost({ fixture, port: port ?? DEFAULT_PORT });
+    return await startLocalHost({ ...extra, fixture, port: port ?? DEFAULT_PORT });
   } catch (e) {
     if (port !== null || (e as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw e;
     console.log(`Port ${DEFAULT_PORT} is busy; using a free port instead.`);
-    return startLocalHost({ fixture, port: 0 });
+    return startLocalHost({ ...extra, fixture, port: 0 });
   }
 }
 

@@ -6,6 +6,7 @@ import { createFakeGraph } from './fakeGraph';
 import { createFakeDevOps, FAKE_ADO_TOKEN, type FakeDevOpsStats } from './fakeDevOps';
 import { answerPreflight, sendText } from './httpUtil';
 import { hostScriptsDir, LIGHT_THEME, renderHostPage, type HostPageConfig } from './hostPage';
+import type { LiveReload } from './liveReload';
 import { packageRoot, placeholderPage, serveFrom } from './staticFiles';
 
 /**
@@ -30,6 +31,8 @@ export interface LocalHostOptions {
   graphLatencyMs?: number;
   devopsLatencyMs?: number;
   now?: () => number;
+  /** `npm run dev`: the host page listens to this and reloads after each rebuild. */
+  liveReload?: LiveReload;
 }
 
 export interface LocalHost {
@@ -177,6 +180,7 @@ export async function startLocalHost(options: LocalHostOptions): Promise<LocalHo
       },
       initialConfig: { localGraphRoot: graphSide.origin, localEntraClientId: fixture.host.clientId },
       themeData: LIGHT_THEME,
+      liveReload: !!options.liveReload,
     };
     // Organization settings → Connection expiry: the organization hub, with no project in its context.
     const orgConfig: HostPageConfig = {
@@ -199,6 +203,7 @@ export async function startLocalHost(options: LocalHostOptions): Promise<LocalHo
       throw new Error(`local host: browser scripts not found in ${scripts}`);
     const hostSide = await listen((req, res) => {
       const path = (req.url ?? '/').split('?')[0];
+      if (options.liveReload?.handle(req, res)) return;
       const page = req.method === 'GET' ? pageFor(path) : null;
       if (page) return sendText(res, 200, 'text/html; charset=utf-8', renderHostPage(page));
       if (path.startsWith('/host/') && serveFrom(scripts, req.method, path.slice('/host'.length), res)) return;
