@@ -26,6 +26,8 @@ module.exports = (_env, argv) => {
   // Content hashes in production (cacheable on the Marketplace CDN); plain names in development (hot reload).
   const name = production ? '[name].[contenthash:8]' : '[name]';
   return {
+    // `--config-name pages` builds or serves the pages alone (npm run dev, npm run dev:org).
+    name: 'pages',
     entry: { hub: './src/ui/hub/index.tsx', orgHub: './src/ui/orgHub/index.tsx' },
     output: {
       path: path.resolve(__dirname, production ? 'dist' : 'dist-dev'),

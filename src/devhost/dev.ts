@@ -12,7 +12,10 @@ import { packageRoot } from './staticFiles';
  * reloads itself after each good build and shows the errors of a bad one.
  */
 
-type WebpackConfigFactory = (env: unknown, argv: { mode: string }) => webpack.Configuration;
+type WebpackConfigFactory = (env: unknown, argv: { mode: string }) => webpack.Configuration | webpack.Configuration[];
+
+/** The extension's pages (webpack.config.js also builds the pipeline task, which the local host does not serve). */
+const PAGES = 'pages';
 
 const MAX_ERROR_LINES = 20;
 
@@ -35,7 +38,12 @@ export async function dev(argv: string[]): Promise<number> {
     return 2;
   }
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const config = (require(join(root, 'webpack.config.js')) as WebpackConfigFactory)({}, { mode: 'development' });
+  const configs = (require(join(root, 'webpack.config.js')) as WebpackConfigFactory)({}, { mode: 'development' });
+  const config = [configs].flat().find((c) => c.name === PAGES);
+  if (!config) {
+    console.error(`error: webpack.config.js has no configuration named "${PAGES}"`);
+    return 2;
+  }
   const distDir = config.output?.path ?? join(root, 'dist-dev');
   const reload = createLiveReload();
   let host: LocalHost | null = null;

@@ -89,14 +89,22 @@ describe('npm start: no reload without npm run dev', () => {
 });
 
 describe('webpack configurations', () => {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const factory = require(join(ROOT, 'webpack.config.js')) as (
-    env: unknown,
-    argv: { mode?: string },
-  ) => {
+  interface PagesConfig {
+    name?: string;
     devtool: unknown;
     output: { path: string; filename: string };
     devServer: { server: string; port: number; devMiddleware: { publicPath: string }; static: { publicPath: string } };
+  }
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const all = require(join(ROOT, 'webpack.config.js')) as (
+    env: unknown,
+    argv: { mode?: string },
+  ) => PagesConfig | PagesConfig[];
+  /** The configuration npm run dev and npm run dev:org (--config-name pages) use. */
+  const factory = (env: unknown, argv: { mode?: string }): PagesConfig => {
+    const pages = [all(env, argv)].flat().find((c) => c.name === 'pages');
+    if (!pages) throw new Error('webpack.config.js has no configuration named "pages"');
+    return pages;
   };
   const manifest = JSON.parse(readFileSync(join(ROOT, 'vss-extension.json'), 'utf8')) as {
     contributions: { properties?: { uri?: string } }[];
@@ -121,5 +129,10 @@ describe('webpack configurations', () => {
     expect(uris.length).toBeGreaterThan(0);
     for (const uri of uris) expect(`/${uri}`.startsWith(devServer.devMiddleware.publicPath)).toBe(true);
     expect(`/${manifest.icons.default}`.startsWith(`${devServer.static.publicPath}/`)).toBe(true);
+  });
+
+  it('npm run dev:org serves the pages configuration', () => {
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+    expect(pkg.scripts['dev:org']).toBe('webpack serve --mode development --config-name pages');
   });
 });
