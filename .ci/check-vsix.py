@@ -74,6 +74,49 @@ for task in tasks:
     inputs = {i.get("name"): i for i in spec.get("inputs", [])}
     if inputs.get("azureSubscription", {}).get("type") != "connectedService:AzureRM":
         problems.append(f"{folder}/task.json: input azureSubscription is not connectedService:AzureRM")
+# The warning surfaces (issue 10): type, target and properties as the host expects them, page and scripts packaged.
+SURFACES = {
+    "pipeline-pills": ("ms.vss-web.pill-provider", "ms.vss-build-web.build-definition-detail-view-header-pills", ["serviceName"]),
+    "run-section": ("ms.vss-build-web.build-results-section", "ms.vss-build-web.build-results-summary-tab", ["name", "order", "height"]),
+    "widget": ("ms.vss-dashboards-web.widget", "ms.vss-dashboards-web.widget-catalog", ["name", "catalogIconUrl", "supportedSizes"]),
+    "widget-configuration": ("ms.vss-dashboards-web.widget-configuration", "ms.vss-dashboards-web.widget-configuration", ["name"]),
+}
+by_id = {c.get("id"): c for c in manifest.get("contributions", [])}
+for cid, (ctype, target, props) in SURFACES.items():
+    c = by_id.get(cid)
+    if not c:
+        problems.append(f"no {cid!r} contribution")
+        continue
+    if c.get("type") != ctype or target not in c.get("targets", []):
+        problems.append(f"{cid!r} must be a {ctype} targeting {target}")
+    properties = c.get("properties", {})
+    for prop in props:
+        if prop not in properties:
+            problems.append(f"{cid!r} lacks property {prop!r}")
+    uri = properties.get("uri", "")
+    if uri not in names:
+        problems.append(f"{cid!r} uri {uri!r} is not in the package")
+        continue
+    with zipfile.ZipFile(path) as z:
+        html = z.read(uri).decode("utf-8")
+    folder = uri.rsplit("/", 1)[0]
+    scripts = re.findall(r'src="?([^" >]+\.js)', html)
+    if not scripts:
+        problems.append(f"{uri!r} loads no script")
+    for script in scripts:
+        if f"{folder}/{script}" not in names:
+            problems.append(f"{uri!r} loads {script!r}, which is not in the package")
+widget = by_id.get("widget", {})
+wprops = widget.get("properties", {})
+if wprops.get("supportedScopes") != ["project_team"]:
+    problems.append("widget supportedScopes must be ['project_team']")
+sizes = sorted((s.get("rowSpan"), s.get("columnSpan")) for s in wprops.get("supportedSizes", []))
+if sizes != [(1, 2), (2, 2)]:
+    problems.append(f"widget sizes must be 2x1 and 2x2, not {sizes}")
+if ".widget-configuration" not in widget.get("targets", []):
+    problems.append("widget must target its configuration contribution (.widget-configuration)")
+if wprops.get("catalogIconUrl") and wprops["catalogIconUrl"] not in names:
+    problems.append(f"widget catalogIconUrl {wprops['catalogIconUrl']!r} is not in the package")
 scopes = set(manifest.get("scopes", []))
 if scopes != EXPECTED_SCOPES:
     problems.append(f"scopes {sorted(scopes)} differ from the justified {sorted(EXPECTED_SCOPES)}")
@@ -82,5 +125,6 @@ if problems:
     sys.exit(1)
 print(
     f"check-vsix: {path}: hub contributions and {', '.join(hub_uris)} present; "
-    f"task {tasks[0]['properties']['name']} ({task_files} files, handlers and targets present); scopes {sorted(scopes)}"
+    f"task {tasks[0]['properties']['name']} ({task_files} files, handlers and targets present); "
+    f"surfaces {', '.join(SURFACES)} present with their pages and scripts; scopes {sorted(scopes)}"
 )

@@ -1,6 +1,13 @@
 import { Retry, RETRY_POLICIES, type RetryPolicy } from './retry';
 import { isDocumentConflict } from './serverError';
-import { emptySnapshot, mergeSnapshot, readSnapshot, type Snapshot, type SnapshotApp } from '../core/snapshot';
+import {
+  emptySnapshot,
+  mergeSnapshot,
+  readSnapshot,
+  type Snapshot,
+  type SnapshotApp,
+  type SnapshotExtras,
+} from '../core/snapshot';
 
 /**
  * One snapshot document in extension data. `create` rejects when the document exists; `update`
@@ -20,14 +27,20 @@ export async function saveSnapshot(
   store: SnapshotDocumentStore,
   projectId: string,
   incoming: Record<string, SnapshotApp>,
-  options: { now?: () => number; policy?: RetryPolicy; sleep?: (ms: number) => Promise<void> } = {},
+  options: {
+    now?: () => number;
+    policy?: RetryPolicy;
+    sleep?: (ms: number) => Promise<void>;
+    /** The connection listing and usage map, besides app readings. */
+    extras?: SnapshotExtras;
+  } = {},
 ): Promise<Snapshot> {
   const now = options.now ?? Date.now;
   const retry = new Retry(options.policy ?? RETRY_POLICIES.snapshotConflict, 'the snapshot', { sleep: options.sleep });
   for (;;) {
     const raw = await store.read(projectId);
     const current = raw ? readSnapshot(raw, projectId, now()) : emptySnapshot(projectId);
-    const doc = mergeSnapshot(current, incoming);
+    const doc = mergeSnapshot(current, incoming, options.extras);
     try {
       // Never write with __etag -1 (overwrite): two first writers would lose each other's apps.
       const saved = current.__etag === undefined ? await store.create(doc) : await store.update(doc);

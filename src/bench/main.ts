@@ -5,6 +5,7 @@ import { benchGraph } from './graphBench';
 import { benchOrgScan } from './orgScan';
 import { benchOrgHub } from './orgBench';
 import { benchTaskSize } from './taskSize';
+import { benchSurfaces } from './surfacesBench';
 
 /** `npm run bench`: request counts, wall times and bundle sizes, printed as figures. */
 async function main(): Promise<void> {
@@ -15,6 +16,7 @@ async function main(): Promise<void> {
     () => benchTaskSize(join(__dirname, '..', '..', 'task', 'ServiceConnectionExpiry')),
     benchBrowser,
     benchOrgHub,
+    benchSurfaces,
   ];
   for (const section of sections) {
     for (const line of await section()) console.log(line);

@@ -4,6 +4,9 @@ import { RETRY_POLICIES } from '../adapters/retry';
 import { saveSnapshot } from '../adapters/snapshotSync';
 import { tenantOfKey } from '../core/graphQueries';
 import { snapshotEntries, type SnapshotApp } from '../core/snapshot';
+import { toSnapshotConnections } from '../core/snapshotConnections';
+import type { Connection } from '../core/types';
+import type { UsageMap } from '../core/usage';
 import type { AppLookup } from '../core/types';
 import type { PublishTarget } from './args';
 import { oneLine } from './io';
@@ -20,6 +23,9 @@ export interface PublishInput {
   target: PublishTarget;
   scanned: ScannedProject[];
   lookups: Map<string, AppLookup>;
+  /** Every listed connection, and which pipelines used them: the warning surfaces read these. */
+  found?: { connection: Connection; project: string }[];
+  usage?: UsageMap;
   takenAt: string;
   takenBy: SnapshotApp['takenBy'];
   authorization: () => Promise<string>;
@@ -86,7 +92,11 @@ export async function publishSnapshots(input: PublishInput): Promise<PublishResu
         const lookup = input.lookups.get(key);
         if (lookup) own.set(key, lookup);
       }
-      return { project, entries: snapshotEntries(own, tenantOfKey, input.takenAt, input.takenBy) };
+      return {
+        project,
+        entries: snapshotEntries(own, tenantOfKey, input.takenAt, input.takenBy),
+        ...extrasFor(input, project),
+      };
     })
     .filter(({ project, entries }) => {
       const count = Object.keys(entries).length;
@@ -95,10 +105,10 @@ export async function publishSnapshots(input: PublishInput): Promise<PublishResu
     });
 
   let done = 0;
-  const outcomes = await mapWithConcurrency(work, input.concurrency, async ({ project, entries }) => {
+  const outcomes = await mapWithConcurrency(work, input.concurrency, async ({ project, entries, extras }) => {
     try {
       const id = project.id || (await projectIdByName(input, project.name));
-      await saveSnapshot(store, id, entries);
+      await saveSnapshot(store, id, entries, { extras });
       const apps = Object.keys(entries).length;
       input.log(`project "${project.name}": published the readings of ${apps} app registration(s)`);
       return { ok: true as const, project: project.name, apps };
@@ -114,6 +124,24 @@ export async function publishSnapshots(input: PublishInput): Promise<PublishResu
     written: outcomes.flatMap((o) => (o.ok ? [{ project: o.project, apps: o.apps }] : [])),
     failures: outcomes.flatMap((o) => (o.ok ? [] : [o.failure])),
   };
+}
+
+/** The project's own connections (shared ones included) and their usage, for its document. */
+function extrasFor(input: PublishInput, project: { id: string; name: string }) {
+  if (!input.found) return { extras: {} };
+  const mine = (p: { id: string; name: string }) =>
+    (!!project.id && p.id === project.id) || p.name.toLowerCase() === project.name.toLowerCase();
+  const connections = input.found
+    .filter(({ connection, project: listedIn }) =>
+      connection.projects.length > 0 ? connection.projects.some(mine) : listedIn === project.name,
+    )
+    .map((f) => f.connection);
+  const usage: UsageMap = {};
+  for (const c of connections) {
+    const u = input.usage?.[c.id.toLowerCase()];
+    if (u) usage[c.id.toLowerCase()] = u;
+  }
+  return { extras: { connections: toSnapshotConnections(connections, input.takenAt), usage } };
 }
 
 /** True when a failure says the credential may not write extension data. */

@@ -9,6 +9,8 @@ import { computeVerdict } from '../core/verdict';
 import type { AppLookup, Connection, ProjectRef, Thresholds } from '../core/types';
 import type { DevOpsAuth, GraphAuth } from './auth';
 import { oneLine } from './io';
+import { readScanUsage } from './usage';
+import type { UsageMap } from '../core/usage';
 
 /** The org-wide scan: projects → endpoints (bounded concurrency) → dedupe → Graph ($batch) → verdicts. */
 
@@ -53,6 +55,10 @@ export interface ScanResult {
   scanned: ScannedProject[];
   /** Graph's answers, by appKey (tenant|appId). */
   lookups: Map<string, AppLookup>;
+  /** Which pipelines used each connection (execution history), by connection id in lower case. */
+  usage: UsageMap;
+  /** Every connection listed, with the project it was listed under. */
+  found: { connection: Connection; project: string }[];
 }
 
 const message = (e: unknown) => oneLine(e instanceof Error ? e.message : String(e), 300);
@@ -89,7 +95,15 @@ function appProblems(found: { connection: Connection }[], results: Map<string, A
 
 export async function scanOrganization(input: ScanInput): Promise<ScanResult> {
   const problems: ScanProblem[] = [];
-  const empty = (): ScanResult => ({ entries: [], problems, projectCount: 0, scanned: [], lookups: new Map() });
+  const empty = (): ScanResult => ({
+    entries: [],
+    problems,
+    projectCount: 0,
+    scanned: [],
+    lookups: new Map(),
+    usage: {},
+    found: [],
+  });
   // Ask for the Azure DevOps credential once, up front: a missing sign-in fails fast, not per project.
   try {
     await input.devops.header();
@@ -165,12 +179,31 @@ export async function scanOrganization(input: ScanInput): Promise<ScanResult> {
   }
   problems.push(...appProblems(found, results));
 
+  // A connection whose history cannot be read keeps usedBy null: unknown, never "unused".
+  const { usage } = await readScanUsage(found, client, {
+    nowMs: input.nowMs,
+    concurrency: input.concurrency,
+    progress: (done, total) => input.progress('Reading usage history', done, total),
+  });
   const entries: ReportEntry[] = found.map(({ connection, project }) => {
     const lookup = lookupFor(connection, results);
-    const verdict = computeVerdict({ connection, lookup, nowMs: input.nowMs, thresholds: input.thresholds });
-    return { connection, verdict, project, appDisplayName: lookup?.kind === 'found' ? lookup.app.displayName : null };
+    const own = usage[connection.id.toLowerCase()];
+    const verdict = computeVerdict({
+      connection,
+      lookup,
+      nowMs: input.nowMs,
+      thresholds: input.thresholds,
+      usage: own,
+    });
+    return {
+      connection,
+      verdict,
+      project,
+      appDisplayName: lookup?.kind === 'found' ? lookup.app.displayName : null,
+      usage: own,
+    };
   });
-  return { entries, problems, projectCount: projects.length, scanned, lookups: results };
+  return { entries, problems, projectCount: projects.length, scanned, lookups: results, usage, found };
 }
 
 /** The apps a project's own connections use; a project named by --project takes its id from them. */

@@ -123,6 +123,8 @@ export async function publishReadings(
     target,
     scanned: result.scanned,
     lookups: result.lookups,
+    found: result.found,
+    usage: result.usage,
     takenAt: report.scannedAt,
     takenBy: { kind: 'scanner', name: oneLine(env.BUILD_DEFINITIONNAME?.trim() || 'sc-expiry', 200) },
     authorization: session.devops.header,

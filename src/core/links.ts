@@ -45,3 +45,35 @@ export function devopsConnectionLink(orgUrl: string, project: string, endpointId
 export function entraIssuer(environment: string | null | undefined, tenantId: string | null): string {
   return `https://${cloudOf(environment).login}/${tenantId ?? '<tenant-id>'}/v2.0`;
 }
+
+/** A pipeline's page: build pipelines under Pipelines, classic release pipelines under Releases. */
+export function pipelineLink(orgUrl: string, project: string, use: { planType: string; definitionId: number }): string {
+  const base = `${orgUrl.replace(/\/+$/, '')}/${encodeURIComponent(project)}`;
+  return use.planType === 'release'
+    ? `${base}/_release?definitionId=${use.definitionId}`
+    : `${base}/_build?definitionId=${use.definitionId}`;
+}
+
+/** One run: a build's results page or a release's progress page. */
+export function runLink(
+  orgUrl: string,
+  project: string,
+  use: { planType: string; runId: number | null },
+): string | null {
+  if (use.runId === null) return null;
+  const base = `${orgUrl.replace(/\/+$/, '')}/${encodeURIComponent(project)}`;
+  return use.planType === 'release'
+    ? `${base}/_releaseProgress?releaseId=${use.runId}&_a=release-pipeline-progress`
+    : `${base}/_build/results?buildId=${use.runId}`;
+}
+
+/** The extension's Project Settings hub, opened on one connection (`?connection=`). */
+export function hubConnectionLink(
+  orgUrl: string,
+  project: string,
+  hubContributionId: string,
+  connectionId: string | null,
+): string {
+  const base = `${orgUrl.replace(/\/+$/, '')}/${encodeURIComponent(project)}/_settings/${encodeURIComponent(hubContributionId)}`;
+  return connectionId ? `${base}?connection=${encodeURIComponent(connectionId)}` : base;
+}

@@ -2,6 +2,20 @@ import { devopsConnectionLink, entraCredentialsLink } from './links';
 import { STATUS_ORDER, summaryKey, type SummaryKey } from './status';
 import { summarize } from './summary';
 import type { Connection, Finding, ListedCredential, Thresholds, Verdict } from './types';
+import { pipelineLink } from './links';
+import type { ConnectionUsage, PlanType, UsageResult } from './usage';
+
+/** One pipeline that used the connection, as the scanner JSON writes it. */
+export interface ReportUse {
+  definitionId: number;
+  name: string;
+  planType: PlanType;
+  lastUsedAt: string;
+  result: UsageResult | null;
+  runId: number | null;
+  runName: string;
+  link: string | null;
+}
 
 /** The scanner JSON contract (docs/contracts.md#scanner-json): one shape for `--format json`, snapshots and tests. */
 
@@ -24,6 +38,8 @@ export interface ReportConnection {
   findings: Pick<Finding, 'code' | 'message' | 'fix'>[];
   links: { devops: string | null; entra: string | null };
   reason: string;
+  /** Pipelines that used it, newest first; null when its history was not read (no Entra app, or an error). */
+  usedBy: ReportUse[] | null;
 }
 
 export interface Report {
@@ -40,6 +56,7 @@ export interface ReportEntry {
   /** The project the connection was listed in first (the others are in `connection.projects`). */
   project: string;
   appDisplayName?: string | null;
+  usage?: ConnectionUsage;
 }
 
 export function toReportConnection(entry: ReportEntry, orgUrl: string | null): ReportConnection {
@@ -68,6 +85,18 @@ export function toReportConnection(entry: ReportEntry, orgUrl: string | null): R
       entra: c.entraBacked ? entraCredentialsLink(c.environment, c.appId) : null,
     },
     reason: v.reason,
+    usedBy: entry.usage
+      ? entry.usage.pipelines.map((p) => ({
+          definitionId: p.definitionId,
+          name: p.definitionName,
+          planType: p.planType,
+          lastUsedAt: p.lastUsedAt,
+          result: p.result,
+          runId: p.runId,
+          runName: p.runName,
+          link: orgUrl ? pipelineLink(orgUrl, entry.project, p) : null,
+        }))
+      : null,
   };
 }
 

@@ -1,6 +1,8 @@
 import { toMs } from './days';
 import { excerpt, isUnreadableDate, parseDate } from './raw';
 import type { AppLookup, AppRecord, Credential, CredentialKind } from './types';
+import { mergeSnapshotConnections, readSnapshotConnections, type SnapshotConnections } from './snapshotConnections';
+import { mergeUsage, readUsageMap, type UsageMap } from './usage';
 
 /**
  * A project's last known app credentials, shared through extension data so viewers without a Graph
@@ -35,6 +37,10 @@ export interface Snapshot {
   id: string;
   version: 1;
   apps: Record<string, SnapshotApp>;
+  /** The project's connections at the last complete listing (for the warning surfaces). */
+  connections?: SnapshotConnections;
+  /** Which pipelines used each connection (execution history). */
+  usage?: UsageMap;
   /** Extension data's optimistic-concurrency token; absent on a new document. */
   __etag?: number;
 }
@@ -71,8 +77,21 @@ export function snapshotEntries(
   return out;
 }
 
-/** Merges two writers' views: per app, the newer reading (by instant, not by string) wins; apps only one side knows are kept. */
-export function mergeSnapshot(current: Snapshot, incoming: Record<string, SnapshotApp>): Snapshot {
+/** What a writer adds besides app readings. */
+export interface SnapshotExtras {
+  connections?: SnapshotConnections;
+  usage?: UsageMap;
+}
+
+/**
+ * Merges two writers' views: per app, the newer reading (by instant, not by string) wins; apps only one side knows are kept;
+ * per (connection, pipeline) the newer use wins; the newer complete connection listing wins whole.
+ */
+export function mergeSnapshot(
+  current: Snapshot,
+  incoming: Record<string, SnapshotApp>,
+  extras: SnapshotExtras = {},
+): Snapshot {
   const apps = { ...current.apps };
   for (const [key, app] of Object.entries(incoming)) {
     const existing = apps[key];
@@ -81,7 +100,16 @@ export function mergeSnapshot(current: Snapshot, incoming: Record<string, Snapsh
     if (after === null) continue;
     if (before === null || before <= after) apps[key] = app;
   }
-  return { ...current, apps };
+  const out: Snapshot = { ...current, apps };
+  const connections = mergeSnapshotConnections(current.connections, extras.connections);
+  if (connections) out.connections = connections;
+  if (current.usage || extras.usage) {
+    let usage = mergeUsage(current.usage ?? {}, extras.usage ?? {});
+    // Usage of connections deleted since the last listing goes with them.
+    if (connections) usage = Object.fromEntries(Object.entries(usage).filter(([id]) => id in connections.byId));
+    out.usage = usage;
+  }
+  return out;
 }
 
 /**
@@ -118,7 +146,12 @@ export function readSnapshot(raw: unknown, projectId: string, nowMs: number): Sn
           : { kind: 'hub', name: '' },
     };
   }
-  return { id: projectId, version: 1, apps, ...(typeof doc.__etag === 'number' ? { __etag: doc.__etag } : {}) };
+  const out: Snapshot = { id: projectId, version: 1, apps };
+  const connections = readSnapshotConnections(doc.connections);
+  if (connections) out.connections = connections;
+  if (doc.usage && typeof doc.usage === 'object') out.usage = readUsageMap(doc.usage);
+  if (typeof doc.__etag === 'number') out.__etag = doc.__etag;
+  return out;
 }
 
 function fromSnapshot(c: SnapshotCredential): Credential {

@@ -106,7 +106,8 @@ export type FindingCode =
   | 'no-graph-access'
   | 'graph-error'
   | 'missing-app-id'
-  | 'not-ready';
+  | 'not-ready'
+  | 'unused';
 
 export interface Finding {
   code: FindingCode;

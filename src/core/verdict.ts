@@ -40,6 +40,7 @@ import type {
   Verdict,
 } from './types';
 import { undatedVerdict } from './undatedVerdict';
+import { unusedFinding, type ConnectionUsage } from './usage';
 
 export interface VerdictInput {
   connection: Connection;
@@ -50,6 +51,8 @@ export interface VerdictInput {
   thresholds?: Thresholds;
   /** The signed-in user's tenant, to explain lookups refused in another tenant. */
   homeTenantId?: string | null;
+  /** Which pipelines used it (execution history); absent when the history was not read. */
+  usage?: ConnectionUsage;
 }
 
 /**
@@ -63,6 +66,8 @@ export function computeVerdict(input: VerdictInput): Verdict {
   const base = verdictWithoutCredential(input) ?? verdictFromGraph(input);
   const checked = input.health ? applyHealthCheck(base, c, input.health) : base;
   if (isNotReady(c)) checked.findings.push(notReadyFinding(c));
+  const unused = unusedFinding(c, input.usage, input.nowMs);
+  if (unused) checked.findings.push(unused);
   return checked;
 }
 

@@ -14,12 +14,13 @@ import { packageRoot } from './staticFiles';
 
 type WebpackConfigFactory = (env: unknown, argv: { mode: string }) => webpack.Configuration | webpack.Configuration[];
 
-/** The extension's pages (webpack.config.js also builds the pipeline task, which the local host does not serve). */
+/** The extension's pages: hubs and warning surfaces (webpack.config.js also builds the pipeline task, which the local host does not serve). */
 const PAGES = 'pages';
+const SURFACES = 'surfaces';
 
 const MAX_ERROR_LINES = 20;
 
-function firstErrors(stats: webpack.Stats): string {
+function firstErrors(stats: webpack.Stats | webpack.MultiStats): string {
   const text = stats.toString({ all: false, errors: true, colors: false });
   return text.split('\n').slice(0, MAX_ERROR_LINES).join('\n');
 }
@@ -39,7 +40,8 @@ export async function dev(argv: string[]): Promise<number> {
   }
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const configs = (require(join(root, 'webpack.config.js')) as WebpackConfigFactory)({}, { mode: 'development' });
-  const config = [configs].flat().find((c) => c.name === PAGES);
+  const wanted = [configs].flat().filter((c) => c.name === PAGES || c.name === SURFACES);
+  const config = wanted.find((c) => c.name === PAGES);
   if (!config) {
     console.error(`error: webpack.config.js has no configuration named "${PAGES}"`);
     return 2;
@@ -48,11 +50,12 @@ export async function dev(argv: string[]): Promise<number> {
   const reload = createLiveReload();
   let host: LocalHost | null = null;
   let building = Date.now();
-  const compiler = webpack({ ...config, mode: 'development' });
-  compiler.hooks.invalid.tap('sce-dev', (file) => {
-    building = Date.now();
-    console.log(`Rebuilding (${file ? file.replace(root + '/', '') : 'change'})…`);
-  });
+  const compiler = webpack(wanted.map((c) => ({ ...c, mode: 'development' as const })));
+  for (const one of compiler.compilers)
+    one.hooks.invalid.tap('sce-dev', (file) => {
+      building = Date.now();
+      console.log(`Rebuilding (${file ? file.replace(root + '/', '') : 'change'})…`);
+    });
 
   return new Promise<number>((done) => {
     const watching = compiler.watch({ aggregateTimeout: 200 }, (err, stats) => {

@@ -23,6 +23,8 @@ import { DOCUMENTS_ROUTE, documentsAnswer } from './extensionDataRoutes';
  * A fake Azure DevOps REST server for one organization, fed by a fixture. Routes (under `/{org}/`):
  *   GET  {project}/_apis/serviceendpoint/endpoints[/{id}]       (filters: type, endpointIds, authSchemes)
  *   POST {project}/_apis/serviceendpoint/endpointproxy?endpointId=…
+ *   GET  {project}/_apis/serviceendpoint/{endpointId}/executionhistory?top=&continuationToken=
+ *        (newest first; x-ms-continuationtoken when more)
  *   GET  _apis/projects[/{id}]?$top=&$skip=&continuationToken=  (x-ms-continuationtoken when more)
  *   GET|POST|PUT|PATCH|DELETE _apis/ExtensionManagement/InstalledExtensions/{pub}/{ext}/Data/Scopes/
  *        {scopeType}/{scopeValue}/Collections/{collection}/Documents[/{id}]
@@ -45,10 +47,15 @@ export interface FakeDevOpsStats {
   projectLists: number;
   /** GETs of extension data documents (tests wait for a reader's read-before-write). */
   documentReads: number;
+  historyPages: number;
 }
 
 const ENDPOINTS = /^([^/]+)\/_apis\/serviceendpoint\/endpoints(?:\/([^/]+))?$/i;
 const PROXY = /^([^/]+)\/_apis\/serviceendpoint\/endpointproxy$/i;
+const HISTORY = /^([^/]+)\/_apis\/serviceendpoint\/([^/]+)\/executionhistory$/i;
+/** ServiceEndpointExecutionResult in azure-devops-extension-api/ServiceEndpoint: the numbers enumsAsNumbers sends. */
+const EXECUTION_RESULTS = ['succeeded', 'succeededwithissues', 'failed', 'canceled', 'skipped', 'abandoned'];
+const DEFAULT_HISTORY_TOP = 50;
 const PROJECTS = /^_apis\/projects(?:\/([^/]+))?$/i;
 
 function authorized(header: string | undefined): boolean {
@@ -65,7 +72,14 @@ function str(v: unknown): string {
 }
 
 export function createFakeDevOps(fixture: Fixture, options: FakeDevOpsOptions = {}) {
-  const stats: FakeDevOpsStats = { requests: 0, endpointLists: 0, proxyCalls: 0, projectLists: 0, documentReads: 0 };
+  const stats: FakeDevOpsStats = {
+    requests: 0,
+    endpointLists: 0,
+    proxyCalls: 0,
+    projectLists: 0,
+    documentReads: 0,
+    historyPages: 0,
+  };
   const now = options.now ?? Date.now;
   const projects = projectsOf(fixture);
   const store = createExtensionDataStore();
@@ -148,6 +162,31 @@ export function createFakeDevOps(fixture: Fixture, options: FakeDevOpsOptions = 
     );
   }
 
+  /** Execution records of one connection, shaped per the caller's Accept header, paged like the service. */
+  function historyAnswer(projectKey: string, endpointId: string, q: URLSearchParams, flavor: Flavor): JsonAnswer {
+    stats.historyPages += 1;
+    const project = findProject(projects, projectKey);
+    const endpoint = fixture.endpoints.find(
+      (e) => str((e as { id?: unknown }).id).toLowerCase() === endpointId.toLowerCase(),
+    );
+    if (!project || !endpoint || !endpointInProject(endpoint, project, fixture))
+      return vssError(404, 'ServiceEndpointNotFoundException', `Service endpoint ${endpointId} not found.`);
+    const records = resolveNowTokens(fixture.executionHistory[endpointId.toLowerCase()] ?? [], now()) as {
+      data?: Record<string, unknown>;
+    }[];
+    const startOf = (r: { data?: Record<string, unknown> }) => str(r.data?.startTime);
+    const sorted = [...records].sort((a, b) => (startOf(a) < startOf(b) ? 1 : startOf(a) > startOf(b) ? -1 : 0));
+    const top = Math.max(1, Number(q.get('top')) || DEFAULT_HISTORY_TOP);
+    const start = Math.max(0, Number(q.get('continuationToken')) || 0);
+    const page = sorted.slice(start, start + top).map((r) => {
+      if (!flavor.enumsAsNumbers || !r.data) return r;
+      const index = EXECUTION_RESULTS.indexOf(str(r.data.result).toLowerCase());
+      return { ...r, data: { ...r.data, result: index >= 0 ? index : r.data.result } };
+    });
+    const more = start + top < sorted.length;
+    return listAnswer(page, flavor, more ? { 'x-ms-continuationtoken': String(start + top) } : undefined);
+  }
+
   // REST reference "Projects - List" / "Get" (TeamProjectReference in azure-devops-extension-api/Core): enums
   // state/visibility as numbers or names, paging by $top and the x-ms-continuationtoken header.
   function projectsAnswer(id: string | undefined, q: URLSearchParams, flavor: Flavor, baseUrl: string): JsonAnswer {
@@ -203,6 +242,9 @@ export function createFakeDevOps(fixture: Fixture, options: FakeDevOpsOptions = 
       await readBody(req);
       return proxyAnswer(decodeURIComponent(px[1]), url.searchParams, flavor);
     }
+    const hi = HISTORY.exec(rest);
+    if (hi && method === 'GET')
+      return historyAnswer(decodeURIComponent(hi[1]), decodeURIComponent(hi[2]), url.searchParams, flavor);
     const pr = PROJECTS.exec(rest);
     if (pr && method === 'GET') {
       const baseUrl = `http://${req.headers.host ?? '127.0.0.1'}/${fixture.organization}`;

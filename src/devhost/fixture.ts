@@ -16,6 +16,22 @@ export interface Fixture {
   projects: { id: string; name: string }[];
   /** Project id or name → HTTP status its endpoint list answers with (403: the viewer may not read them). */
   projectFaults: Record<string, number>;
+  /** Endpoint id → execution records as the REST API returns them (newest first or not: the host sorts). */
+  executionHistory: Record<string, unknown[]>;
+  /** Runs the run-summary page can show. */
+  builds: FixtureBuild[];
+  /** "seed" (default): the host starts with the project's snapshot of the fixture's readings and usage. */
+  snapshot: 'seed' | 'none';
+}
+
+export interface FixtureBuild {
+  id: number;
+  definitionId: number;
+  definitionName: string;
+  buildNumber: string;
+  /** BuildResult name as the REST API writes it: succeeded, partiallySucceeded, failed, canceled, none. */
+  result: string;
+  finishTime?: string;
 }
 
 export const DEFAULT_CLIENT_ID = '6a3c9f10-5b2e-4d7a-9c1e-0f4b8d2a7e55';
@@ -66,9 +82,40 @@ function faults(v: unknown): Record<string, number> {
 }
 
 /** Fills in the optional keys; throws a one-line message naming what is wrong. */
+function builds(v: unknown): FixtureBuild[] {
+  if (v === undefined) return [];
+  if (!Array.isArray(v))
+    throw new Error('fixture: "builds" must be an array of {id, definitionId, definitionName, buildNumber, result}');
+  return v.map((b, i) => {
+    const o = obj(b);
+    if (!Number.isInteger(o.id) || !Number.isInteger(o.definitionId))
+      throw new Error(`fixture: builds[${i}] needs integer "id" and "definitionId"`);
+    return {
+      id: o.id as number,
+      definitionId: o.definitionId as number,
+      definitionName: typeof o.definitionName === 'string' ? o.definitionName : `Pipeline ${String(o.definitionId)}`,
+      buildNumber: typeof o.buildNumber === 'string' ? o.buildNumber : String(o.id),
+      result: typeof o.result === 'string' ? o.result : 'succeeded',
+      ...(typeof o.finishTime === 'string' ? { finishTime: o.finishTime } : {}),
+    };
+  });
+}
+
+function history(v: unknown): Record<string, unknown[]> {
+  const out: Record<string, unknown[]> = {};
+  for (const [id, list] of Object.entries(obj(v))) {
+    if (!Array.isArray(list))
+      throw new Error(`fixture: executionHistory["${id}"] must be an array of execution records`);
+    out[id.toLowerCase()] = list;
+  }
+  return out;
+}
+
 export function normalizeFixture(input: unknown): Fixture {
   const raw = obj(input);
   if (!Array.isArray(raw.endpoints)) throw new Error('fixture: "endpoints" must be an array of service endpoints');
+  if (raw.snapshot !== undefined && raw.snapshot !== 'seed' && raw.snapshot !== 'none')
+    throw new Error('fixture: "snapshot" must be "seed" or "none"');
   const project = obj(raw.project);
   const host = obj(raw.host);
   return {
@@ -89,6 +136,9 @@ export function normalizeFixture(input: unknown): Fixture {
       nestedAppAuth: host.nestedAppAuth !== false,
       clientId: host.clientId === null ? null : typeof host.clientId === 'string' ? host.clientId : DEFAULT_CLIENT_ID,
     },
+    executionHistory: history(raw.executionHistory),
+    builds: builds(raw.builds),
+    snapshot: raw.snapshot === 'none' ? 'none' : 'seed',
   };
 }
 

@@ -1,5 +1,7 @@
 import { join } from 'path';
 import { packageRoot } from './staticFiles';
+import type { HostPageKind } from './pages';
+import { crumbsOf, escapeHtml, mainOf, SURFACE_STYLE } from './surfacePageHtml';
 
 /** The host page that plays Azure DevOps around the extension iframe. Its scripts live in ./host/*.js. */
 
@@ -28,6 +30,13 @@ export interface HostPageConfig {
   themeData: Record<string, string>;
   /** `npm run dev`: the page reloads itself after each rebuild (host/liveReload.js). */
   liveReload?: boolean;
+  /** Which Azure DevOps page this is, and what it needs to play it. */
+  page: HostPageKind;
+  /** The start page's links to every page the host plays. */
+  links: { label: string; href: string }[];
+  /** The widget's configuration frame (dashboard page). */
+  configUrl: string;
+  configContributionId: string;
 }
 
 /** Folder with the host page's browser scripts (they are served as-is, not compiled). */
@@ -51,10 +60,6 @@ export const LIGHT_THEME: Record<string, string> = {
   'status-warning-foreground': 'rgba(214, 127, 60, 1)',
   'status-success-foreground': 'rgba(85, 163, 98, 1)',
 };
-
-function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
 
 /** JSON that is safe inside a <script> element. */
 function scriptJson(value: unknown): string {
@@ -82,7 +87,8 @@ details{background:#fff;border-top:1px solid #e0e0e0;font-size:12px;max-height:3
 details summary{padding:4px 16px;cursor:pointer;color:#666}
 #host-log{margin:0;padding:4px 16px 8px 32px;font-family:Consolas,monospace}.log-warning{color:#a4262c}
 body.full-screen header,body.full-screen details{display:none}
-`;
+nav.pages{display:flex;flex-wrap:wrap;gap:4px 14px;padding:6px 16px;background:#fff;border-bottom:1px solid #e0e0e0;font-size:12px}
+${SURFACE_STYLE}`;
 
 export function renderHostPage(config: HostPageConfig): string {
   const title = `Service Connection Expiry · ${config.project ? config.project.name : config.organization} (local host)`;
@@ -97,18 +103,25 @@ export function renderHostPage(config: HostPageConfig): string {
 </head>
 <body>
 <header>
-  <span class="crumbs">${[config.organization, config.project?.name, config.area]
-    .filter(Boolean)
-    .map((t) => escapeHtml(t as string))
-    .join(' / ')} / <strong>Connection expiry</strong></span>
+  <span class="crumbs">${
+    config.page.kind !== 'hub'
+      ? crumbsOf(config)
+      : [config.organization, config.project?.name, config.area]
+          .filter(Boolean)
+          .map((t) => escapeHtml(t as string))
+          .join(' / ') + ' / <strong>Connection expiry</strong>'
+  }</span>
   <nav aria-label="Local host pages">${config.pages
     .map((p) => `<a href="${escapeHtml(p.href)}"${p.current ? ' aria-current="page"' : ''}>${escapeHtml(p.text)}</a>`)
     .join(' ')}</nav>
   <span id="host-status" aria-live="polite"></span>
   <span class="badge" title="Fake Azure DevOps, fake Microsoft Graph, fed by a fixture file">local host</span>
 </header>
+<nav class="pages" aria-label="Pages of this local host">${config.links
+    .map((l) => `<a href="${escapeHtml(l.href)}">${escapeHtml(l.label)}</a>`)
+    .join('')}</nav>
 <div id="host-banner"></div>
-<main><iframe id="extension-frame" title="Service Connection Expiry extension"></iframe></main>
+${mainOf(config)}
 <details><summary>Host log</summary><ul id="host-log"></ul></details>
 <div id="host-toasts" aria-live="polite"></div>
 <div id="host-dialog"></div>

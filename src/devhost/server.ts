@@ -8,6 +8,9 @@ import { answerPreflight, sendText } from './httpUtil';
 import { hostScriptsDir, LIGHT_THEME, renderHostPage, type HostPageConfig } from './hostPage';
 import type { LiveReload } from './liveReload';
 import { packageRoot, placeholderPage, serveFrom } from './staticFiles';
+import { projectsOf } from './devopsShapes';
+import { seedSnapshot, SNAPSHOT_ADDRESS } from './seedSnapshot';
+import { pageLinks, routePage, type HostPageKind } from './pages';
 
 /**
  * The local host that plays Azure DevOps. Four HTTP servers, all on 127.0.0.1 only, so that every
@@ -120,6 +123,14 @@ export async function startLocalHost(options: LocalHostOptions): Promise<LocalHo
     };
     devops.store.set(settings, { id: CLIENT_ID_SETTING, value: fixture.host.clientId });
   }
+  if (fixture.snapshot === 'seed') {
+    // As if a scheduled scan had published each project's readings and usage.
+    const nowMs = (options.now ?? Date.now)();
+    for (const project of projectsOf(fixture)) {
+      const doc = seedSnapshot(fixture, project, nowMs);
+      devops.store.set({ publisher: PUBLISHER, extension: EXTENSION_ID, ...SNAPSHOT_ADDRESS }, doc);
+    }
+  }
 
   const started: Server[] = [];
   try {
@@ -146,7 +157,7 @@ export async function startLocalHost(options: LocalHostOptions): Promise<LocalHo
 
     const version = extensionVersion();
     const orgPath = `/${encodeURIComponent(fixture.organization)}/_settings/connection-expiry`;
-    const pages = (current: 'project' | 'organization') => [
+    const pages = (current: 'project' | 'organization' | 'other') => [
       { href: '/', text: `Project settings (${fixture.project.name})`, current: current === 'project' },
       { href: orgPath, text: 'Organization settings', current: current === 'organization' },
     ];
@@ -181,6 +192,10 @@ export async function startLocalHost(options: LocalHostOptions): Promise<LocalHo
       initialConfig: { localGraphRoot: graphSide.origin, localEntraClientId: fixture.host.clientId },
       themeData: LIGHT_THEME,
       liveReload: !!options.liveReload,
+      page: { kind: 'hub' },
+      links: [],
+      configUrl: '',
+      configContributionId: '',
     };
     // Organization settings → Connection expiry: the organization hub, with no project in its context.
     const orgConfig: HostPageConfig = {
@@ -201,11 +216,47 @@ export async function startLocalHost(options: LocalHostOptions): Promise<LocalHo
     const scripts = hostScriptsDir();
     if (!existsSync(join(scripts, 'hostMain.js')))
       throw new Error(`local host: browser scripts not found in ${scripts}`);
+    const links = pageLinks(fixture);
+    /** Each page plays its Azure DevOps page around one contribution's frame. */
+    const frameOf = (page: HostPageKind): { id: string; file: string } =>
+      page.kind === 'pipeline'
+        ? { id: 'pipeline-pills', file: 'pill.html' }
+        : page.kind === 'run'
+          ? { id: 'run-section', file: 'run-section.html' }
+          : page.kind === 'dashboard'
+            ? { id: 'widget', file: 'widget.html' }
+            : { id: 'hub', file: hubPage };
     const hostSide = await listen((req, res) => {
       const path = (req.url ?? '/').split('?')[0];
       if (options.liveReload?.handle(req, res)) return;
-      const page = req.method === 'GET' ? pageFor(path) : null;
-      if (page) return sendText(res, 200, 'text/html; charset=utf-8', renderHostPage(page));
+      const routed =
+        req.method === 'GET'
+          ? routePage(fixture, new URL(req.url ?? '/', 'http://host'), (options.now ?? Date.now)())
+          : null;
+      if (routed && routed.page.kind !== 'hub') {
+        const frame = frameOf(routed.page);
+        const status = routed.page.kind === 'not-found' ? 404 : 200;
+        return sendText(
+          res,
+          status,
+          'text/html; charset=utf-8',
+          renderHostPage({
+            ...base,
+            project: routed.project,
+            pages: pages('other'),
+            contributionId: `${PUBLISHER}.${EXTENSION_ID}.${frame.id}`,
+            hubUrl: `${extensionSide.origin}/${frame.file}`,
+            page: routed.page,
+            links,
+            configUrl: `${extensionSide.origin}/widget-configuration.html`,
+            configContributionId: `${PUBLISHER}.${EXTENSION_ID}.widget-configuration`,
+          }),
+        );
+      }
+      // Hub pages: the start page and the organization hub, or a project's hub at its Azure DevOps-like path.
+      const page =
+        req.method === 'GET' ? (pageFor(path) ?? (routed ? { ...base, project: routed.project } : null)) : null;
+      if (page) return sendText(res, 200, 'text/html; charset=utf-8', renderHostPage({ ...page, links }));
       if (path.startsWith('/host/') && serveFrom(scripts, req.method, path.slice('/host'.length), res)) return;
       if (path === '/favicon.ico') return sendText(res, 204, 'image/x-icon', '');
       sendText(res, 404, 'text/plain; charset=utf-8', 'Not found');

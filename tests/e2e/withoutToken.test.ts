@@ -55,10 +55,10 @@ const FORBIDDEN =
 
 const session = new HubSession();
 
-/** The demo fixture with another host or other proxy results. */
-function demoWith(patch: Partial<Pick<Fixture, 'host' | 'proxyResults'>>): Fixture {
+/** The demo fixture with no snapshot seeded (these tests write their own), another host or other proxy results. */
+function demoWith(patch: Partial<Pick<Fixture, 'host' | 'proxyResults'>> = {}): Fixture {
   const demo = fixture('demo');
-  return { ...demo, ...patch, host: { ...demo.host, ...patch.host } };
+  return { ...demo, ...patch, host: { ...demo.host, ...patch.host }, snapshot: 'none' };
 }
 
 function expectNoErrors(errors: string[]): void {
@@ -205,7 +205,7 @@ browserSuite('tests/e2e/withoutToken')('hub without a Graph token (issue 5) in t
   it("keeps both writers' apps when a scheduled scan publishes while the hub saves its Graph reading", async () => {
     // Every Azure DevOps answer takes 600 ms: the hub reads the (missing) snapshot, and before its create
     // arrives the scanner creates the document. The hub's create then gets a 409 and must merge.
-    const host = await session.host(fixture('demo'), { devopsLatencyMs: 600 });
+    const host = await session.host(demoWith(), { devopsLatencyMs: 600 });
     const data = extensionData(host);
     const scannerApp = snapshotApp(
       USGOV_TENANT,
@@ -377,7 +377,7 @@ browserSuite('tests/e2e/withoutToken')('hub without a Graph token (issue 5) in t
   }, 30_000);
 
   it('keeps the thresholds across reloads: 20 days left turns from warning to healthy', async () => {
-    const host = await session.host(fixture('demo'));
+    const host = await session.host(demoWith());
     const { page, errors } = await session.page();
     let frame = await openHub(page, host);
     await waitForVerdicts(frame);

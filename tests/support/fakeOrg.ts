@@ -19,6 +19,8 @@ export interface FakeProject {
   id?: string;
   name: string;
   endpoints: unknown[];
+  /** Endpoint id → execution records as the REST API returns them, newest first. */
+  history?: Record<string, unknown[]>;
 }
 
 export interface FakeOrgOptions {
@@ -76,6 +78,7 @@ export interface FakeOrgStats {
   requests: number;
   projectPages: number;
   endpointLists: number;
+  historyPages: number;
   unauthorized: number;
   /** Authorization headers seen (tests check the scheme; never printed). */
   authorizations: string[];
@@ -96,6 +99,7 @@ export function createFakeOrg(options: FakeOrgOptions) {
     requests: 0,
     projectPages: 0,
     endpointLists: 0,
+    historyPages: 0,
     unauthorized: 0,
     authorizations: [],
     paths: [],
@@ -206,6 +210,23 @@ export function createFakeOrg(options: FakeOrgOptions) {
       if (is(options.notAList, project.name)) return answer(res, 200, '{"count": 1, "value": {"id": "x"}}');
       return answer(res, 200, { count: project.endpoints.length, value: project.endpoints });
     }
+    // REST reference, Endpoints - Get Service Endpoint Execution Records: {count, value}, x-ms-continuationtoken.
+    const isHistory =
+      parts.length === 6 && parts[2] === '_apis' && parts[3] === 'serviceendpoint' && parts[5] === 'executionhistory';
+    if (isHistory) {
+      stats.historyPages += 1;
+      const project = projects.find((p) => p.name.toLowerCase() === parts[1].toLowerCase() || p.id === parts[1]);
+      if (!project)
+        return answer(res, 404, { message: `TF200016: The following project does not exist: ${parts[1]}.` });
+      const all =
+        Object.entries(project.history ?? {}).find(([id]) => id.toLowerCase() === parts[4].toLowerCase())?.[1] ?? [];
+      const top = Number(url.searchParams.get('top')) || 50;
+      const start = Number(url.searchParams.get('continuationToken')) || 0;
+      const headers: Record<string, string> = {};
+      if (start + top < all.length) headers['x-ms-continuationtoken'] = String(start + top);
+      const value = all.slice(start, start + top);
+      return answer(res, 200, { count: value.length, value }, headers);
+    }
     answer(res, 404, { message: `no route for ${url.pathname}` });
   }
 
@@ -314,6 +335,19 @@ export function sampleOrg(baseMs?: number): { projects: FakeProject[]; applicati
     isReady: true,
     serviceEndpointProjectReferences: [{ projectReference: ALPHA, name: 'github-org' }],
   };
+  // Shaped like the REST reference's ServiceEndpointExecutionRecord (plain REST: ISO dates, camelCase results).
+  const run = (definition: [number, string], build: [number, string], days: number, result: string) => ({
+    endpointId: IDS.expired,
+    data: {
+      id: build[0],
+      planType: 'Build',
+      definition: { id: definition[0], name: definition[1] },
+      owner: { id: build[0], name: build[1] },
+      startTime: at(days),
+      finishTime: at(days),
+      result,
+    },
+  });
   return {
     projects: [
       {
@@ -323,6 +357,13 @@ export function sampleOrg(baseMs?: number): { projects: FakeProject[]; applicati
           shared,
           github,
         ],
+        history: {
+          [IDS.expired]: [
+            run([12, 'web-deploy'], [907, '20261128.2'], -1, 'failed'),
+            run([12, 'web-deploy'], [880, '20261120.1'], -8, 'succeeded'),
+            run([15, 'infra | nightly'], [850, '20261101.1'], -27, 'succeeded'),
+          ],
+        },
       },
       {
         ...BETA,

@@ -100,7 +100,25 @@ describe('sc-expiry output formats', () => {
         entra: expect.stringContaining(APPS.expired),
       },
       reason: 'Client secret expired 3 days ago (2026-11-25).',
+      // Two pipelines in the history: the newest run per pipeline, newest pipeline first.
+      usedBy: [
+        {
+          definitionId: 12,
+          name: 'web-deploy',
+          planType: 'build',
+          lastUsedAt: '2026-11-27T12:00:00.000Z',
+          result: 'failed',
+          runId: 907,
+          runName: '20261128.2',
+          link: expect.stringMatching(/\/Alpha\/_build\?definitionId=12$/),
+        },
+        expect.objectContaining({ definitionId: 15, name: 'infra | nightly', result: 'succeeded', runId: 850 }),
+      ],
     });
+    // A connection with an Entra app and an empty history: read, nobody used it.
+    expect(report.connections.find((c) => c.id === IDS.healthy)?.usedBy).toEqual([]);
+    // No Entra app: its history is not read.
+    expect(report.connections.find((c) => c.id === IDS.github)?.usedBy).toBeNull();
     // The secret hint never leaves the scanner.
     expect(stdout).not.toContain('"hint"');
     expect(stdout).not.toContain('Ab1');
@@ -159,6 +177,11 @@ describe('sc-expiry output formats', () => {
       `(https://portal.azure.com/#view/Microsoft_AAD_RegisteredApps/ApplicationMenuBlade/~/Credentials/appId/${APPS.expired})`,
     );
     expect(actionRows[0]).toContain('Verify fails while the secret is expired');
+    // Used by: the count and last use, the newest pipeline linked, its name escaped (a pipe in it).
+    expect(actionRows[0]).toContain(
+      `| 2 pipelines \\(last 2026-11-27\\): [web-deploy](${fakes.orgUrl}/Alpha/_build?definitionId=12) |`,
+    );
+    expect(actionRows[0].split(' | ')).toHaveLength(9);
     expect(stdout).not.toContain('### Could not be checked');
     expect(stdout).not.toContain('Scan incomplete');
   });

@@ -188,3 +188,43 @@ describe('fake Azure DevOps: extension data documents', () => {
     expect(await res.json()).toEqual({ count: 0, value: [] });
   });
 });
+
+describe('fake Azure DevOps: execution history', () => {
+  const ACR_HISTORY = `Fabrikam%20Web/_apis/serviceendpoint/${ACR}/executionhistory`;
+
+  it('answers the extension client as azure-devops-extension-api reads it: bare array, \\/Date\\/ times, results as numbers', async () => {
+    const res = await get(`${ACR_HISTORY}?top=1`, {
+      Accept: EXTENSION_ACCEPT.replace('7.2-preview.4', '7.2-preview.1'),
+    });
+    expect(res.status).toBe(200);
+    // More than one record: the next page is announced in the header the client copies onto the list.
+    expect(res.headers.get('x-ms-continuationtoken')).toBe('1');
+    const text = await res.text();
+    expect(text).toMatch(/"finishTime":"\\\/Date\(\d+\)\\\/"/);
+    const list =
+      deserializeVssJsonObject<{ data: { result: number; finishTime: Date; definition: { id: number } } }[]>(text) ??
+      [];
+    expect(list).toHaveLength(1);
+    expect(list[0].data.result).toBe(2); // ServiceEndpointExecutionResult.Failed
+    expect(list[0].data.finishTime).toBeInstanceOf(Date);
+    expect(list[0].data.definition.id).toBe(12);
+    const next = await get(`${ACR_HISTORY}?top=1&continuationToken=1`, { Accept: EXTENSION_ACCEPT });
+    expect(next.headers.get('x-ms-continuationtoken')).toBeNull();
+    expect(((await next.json()) as unknown[]).length).toBe(1);
+  });
+
+  it('answers a plain REST call with {count, value}, ISO times and camelCase results, newest first', async () => {
+    const res = await get(`${ACR_HISTORY}?api-version=7.1-preview.1`, { Accept: 'application/json' });
+    const body = (await res.json()) as { count: number; value: { data: { result: string; startTime: string } }[] };
+    expect(body.count).toBe(2);
+    expect(body.value.map((r) => r.data.result)).toEqual(['failed', 'succeeded']);
+    expect(body.value[0].data.startTime > body.value[1].data.startTime).toBe(true);
+    expect(body.value[0].data.startTime).toMatch(/^\d{4}-\d\d-\d\dT/);
+  });
+
+  it('refuses a connection of another project with the service error shape', async () => {
+    const res = await get(`Platform/_apis/serviceendpoint/${ACR}/executionhistory`, { Accept: 'application/json' });
+    expect(res.status).toBe(404);
+    expect(((await res.json()) as { typeKey: string }).typeKey).toBe('ServiceEndpointNotFoundException');
+  });
+});

@@ -100,7 +100,26 @@ export function createDevOpsClient(options: DevOpsClientOptions) {
     return value;
   }
 
-  return { listProjects, listEndpoints };
+  /**
+   * One page of a connection's execution history (REST reference: Endpoints - Get Service Endpoint
+   * Execution Records): `{count, value}` with ISO dates and camelCase results; more pages are announced
+   * by the `x-ms-continuationtoken` header.
+   */
+  async function listExecutionRecords(
+    project: string,
+    endpointId: string,
+    top: number,
+    continuationToken: string | null,
+  ): Promise<{ records: unknown[]; continuationToken: string | null }> {
+    const query = `top=${top}${continuationToken ? `&continuationToken=${encodeURIComponent(continuationToken)}` : ''}`;
+    const url = `${base}/${encodeURIComponent(project)}/_apis/serviceendpoint/${encodeURIComponent(endpointId)}/executionhistory?${query}&api-version=7.1-preview.1`;
+    const { json, response } = await get(url, `read the usage history of a service connection in "${project}"`);
+    const value = Array.isArray(json) ? json : (json as { value?: unknown } | null)?.value;
+    if (!Array.isArray(value)) throw new HttpError(`${safeHost(url)} sent a history without "value"`, 200);
+    return { records: value, continuationToken: response.headers.get('x-ms-continuationtoken') };
+  }
+
+  return { listProjects, listEndpoints, listExecutionRecords };
 }
 
 export type DevOpsClient = ReturnType<typeof createDevOpsClient>;

@@ -2,7 +2,16 @@ import { withoutControls } from '../../core/logSafe';
 import { needsAction, STATUS_LABELS, STATUS_ORDER, summaryKey } from '../../core/status';
 import type { Report, ReportConnection, ReportEntry } from '../../core/report';
 import type { ScanProblem } from '../scan';
-import { appText, countsLine, expiresText, firstFix, projectText, sortedRows, typeText } from './reportRows';
+import {
+  appText,
+  countsLine,
+  expiresText,
+  firstFix,
+  projectText,
+  sortedRows,
+  typeText,
+  usedByCell,
+} from './reportRows';
 
 /** A Markdown summary for pipeline runs (task.uploadsummary) and wikis. */
 
@@ -22,6 +31,13 @@ function link(text: string, url: string | null): string {
 
 function connectionCell(r: ReportConnection): string {
   return link(r.name, r.links.devops);
+}
+
+/** "2 pipelines (last …)", the newest pipeline linked. */
+function usedByText(r: ReportConnection): string {
+  const text = usedByCell(r);
+  const first = r.usedBy?.[0];
+  return first ? `${mdText(text)}: ${link(first.name, first.link)}` : mdText(text);
 }
 
 function appCell(r: ReportConnection): string {
@@ -60,18 +76,27 @@ export function formatMarkdown(
     out.push(
       `### Needs action (${action.length})`,
       '',
-      '| Status | Connection | Project | Type | App registration | Expires | Reason | Fix |',
-      '|---|---|---|---|---|---|---|---|',
+      '| Status | Connection | Project | Type | App registration | Expires | Used by | Reason | Fix |',
+      '|---|---|---|---|---|---|---|---|---|',
     );
     for (const { report: r, connection, verdict } of action) {
       const row = { report: r, connection, verdict };
       out.push(
-        `| ${ICONS[r.status] ?? ''} ${STATUS_LABELS[r.status]} | ${connectionCell(r)} | ${mdText(projectText(r))} | ${mdText(typeText(row))} | ${appCell(r)} | ${mdText(expiresText(r))} | ${mdText(r.reason)} | ${mdText(firstFix(r))} |`,
+        `| ${ICONS[r.status] ?? ''} ${STATUS_LABELS[r.status]} | ${connectionCell(r)} | ${mdText(projectText(r))} | ${mdText(typeText(row))} | ${appCell(r)} | ${mdText(expiresText(r))} | ${usedByText(r)} | ${mdText(r.reason)} | ${mdText(firstFix(r))} |`,
       );
     }
     out.push('');
   } else {
     out.push('No connection needs action within the warning window.', '');
+  }
+  const unused = rows.filter((r) => r.report.findings.some((f) => f.code === 'unused'));
+  if (unused.length > 0) {
+    out.push(`### Unused for 90 days (${unused.length})`, '', '| Connection | Project | Last used |', '|---|---|---|');
+    for (const { report: r } of unused)
+      out.push(
+        `| ${connectionCell(r)} | ${mdText(projectText(r))} | ${mdText(r.usedBy?.[0]?.lastUsedAt.slice(0, 10) ?? 'never recorded')} |`,
+      );
+    out.push('');
   }
   const unknown = rows.filter((r) => r.report.status === 'unknown');
   if (unknown.length > 0) {

@@ -52,3 +52,11 @@ export function countsLine(report: Report): string {
   const listed = parts.filter(([n]) => n > 0).map(([n, label]) => `${n} ${label}`);
   return `${total} connection${total === 1 ? '' : 's'}${listed.length ? `: ${listed.join(', ')}` : ''}`;
 }
+
+/** "2 pipelines (last 2026-11-20)", "no use recorded", or "" when the history was not read. */
+export function usedByCell(r: Pick<ReportConnection, 'usedBy'>): string {
+  if (!r.usedBy) return '';
+  if (r.usedBy.length === 0) return 'no use recorded';
+  const n = r.usedBy.length;
+  return `${n} pipeline${n === 1 ? '' : 's'} (last ${isoDay(r.usedBy[0].lastUsedAt)})`;
+}

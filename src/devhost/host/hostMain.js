@@ -3,25 +3,16 @@ import { createHostChannel } from './xdmHost.js';
 import { createServices } from './hostServices.js';
 import { createNaaHost } from './naaHost.js';
 import { devhost, log, setStatus, warn } from './hostUi.js';
+import { startSurfacePage } from './surfacePages.js';
 
 const config = JSON.parse(document.getElementById('host-config').textContent);
 const frame = document.getElementById('extension-frame');
 
-const channel = createHostChannel({
-  getTargetWindow: () => frame.contentWindow,
-  targetOrigin: config.extensionOrigin,
-  onWarning: warn,
-  onCall: (instanceId, method) => {
-    devhost.calls.push(`${instanceId}.${method}`);
-    log(`${instanceId}.${method}()`);
-  },
-});
-
 const services = createServices(config);
 
-function handshakeData() {
+function handshakeData(contributionId) {
   return {
-    contributionId: config.contributionId,
+    contributionId,
     context: {
       extension: { ...config.extension, baseUri: config.extensionOrigin + '/' },
       user: config.user,
@@ -56,36 +47,66 @@ function handshakeData() {
   };
 }
 
-channel.register('DevOps.HostControl', {
-  initialHandshake(options) {
-    devhost.handshake = { sdkVersion: options && options.sdkVersion, at: Date.now() };
-    document.body.dataset.handshake = 'done';
-    setStatus(`Extension connected (SDK ${options && options.sdkVersion})`);
-    return handshakeData();
-  },
-  getAccessToken: () => ({ token: config.adoToken }),
-  getAppToken: () => ({ token: config.appToken }),
-  notifyLoadSucceeded() {
-    devhost.loaded = true;
-    setStatus('Extension loaded');
-  },
-  notifyLoadFailed(e) {
-    devhost.loaded = false;
-    const message = e && e.message ? e.message : String(e);
-    setStatus('Extension failed to load: ' + message);
-    warn('notifyLoadFailed: ' + message);
-  },
-  resize() {},
-});
+const naa = config.naa.enabled
+  ? createNaaHost(config, (text, kind) => (kind === 'warning' ? warn(text) : log(text)))
+  : null;
+if (!naa) log('This host does not offer Nested App Authentication (fixture host.nestedAppAuth = false).');
 
-channel.register('DevOps.ServiceManager', { getService: (id) => services.getService(id) });
-
-if (config.naa.enabled) {
-  const naa = createNaaHost(config, (text, kind) => (kind === 'warning' ? warn(text) : log(text)));
-  channel.register('DevOps.NestedAppAuth', { processRequest: (json) => naa.processRequest(json) });
-} else {
-  log('This host does not offer Nested App Authentication (fixture host.nestedAppAuth = false).');
+/** One XDM channel per extension frame, answering as the host does for that contribution. */
+function connect(target, contributionId, onLoaded, main = true) {
+  const channel = createHostChannel({
+    getTargetWindow: () => target.contentWindow,
+    targetOrigin: config.extensionOrigin,
+    onWarning: warn,
+    onCall: (instanceId, method) => {
+      devhost.calls.push(`${instanceId}.${method}`);
+      log(`${instanceId}.${method}()`);
+    },
+  });
+  channel.register('DevOps.HostControl', {
+    initialHandshake(options) {
+      // SDK.init({loaded: true}) (the default) means "loaded once the handshake is done": no notifyLoadSucceeded follows.
+      if (options && options.loaded !== false && onLoaded) setTimeout(() => onLoaded(channel), 0);
+      if (main) {
+        devhost.handshake = { sdkVersion: options && options.sdkVersion, at: Date.now() };
+        document.body.dataset.handshake = 'done';
+        setStatus(`Extension connected (SDK ${options && options.sdkVersion})`);
+      }
+      return handshakeData(contributionId);
+    },
+    getAccessToken: () => ({ token: config.adoToken }),
+    getAppToken: () => ({ token: config.appToken }),
+    notifyLoadSucceeded() {
+      if (main) {
+        devhost.loaded = true;
+        setStatus('Extension loaded');
+      }
+      if (onLoaded) onLoaded(channel);
+    },
+    notifyLoadFailed(e) {
+      if (main) devhost.loaded = false;
+      const message = e && e.message ? e.message : String(e);
+      setStatus('Extension failed to load: ' + message);
+      warn('notifyLoadFailed: ' + message);
+    },
+    resize() {},
+  });
+  channel.register('DevOps.ServiceManager', { getService: (id) => services.getService(id) });
+  if (naa) channel.register('DevOps.NestedAppAuth', { processRequest: (json) => naa.processRequest(json) });
+  return channel;
 }
 
-setStatus('Waiting for the extension handshake…');
-frame.src = config.hubUrl;
+if (frame) {
+  let started = false;
+  connect(frame, config.contributionId, (channel) => {
+    if (started) return;
+    started = true;
+    startSurfacePage(config, channel, connect).catch((e) =>
+      warn(`The ${config.page.kind} page failed: ${e && e.message}`),
+    );
+  });
+  setStatus('Waiting for the extension handshake…');
+  frame.src = config.hubUrl;
+} else {
+  setStatus('Nothing to load on this page.');
+}

@@ -95,6 +95,23 @@ export function createServices(config) {
         document.title = `${title} · ${config.organization} (local host)`;
       },
     },
+    // The run page's build (azure-devops-extension-api/Build BuildServices: IBuildPageData {build, definition}).
+    'ms.vss-build-web.build-page-data-service': {
+      getBuildPageData: () => {
+        const build = config.page && config.page.kind === 'run' ? config.page.build : null;
+        if (!build) return undefined;
+        return {
+          build: {
+            id: build.id,
+            buildNumber: build.buildNumber,
+            result: build.result,
+            status: build.status,
+            finishTime: build.finishTime ? new Date(build.finishTime) : undefined,
+          },
+          definition: { id: build.definition.id, name: build.definition.name },
+        };
+      },
+    },
     'ms.vss-features.extension-data-service': {
       getExtensionDataManager: (extensionId, accessToken) =>
         createExtensionDataManager(config, extensionId, accessToken),

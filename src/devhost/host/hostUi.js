@@ -146,6 +146,11 @@ export function showNavigation(url) {
   } catch {
     return warn('navigate(): not a URL: ' + url);
   }
+  // The organization URL serves both the REST API (the fake Azure DevOps) and the pages (this host).
+  const org = document.getElementById('host-config');
+  const devopsOrigin = org ? JSON.parse(org.textContent).devopsOrigin : null;
+  if (devopsOrigin && target.origin === devopsOrigin)
+    return location.assign(location.origin + target.pathname + target.search);
   if (target.origin === location.origin) return location.assign(target.href);
   const node = el(
     'div',

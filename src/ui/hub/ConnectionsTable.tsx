@@ -5,6 +5,7 @@ import { ColumnSorting } from 'azure-devops-ui/Components/Table/ColumnSorting';
 import { SimpleTableCell, Table } from 'azure-devops-ui/Components/Table/Table';
 import { SortOrder, type ITableColumn } from 'azure-devops-ui/Components/Table/Table.Props';
 import { ArrayItemProvider } from 'azure-devops-ui/Utilities/Provider';
+import { usedByText } from '../../core/usageFormat';
 import { ExpiryCell } from './ExpiryCell';
 import type { HubRow, SortKey } from './hubRows';
 import { StatusBadge } from './StatusBadge';
@@ -67,14 +68,18 @@ function makeColumns(showProject: boolean): Column[] {
       const [scheme, mode] = r.authText.split(', ');
       return twoLines(scheme, mode ? mode[0].toUpperCase() + mode.slice(1) : null);
     }),
-    col('app', 'App registration', 'app', -20, (r) =>
+    col('app', 'App registration', 'app', -18, (r) =>
       r.connection.appId ? twoLines(r.appName ?? '—', r.connection.appId) : '—',
     ),
-    col('tenant', 'Tenant', 'tenant', -14, (r) => (
+    col('tenant', 'Tenant', 'tenant', -12, (r) => (
       <span className="text-ellipsis">{r.connection.tenantId ?? '—'}</span>
     )),
     col('expiry', 'Expires', 'expiry', -12, (r) => <ExpiryCell row={r} />),
-    col('status', 'Status', 'status', -24, (r) =>
+    col('usedBy', 'Used by', 'usedBy', -13, (r) => {
+      const text = usedByText(r.usage);
+      return text ? twoLines(text.count, text.detail) : <span className="secondary-text">—</span>;
+    }),
+    col('status', 'Status', 'status', -22, (r) =>
       twoLines(
         <StatusBadge status={r.verdict.status} />,
         r.pending

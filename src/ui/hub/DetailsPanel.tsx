@@ -11,6 +11,7 @@ import type { HubRow } from './hubRows';
 import { StatusBadge } from './StatusBadge';
 import { Button } from 'azure-devops-ui/Button';
 import { healthText } from './healthText';
+import { UsedByList } from './UsedByList';
 
 const SEVERITY: Record<Status, MessageCardSeverity> = {
   expired: MessageCardSeverity.Error,
@@ -153,6 +154,7 @@ export function DetailsPanel(props: {
             ))}
           </section>
         ) : null}
+        {c.entraBacked ? <UsedByList usage={props.row.usage} orgUrl={props.orgUrl} project={props.project} /> : null}
         {v.credentials.length > 0 ? (
           <section aria-label="Credentials">
             <h3 className="sce-h3">Credentials on the app registration</h3>

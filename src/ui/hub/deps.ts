@@ -4,6 +4,7 @@ import type { GraphTokenSource } from '../../adapters/auth/naaGraphTokens';
 import type { FetchLike } from '../../adapters/http';
 import type { SnapshotDocumentStore } from '../../adapters/snapshotSync';
 import type { HealthCheck, Thresholds } from '../../core/types';
+import type { UsageReading } from '../../adapters/usage/readUsage';
 
 /** Everything the hub talks to, injected so component tests can bring fakes. */
 export interface HubDeps {
@@ -23,4 +24,6 @@ export interface HubDeps {
   checkEndpoint(endpointId: string): Promise<HealthCheck>;
   connectionParam: { read(): Promise<string | null>; write(id: string | null): Promise<void> };
   now(): number;
+  /** Execution history of these connections (which pipelines used them); absent: the hub does not read usage. */
+  readUsage?(connectionIds: string[]): Promise<UsageReading>;
 }

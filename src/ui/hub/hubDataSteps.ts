@@ -6,6 +6,7 @@ import { keyFor, tenantOfKey } from '../../core/graphQueries';
 import { snapshotEntries, type Snapshot } from '../../core/snapshot';
 import { DEFAULT_THRESHOLDS } from '../../core/thresholds';
 import type { AppLookup, Connection, Thresholds } from '../../core/types';
+import type { UsageMap } from '../../core/usage';
 import type { HubSettings } from '../../adapters/sdk/settingsStore';
 import type { ClientIdChange } from '../../core/clientIdSetting';
 import type { HubDeps } from './deps';
@@ -39,6 +40,8 @@ export interface HubData {
   pastedTokenExpiresAt: string | null;
   /** Thresholds per project id (lower case), where a page shows several projects. */
   projectThresholds?: Map<string, Thresholds>;
+  /** Usage read by this page view (the snapshot's usage fills in the rest). */
+  usage: UsageMap;
 }
 
 export const INITIAL: HubData = {
@@ -57,6 +60,7 @@ export const INITIAL: HubData = {
   homeTenantId: null,
   snapshot: null,
   pastedTokenExpiresAt: null,
+  usage: {},
 };
 
 export type Transition = (d: HubData) => HubData;
@@ -194,18 +198,18 @@ export function graphDone(result: GraphReadResult, source: GraphTokenSource): Tr
 
 /**
  * Step 8: leaves the readings for viewers without a token. A failure here costs them, not this view,
- * so it is not awaited and not reported.
+ * so it is not awaited by the load and not reported; the promise says when the write is over.
  */
 export function leaveSnapshot(
   deps: HubDeps,
   projectId: string,
   lookups: Map<string, AppLookup>,
   onSaved: (snapshot: Snapshot) => void,
-): void {
+): Promise<void> {
   const entries = snapshotEntries(lookups, tenantOfKey, new Date(deps.now()).toISOString(), {
     kind: 'hub',
     name: deps.context.userName,
   });
-  if (Object.keys(entries).length === 0) return;
-  saveSnapshot(deps.snapshots, projectId, entries, { now: deps.now }).then(onSaved, () => undefined);
+  if (Object.keys(entries).length === 0) return Promise.resolve();
+  return saveSnapshot(deps.snapshots, projectId, entries, { now: deps.now }).then(onSaved, () => undefined);
 }

@@ -8,6 +8,8 @@ import { computeVerdict } from '../../core/verdict';
 import { isoDay } from '../../core/days';
 import { lookupsFromSnapshot, type Snapshot } from '../../core/snapshot';
 import type { AppLookup } from '../../core/types';
+import { usageFor, type ConnectionUsage } from '../../core/usage';
+import { lastUsedKey } from '../../core/usageFormat';
 import type { HealthState } from './useHealthChecks';
 import type { HubData } from './useHubData';
 
@@ -22,6 +24,8 @@ export interface HubRow {
   /** Set when the verdict comes from the shared snapshot rather than a live Graph read. */
   asOf: { takenAt: string; by: string } | null;
   health: HealthState | undefined;
+  /** Which pipelines used it; undefined when the history was not read. */
+  usage: ConnectionUsage | undefined;
   typeText: string;
   authText: string;
 }
@@ -70,7 +74,8 @@ export function buildRows(
     const stored = key && !pending && !(live && LIVE.has(live.kind)) ? fromSnapshot.get(key) : undefined;
     const rowHealth = health.get(connection.id);
     const thresholds = thresholdsOf(data, connection);
-    const inputs = [pending, live, stored, noAccess, rowHealth, thresholds, nowMs, data.homeTenantId];
+    const usage = usageFor(data.usage, connection.id) ?? usageFor(data.snapshot?.usage, connection.id);
+    const inputs = [pending, live, stored, noAccess, rowHealth, thresholds, nowMs, data.homeTenantId, usage];
     const cached = cache.get(connection);
     if (cached && sameInputs(cached.inputs, inputs)) return cached.row;
     let lookup = live;
@@ -93,6 +98,7 @@ export function buildRows(
       nowMs,
       thresholds,
       homeTenantId: data.homeTenantId,
+      usage,
     });
     if (asOf) verdict.reason = `${verdict.reason} As of ${isoDay(asOf.takenAt)} (${asOf.by}).`;
     const appName = lookup?.kind === 'found' ? lookup.app.displayName : null;
@@ -106,6 +112,7 @@ export function buildRows(
       appName,
       asOf,
       health: rowHealth,
+      usage,
       typeText,
       authText,
     };
@@ -114,7 +121,7 @@ export function buildRows(
   });
 }
 
-export type SortKey = 'name' | 'project' | 'type' | 'auth' | 'app' | 'tenant' | 'expiry' | 'status';
+export type SortKey = 'name' | 'project' | 'type' | 'auth' | 'app' | 'tenant' | 'expiry' | 'usedBy' | 'status';
 
 export interface ViewOptions {
   keyword: string;
@@ -134,6 +141,11 @@ const COMPARERS: Record<SortKey, (a: HubRow, b: HubRow) => number> = {
   app: byText((r) => r.appName ?? r.connection.appId ?? ''),
   tenant: byText((r) => r.connection.tenantId ?? ''),
   expiry: (a, b) => compareExpiry(a.verdict.expiresAt, b.verdict.expiresAt),
+  usedBy: (a, b) => {
+    const ua = lastUsedKey(a.usage);
+    const ub = lastUsedKey(b.usage);
+    return ua < ub ? 1 : ua > ub ? -1 : 0;
+  },
   status: (a, b) => severityRank(a.verdict.status) - severityRank(b.verdict.status),
 };
 
@@ -144,6 +156,7 @@ function haystackOf(r: HubRow): string {
   let text = haystacks.get(r);
   if (text === undefined) {
     const c = r.connection;
+    const pipelines = r.usage?.pipelines.map((p) => p.definitionName) ?? [];
     text = [
       c.name,
       r.typeText,
@@ -154,6 +167,7 @@ function haystackOf(r: HubRow): string {
       r.verdict.reason,
       c.description,
       projectNames(c),
+      ...pipelines,
     ]
       .filter(Boolean)
       .join(' ')

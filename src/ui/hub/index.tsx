@@ -8,6 +8,8 @@ import { createConnectionParam, readHostContext } from '../../adapters/sdk/hostC
 import { createSnapshotStore } from '../../adapters/sdk/extensionDataSdk';
 import { checkEndpoint, listProjectEndpoints } from '../../adapters/sdk/serviceEndpoints';
 import { createSettingsStore } from '../../adapters/sdk/settingsStore';
+import { extensionHistoryPage } from '../../adapters/sdk/executionHistory';
+import { readUsage } from '../../adapters/usage/readUsage';
 import { Intersection } from 'azure-devops-ui/Intersection';
 import { Surface, SurfaceBackground } from 'azure-devops-ui/Surface';
 import { isGuid } from '../../core/raw';
@@ -50,6 +52,8 @@ async function main(): Promise<void> {
     checkEndpoint: (endpointId) => checkEndpoint(context.project.name, endpointId),
     connectionParam: createConnectionParam(),
     now: () => Date.now(),
+    readUsage: (ids) =>
+      readUsage(ids, extensionHistoryPage(context.project.name), { nowMs: Date.now(), concurrency: 6 }),
   };
   ReactDOM.render(
     <Surface background={SurfaceBackground.neutral}>

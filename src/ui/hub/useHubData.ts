@@ -5,6 +5,7 @@ import { isAbort } from '../../adapters/retry';
 import { loadSnapshot } from '../../adapters/snapshotSync';
 import { graphRoot } from '../../core/links';
 import type { Connection } from '../../core/types';
+import { leaveUsage } from './hubUsageStep';
 import type { HubDeps } from './deps';
 import { noAccessMessage } from './graphAccess';
 import {
@@ -69,7 +70,13 @@ export function useHubData(deps: HubDeps) {
     update(showRows(connections, pending, deps.now()));
     const [settings, snapshot] = await Promise.all([settingsPromise, snapshotPromise]);
     update(withSettings(settings, snapshot, deps.fixedClientId));
-    if (pending.size === 0) return void update(nothingToRead);
+    // Usage (execution history) is read once Graph is done or not possible: it fills "Used by" and the
+    // snapshot the warning surfaces read, and never delays a verdict or a Graph call.
+    const thenUsage = () => leaveUsage(deps, projectId, connections, snapshot, update);
+    if (pending.size === 0) {
+      update(nothingToRead);
+      return void thenUsage();
+    }
 
     const signIn = await graphTokenSource(
       pasted.current,
@@ -79,7 +86,8 @@ export function useHubData(deps: HubDeps) {
     );
     if ('access' in signIn) {
       if (signIn.access.kind !== 'unconfigured') naa.current = null;
-      return void update(withoutGraph(signIn.access));
+      update(withoutGraph(signIn.access));
+      return void thenUsage();
     }
     let result: GraphReadResult;
     try {
@@ -90,7 +98,9 @@ export function useHubData(deps: HubDeps) {
       throw e;
     }
     update(graphDone(result, signIn.source));
-    leaveSnapshot(deps, projectId, result.lookups, (saved) => update((d) => ({ ...d, snapshot: saved })));
+    void leaveSnapshot(deps, projectId, result.lookups, (saved) => update((d) => ({ ...d, snapshot: saved }))).then(
+      thenUsage,
+    );
   }, [deps, naaSource]);
 
   useEffect(() => {

@@ -41,6 +41,7 @@ const INITIAL: OrgData = {
   settingsError: null,
   homeTenantId: null,
   snapshot: null,
+  usage: {},
   pastedTokenExpiresAt: null,
   projects: [],
   listed: false,

@@ -1,0 +1,85 @@
+import { mapWithConcurrency } from '../http';
+import { parseExecutionRecord, usageOf, USAGE_WINDOW_DAYS, type UsageMap, type UsageRecord } from '../../core/usage';
+
+/**
+ * Reads the execution history of many connections into a usage map: bounded concurrency, newest
+ * records first, stopping per connection at the end of the history, past the usage window, or at a
+ * page cap. One failing connection costs its own entry, never the map.
+ */
+
+export interface HistoryPage {
+  records: unknown[];
+  /** The `x-ms-continuationtoken` header, when the service has more. */
+  continuationToken: string | null;
+}
+
+/** One page of `GET {project}/_apis/serviceendpoint/{endpointId}/executionhistory`. */
+export type FetchHistoryPage = (
+  endpointId: string,
+  top: number,
+  continuationToken: string | null,
+) => Promise<HistoryPage>;
+
+export interface ReadUsageOptions {
+  nowMs: number;
+  concurrency?: number;
+  pageSize?: number;
+  maxPages?: number;
+  windowDays?: number;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface UsageReading {
+  usage: UsageMap;
+  /** Connection id → why its history could not be read. */
+  failures: Record<string, string>;
+  requests: number;
+}
+
+const DAY_MS = 86_400_000;
+
+export async function readUsage(
+  connectionIds: string[],
+  fetchPage: FetchHistoryPage,
+  options: ReadUsageOptions,
+): Promise<UsageReading> {
+  const pageSize = options.pageSize ?? 100;
+  const maxPages = options.maxPages ?? 5;
+  const since = new Date(options.nowMs - (options.windowDays ?? USAGE_WINDOW_DAYS) * DAY_MS).toISOString();
+  const readAt = new Date(options.nowMs).toISOString();
+  const usage: UsageMap = {};
+  const failures: Record<string, string> = {};
+  let requests = 0;
+  let done = 0;
+  const ids = [...new Set(connectionIds.map((id) => id.toLowerCase()))];
+  await mapWithConcurrency(ids, options.concurrency ?? 6, async (id) => {
+    const records: UsageRecord[] = [];
+    let token: string | null = null;
+    let complete = false;
+    try {
+      for (let page = 0; page < maxPages; page++) {
+        requests += 1;
+        const answer = await fetchPage(id, pageSize, token);
+        for (const raw of answer.records) {
+          const r = parseExecutionRecord(raw);
+          if (r) records.push(r);
+        }
+        token = answer.continuationToken || null;
+        const oldest = records.reduce<string | null>(
+          (min, r) => (min === null || r.usedAt < min ? r.usedAt : min),
+          null,
+        );
+        if (!token || answer.records.length === 0 || (oldest !== null && oldest < since)) {
+          complete = true;
+          break;
+        }
+      }
+      usage[id] = usageOf(records, readAt, complete);
+    } catch (e) {
+      failures[id] = e instanceof Error ? e.message : String(e);
+    } finally {
+      options.onProgress?.(++done, ids.length);
+    }
+  });
+  return { usage, failures, requests };
+}

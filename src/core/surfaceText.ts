@@ -1,0 +1,68 @@
+import { isoDay } from './days';
+import { expiryPhrase } from './labels';
+import { STATUS_LABELS } from './status';
+import type { SurfaceItem } from './surfaces';
+import type { Status } from './types';
+
+/** The words of the warning surfaces: one pill, one line per connection, the widget's lines. */
+
+export interface PillText {
+  text: string;
+  tooltip: string;
+  /** Red for expired and critical, amber for warning (IContributedPill's IColor). */
+  color: { red: number; green: number; blue: number };
+  status: Status;
+}
+
+const RED = { red: 205, green: 74, blue: 69 };
+const AMBER = { red: 214, green: 127, blue: 60 };
+
+export function colorOf(status: Status): PillText['color'] {
+  return status === 'warning' ? AMBER : RED;
+}
+
+/** "expires in 5 days" / "expired 3 days ago" / "expires today". */
+export function expiryWords(item: SurfaceItem): string {
+  const v = item.verdict;
+  if (v.daysLeft === null) return STATUS_LABELS[v.status].toLowerCase();
+  return expiryPhrase(v.daysLeft, v.status === 'expired');
+}
+
+/** The first step of the most pressing finding. */
+export function firstStep(item: SurfaceItem): string {
+  return item.verdict.findings.find((f) => f.fix.length > 0)?.fix[0] ?? '';
+}
+
+/** One line: the date, the reading's age and the fix. */
+export function oneLineFix(item: SurfaceItem): string {
+  const date = item.verdict.expiresAt ? ` on ${isoDay(item.verdict.expiresAt)}` : '';
+  const asOf = item.takenAt ? ` (as of ${isoDay(item.takenAt)})` : '';
+  return `${item.connection.name}: credential ${item.verdict.status === 'expired' ? 'expired' : 'expires'}${date}${asOf}. ${firstStep(item)}`;
+}
+
+/** Several connections collapse into one pill with a count; the most urgent sets the colour. */
+export function pillText(items: SurfaceItem[]): PillText | null {
+  if (items.length === 0) return null;
+  const first = items[0];
+  if (items.length === 1) {
+    return {
+      text: `Connection ${first.connection.name} ${expiryWords(first)}`,
+      tooltip: oneLineFix(first),
+      color: colorOf(first.verdict.status),
+      status: first.verdict.status,
+    };
+  }
+  const expired = items.filter((i) => i.verdict.status === 'expired').length;
+  const text =
+    expired === items.length
+      ? `${items.length} connections expired`
+      : expired > 0
+        ? `${items.length} connections need renewal (${expired} expired)`
+        : `${items.length} connections expire soon`;
+  return {
+    text,
+    tooltip: items.map(oneLineFix).join(' · '),
+    color: colorOf(first.verdict.status),
+    status: first.verdict.status,
+  };
+}

@@ -1,0 +1,107 @@
+import { keyFor } from './graphQueries';
+import { lookupsFromSnapshot, SNAPSHOT_STALE_DAYS, type Snapshot } from './snapshot';
+import { compareVerdicts } from './order';
+import type { Connection, Status, Thresholds, Verdict } from './types';
+import { connectionsUsedBy } from './usage';
+import { computeVerdict } from './verdict';
+
+/**
+ * What the warning surfaces (pipeline pill, run summary section, dashboard widget) say, decided from one
+ * snapshot document: today's verdicts recomputed from its readings. Silent when unsure: a reading older
+ * than the stale limit, or older than the connection's last save (it may have been renewed since), is
+ * never turned into a warning.
+ */
+
+const DAY_MS = 86_400_000;
+export const ACTION_STATUSES: Status[] = ['expired', 'critical', 'warning'];
+
+export interface SurfaceItem {
+  connection: Connection;
+  verdict: Verdict;
+  /** When the reading behind the verdict was taken; null when the snapshot has none for it. */
+  takenAt: string | null;
+  /** False when the reading is too old, or older than the connection's last save. */
+  trusted: boolean;
+}
+
+export function isStale(takenAt: string | null, nowMs: number): boolean {
+  const t = takenAt ? Date.parse(takenAt) : NaN;
+  return Number.isNaN(t) || nowMs - t > SNAPSHOT_STALE_DAYS * DAY_MS;
+}
+
+/** Every listed connection with today's verdict from the snapshot's readings. */
+export function snapshotVerdicts(snapshot: Snapshot, nowMs: number, thresholds: Thresholds): SurfaceItem[] {
+  const lookups = lookupsFromSnapshot(snapshot);
+  return Object.values(snapshot.connections?.byId ?? {}).map((connection) => {
+    const key = keyFor(connection);
+    const app = key ? snapshot.apps[key] : undefined;
+    const verdict = computeVerdict({
+      connection,
+      lookup: key ? lookups.get(key) : undefined,
+      nowMs,
+      thresholds,
+      usage: snapshot.usage?.[connection.id.toLowerCase()],
+    });
+    const takenAt = app?.takenAt ?? null;
+    const savedAfter = !!connection.modifiedAt && !!takenAt && connection.modifiedAt > takenAt;
+    return { connection, verdict, takenAt, trusted: !!takenAt && !isStale(takenAt, nowMs) && !savedAfter };
+  });
+}
+
+function byUrgency(a: SurfaceItem, b: SurfaceItem): number {
+  return compareVerdicts(
+    { name: a.connection.name, verdict: a.verdict },
+    { name: b.connection.name, verdict: b.verdict },
+  );
+}
+
+/** The connections a build pipeline used that need action, most urgent first; only trusted readings. */
+export function pipelineWarnings(
+  snapshot: Snapshot | null,
+  definitionId: number,
+  nowMs: number,
+  thresholds: Thresholds,
+): SurfaceItem[] {
+  if (!snapshot?.usage || !snapshot.connections) return [];
+  const used = new Set(connectionsUsedBy(snapshot.usage, definitionId));
+  if (used.size === 0) return [];
+  return snapshotVerdicts(snapshot, nowMs, thresholds)
+    .filter((i) => used.has(i.connection.id.toLowerCase()))
+    .filter((i) => i.trusted && ACTION_STATUSES.includes(i.verdict.status))
+    .sort(byUrgency);
+}
+
+/** A failed run that used a connection whose credential had already expired when the run finished. */
+export function likelyCause(
+  items: SurfaceItem[],
+  run: { failed: boolean; finishedAt: string | null },
+): SurfaceItem | null {
+  if (!run.failed || !run.finishedAt) return null;
+  return items.find((i) => i.verdict.expiresAt !== null && i.verdict.expiresAt <= (run.finishedAt as string)) ?? null;
+}
+
+export interface WidgetSummary {
+  counts: Record<Status, number>;
+  /** The soonest trusted expiry among the connections that need action. */
+  soonest: SurfaceItem | null;
+  /** Oldest reading behind the counts. */
+  asOf: string | null;
+  stale: boolean;
+  total: number;
+}
+
+/** Counts by today's status, over the connections whose verdict we can stand behind. */
+export function widgetSummary(snapshot: Snapshot, nowMs: number, thresholds: Thresholds): WidgetSummary {
+  const items = snapshotVerdicts(snapshot, nowMs, thresholds);
+  const counts = { expired: 0, critical: 0, warning: 0, healthy: 0, 'no-secret': 0, unknown: 0, 'not-applicable': 0 };
+  let asOf: string | null = null;
+  for (const i of items) {
+    // An untrusted reading of an expiring credential is counted as unknown, never as a warning.
+    const status = i.takenAt !== null && !i.trusted && i.verdict.status !== 'no-secret' ? 'unknown' : i.verdict.status;
+    counts[status] += 1;
+    if (i.takenAt && (asOf === null || i.takenAt < asOf)) asOf = i.takenAt;
+  }
+  const soonest =
+    items.filter((i) => i.trusted && ACTION_STATUSES.includes(i.verdict.status)).sort(byUrgency)[0] ?? null;
+  return { counts, soonest, asOf, stale: asOf !== null && isStale(asOf, nowMs), total: items.length };
+}

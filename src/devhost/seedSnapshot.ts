@@ -1,0 +1,60 @@
+import { keyFor } from '../core/graphQueries';
+import { parseEndpoint } from '../core/endpoint';
+import { mergeServicePrincipal, parseApplication, parseServicePrincipal } from '../core/graph';
+import { emptySnapshot, mergeSnapshot, snapshotEntries, SNAPSHOT_COLLECTION, type Snapshot } from '../core/snapshot';
+import { toSnapshotConnections } from '../core/snapshotConnections';
+import type { AppLookup } from '../core/types';
+import { parseExecutionRecord, usageOf, type UsageMap } from '../core/usage';
+import { endpointInProject, type ProjectInfo } from './devopsShapes';
+import { resolveNowTokens, type Fixture } from './fixture';
+
+/**
+ * The snapshot a scheduled `sc-expiry scan --publish` would have left for a project: Graph readings of
+ * the fixture's applications (not those Graph refuses: 403/404/5xx faults), the project's connections and
+ * the usage map from the fixture's execution history. Written as the scanner writes it (core/snapshot).
+ */
+export function seedSnapshot(fixture: Fixture, project: ProjectInfo, nowMs: number): Snapshot {
+  const resolved = resolveNowTokens(
+    { endpoints: fixture.endpoints, applications: fixture.applications, sps: fixture.servicePrincipals },
+    nowMs,
+  );
+  const connections = resolved.endpoints
+    .filter((e) => endpointInProject(e, project, fixture))
+    .map(parseEndpoint)
+    .map((c) => (c.projects.length > 0 ? c : { ...c, projects: [project] }));
+  const lookups = new Map<string, AppLookup>();
+  for (const c of connections) {
+    const key = keyFor(c);
+    if (!key || !c.appId) continue;
+    const fault = fixture.graphFaults[c.appId] ?? fixture.graphFaults[c.appId.toLowerCase()];
+    if (fault && fault !== 429) continue;
+    const same = (o: unknown) => (o as { appId?: unknown })?.appId?.toString().toLowerCase() === c.appId?.toLowerCase();
+    const app = parseApplication(resolved.applications.find(same));
+    if (!app) continue;
+    lookups.set(key, {
+      kind: 'found',
+      app: mergeServicePrincipal(app, parseServicePrincipal(resolved.sps.find(same))),
+    });
+  }
+  const takenAt = new Date(nowMs).toISOString();
+  const usage: UsageMap = {};
+  for (const c of connections) {
+    if (!c.entraBacked || !c.id) continue;
+    const records = resolveNowTokens(fixture.executionHistory[c.id.toLowerCase()] ?? [], nowMs);
+    usage[c.id.toLowerCase()] = usageOf(
+      records.map(parseExecutionRecord).filter((r) => r !== null),
+      takenAt,
+      true,
+    );
+  }
+  const apps = snapshotEntries(lookups, (key) => key.split('|')[0], takenAt, {
+    kind: 'scanner',
+    name: 'local host seed',
+  });
+  return mergeSnapshot(emptySnapshot(project.id), apps, {
+    connections: toSnapshotConnections(connections, takenAt),
+    usage,
+  });
+}
+
+export const SNAPSHOT_ADDRESS = { scopeType: 'Default', scopeValue: 'Current', collection: SNAPSHOT_COLLECTION };

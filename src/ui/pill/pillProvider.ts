@@ -1,0 +1,50 @@
+import { ObservableArray } from 'azure-devops-ui/Core/Observable';
+import type { IContributedPill } from 'azure-devops-extension-api';
+import type { SurfaceData } from '../../adapters/sdk/surfaceData';
+import { pipelineWarnings } from '../../core/surfaces';
+import { pillText } from '../../core/surfaceText';
+
+/**
+ * The object the pipeline page asks for pills (Microsoft's sample: azure-devops-extension-sample
+ * src/Examples/Pills). `getPills` answers at once with an ObservableArray the page watches, and fills
+ * it when the snapshot has been read: one pill for every connection that needs action, or none.
+ */
+
+export interface PillDeps {
+  load(): Promise<SurfaceData>;
+  navigate(url: string): Promise<void>;
+  now(): number;
+  onDone?: (pillCount: number) => void;
+}
+
+/** A pill plus, for automation, the connections it names (extra fields the host ignores). */
+export type ConnectionPill = IContributedPill & { connections: { id: string; status: string }[] };
+
+export function createPillProvider(deps: PillDeps) {
+  return {
+    getPills(_pillGroupId: string, pipeline?: { definitionId: number; definitionName: string }) {
+      const pills = new ObservableArray<ConnectionPill>([]);
+      void fill(pills, pipeline?.definitionId).then(
+        () => deps.onDone?.(pills.length),
+        () => deps.onDone?.(0), // silent: a pill is never worth an error on someone else's page
+      );
+      return pills;
+    },
+  };
+
+  async function fill(pills: ObservableArray<ConnectionPill>, definitionId: number | undefined): Promise<void> {
+    if (typeof definitionId !== 'number' || !Number.isSafeInteger(definitionId)) return;
+    const data = await deps.load();
+    const items = pipelineWarnings(data.snapshot, definitionId, deps.now(), data.thresholds);
+    const text = pillText(items);
+    if (!text) return;
+    const target = data.hubLink(items.length === 1 ? items[0].connection.id : null);
+    pills.push({
+      text: text.text,
+      tooltip: text.tooltip,
+      color: text.color,
+      onClick: () => void deps.navigate(target),
+      connections: items.map((i) => ({ id: i.connection.id, status: i.verdict.status })),
+    });
+  }
+}

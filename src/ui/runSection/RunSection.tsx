@@ -1,0 +1,71 @@
+import * as React from 'react';
+import type { SurfaceData } from '../../adapters/sdk/surfaceData';
+import { isoDay } from '../../core/days';
+import { devopsConnectionLink } from '../../core/links';
+import { likelyCause, pipelineWarnings, type SurfaceItem } from '../../core/surfaces';
+import { expiryWords, firstStep } from '../../core/surfaceText';
+import { StatusText } from '../surface/StatusText';
+
+/** The run being shown, from the build page data service. */
+export interface RunInfo {
+  definitionId: number;
+  buildNumber: string;
+  failed: boolean;
+  finishedAt: string | null;
+}
+
+function Item(props: { item: SurfaceItem; data: SurfaceData; cause: boolean }) {
+  const { connection: c, verdict: v } = props.item;
+  return (
+    <li className="sce-run-item" data-connection-id={c.id} data-status={v.status}>
+      <div className="sce-run-line">
+        <StatusText status={v.status} /> <strong>{c.name}</strong>{' '}
+        <span>
+          credential {expiryWords(props.item)}
+          {v.expiresAt ? ` (${isoDay(v.expiresAt)})` : ''}
+        </span>
+      </div>
+      {props.cause ? (
+        <p className="sce-run-cause" role="note">
+          Likely cause of this failure: the credential had expired before the run finished.
+        </p>
+      ) : null}
+      <p className="sce-run-fix">{firstStep(props.item)}</p>
+      <div className="sce-run-links">
+        <a href={props.data.hubLink(c.id)} target="_top">
+          Details in Connection expiry
+        </a>
+        <a
+          href={devopsConnectionLink(props.data.orgUrl, props.data.project.name, c.id)}
+          target="_blank"
+          rel="noopener noreferrer"
+        >
+          Open the service connection
+        </a>
+      </div>
+    </li>
+  );
+}
+
+/** The connections this run's pipeline uses that need action; nothing at all when none does. */
+export function RunSection(props: { data: SurfaceData; run: RunInfo; nowMs: number }) {
+  const items = pipelineWarnings(props.data.snapshot, props.run.definitionId, props.nowMs, props.data.thresholds);
+  if (items.length === 0) return <div data-surface="run-section" data-empty="true" />;
+  const cause = likelyCause(items, props.run);
+  const asOf = items.map((i) => i.takenAt ?? '').sort()[0];
+  return (
+    <section data-surface="run-section" aria-label="Service connections that need action" className="sce-run">
+      <h2 className="sce-run-title">
+        {items.length === 1
+          ? '1 service connection this pipeline uses needs action'
+          : `${items.length} service connections this pipeline uses need action`}
+      </h2>
+      <ul className="sce-run-list">
+        {items.map((i) => (
+          <Item key={i.connection.id} item={i} data={props.data} cause={cause === i} />
+        ))}
+      </ul>
+      <p className="sce-muted sce-run-asof">Expiry dates as of {isoDay(asOf)}, from the last scan of this project.</p>
+    </section>
+  );
+}

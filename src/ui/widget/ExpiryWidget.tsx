@@ -1,0 +1,81 @@
+import * as React from 'react';
+import type { SurfaceData } from '../../adapters/sdk/surfaceData';
+import { isoDay } from '../../core/days';
+import { STATUS_LABELS } from '../../core/status';
+import { widgetSummary } from '../../core/surfaces';
+import { expiryWords } from '../../core/surfaceText';
+import { StatusText } from '../surface/StatusText';
+import type { ExpiryWidgetSettings } from './widgetSettings';
+
+export interface WidgetView {
+  title: string;
+  /** Dashboard rows the widget spans (1 or 2). */
+  rows: number;
+  settings: ExpiryWidgetSettings;
+}
+
+const HOW_TO_GET_READINGS =
+  'An admin opens Project settings → Connection expiry signed in to Microsoft Graph, or a scheduled pipeline runs sc-expiry scan --publish.';
+
+/** Counts by status and the soonest to expire, linked to the hub; says how to get readings when there are none. */
+export function ExpiryWidget(props: {
+  view: WidgetView;
+  data: SurfaceData;
+  nowMs: number;
+  onOpen: (url: string) => void;
+}) {
+  const { view, data } = props;
+  const open = (id: string | null) => (e: React.MouseEvent) => {
+    e.preventDefault();
+    props.onOpen(data.hubLink(id));
+  };
+  const summary = data.snapshot?.connections ? widgetSummary(data.snapshot, props.nowMs, data.thresholds) : null;
+  return (
+    <section data-surface="widget" className={`sce-widget sce-widget-rows-${view.rows}`} aria-label={view.title}>
+      <h2 className="sce-widget-title">{view.title}</h2>
+      {!summary || summary.asOf === null ? (
+        <div className="sce-widget-empty" data-empty="true">
+          <p>No expiry readings for this project yet.</p>
+          <p className="sce-muted">{HOW_TO_GET_READINGS}</p>
+        </div>
+      ) : (
+        <>
+          <ul className="sce-widget-counts">
+            {view.settings.statuses.map((s) => (
+              <li key={s} data-count-status={s} className={`sce-count sce-count-${s}`}>
+                <span className="sce-count-number">{summary.counts[s]}</span>
+                <span className="sce-count-label">{STATUS_LABELS[s]}</span>
+              </li>
+            ))}
+          </ul>
+          {summary.soonest ? (
+            <p
+              className="sce-widget-soonest"
+              data-connection-id={summary.soonest.connection.id}
+              data-status={summary.soonest.verdict.status}
+            >
+              <StatusText status={summary.soonest.verdict.status} />{' '}
+              <a href={data.hubLink(summary.soonest.connection.id)} onClick={open(summary.soonest.connection.id)}>
+                {summary.soonest.connection.name}
+              </a>{' '}
+              {expiryWords(summary.soonest)}
+            </p>
+          ) : (
+            <p className="sce-widget-soonest sce-muted">Nothing expires within {data.thresholds.warningDays} days.</p>
+          )}
+          <p
+            className={summary.stale ? 'sce-widget-asof sce-widget-stale' : 'sce-widget-asof sce-muted'}
+            data-stale={summary.stale}
+          >
+            {summary.stale
+              ? `Readings from ${isoDay(summary.asOf)} are stale: open the hub signed in to Graph to refresh them.`
+              : `As of ${isoDay(summary.asOf)}.`}{' '}
+            <a href={data.hubLink(null)} onClick={open(null)}>
+              Open Connection expiry
+            </a>
+          </p>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,265 @@
+import type { Dialog } from 'playwright-core';
+import type { Fixture } from '../../src/devhost/fixture';
+import type { LocalHost } from '../../src/devhost/server';
+import { describeViolations, runAxe, seriousOrWorse } from './support/axe';
+import { browserSuite, launchBrowser } from './support/browser';
+import { extensionData, SNAPSHOTS } from './support/extensionData';
+import { fixture, hubFrame, HubSession } from './support/hub';
+import {
+  named,
+  openDashboard,
+  openPipeline,
+  openRun,
+  pageUrl,
+  saveSurfaceScreenshot,
+  surfaceFrame,
+  widgetCounts,
+} from './support/surfaces';
+
+/** The pipeline pill, the run summary section and the dashboard widget, real bundles in the local host. */
+
+const ACR = '5d2e8f14-7c3a-4b9e-a6d1-0f2c4e6a8b13';
+const PROD = '9b4c1d7e-2f6a-4e83-b5c9-7a1d3f5e9c20';
+const STAGING = '3a7f2c9d-8e1b-4d56-a9c3-2f8e7d1b6a40';
+const SHARED = '0f4a6c8e-9b3d-4f15-a7c9-4e6b8d0f2a13';
+const PROJECT = 'b7c1e9a4-2f3d-4a8b-9e6c-5d0f1a2b3c4d';
+const CI = 12; // fabrikam-web-ci: the expired ACR connection and a healthy one; run 1207 failed
+const DEPLOY = 14; // fabrikam-web-deploy: critical, two warnings, one healthy
+const DOCS = 30; // docs-site: only healthy and no-secret connections
+const HOSTILE = '<img src=x onerror=alert(1)>';
+
+const session = new HubSession();
+let demo: LocalHost;
+
+function expectNoErrors(errors: string[]): void {
+  if (errors.length) throw new Error(`console errors:\n${errors.join('\n')}`);
+}
+
+async function expectAccessible(frame: Parameters<typeof runAxe>[0]): Promise<void> {
+  const serious = seriousOrWorse(await runAxe(frame));
+  if (serious.length) throw new Error(describeViolations(serious));
+}
+
+function demoWith(patch: Partial<Fixture>): Fixture {
+  return { ...fixture('demo'), ...patch };
+}
+
+/** Every reading in the host's seeded snapshot made `days` old, as if the last scan ran then. */
+async function ageSnapshot(host: LocalHost, days: number): Promise<void> {
+  const data = extensionData(host);
+  const doc = (await data.get(SNAPSHOTS, PROJECT)).body as { apps: Record<string, { takenAt: string }> };
+  const old = new Date(Date.now() - days * 86_400_000).toISOString();
+  for (const app of Object.values(doc.apps)) app.takenAt = old;
+  expect((await data.set(SNAPSHOTS, { ...doc, id: PROJECT, __etag: -1 })).status).toBe(200);
+}
+
+browserSuite('tests/e2e/surfaces')('warning surfaces in the local host', () => {
+  beforeAll(async () => {
+    await session.start(launchBrowser);
+    demo = await session.host(fixture('demo'));
+  }, 120_000);
+  afterAll(() => session.close());
+
+  describe('pipeline pill', () => {
+    it('names the expired connection a pipeline uses, red, with the date and fix; a click opens the hub on it', async () => {
+      const { page, errors } = await session.page();
+      const requests = demo.devopsStats.requests;
+      const pills = await openPipeline(page, demo, CI);
+      expect(pills).toHaveLength(1);
+      expect(pills[0].text).toBe('Connection acr-fabrikam-push expired 10 days ago');
+      expect(pills[0].connections).toEqual([{ id: ACR, status: 'expired' }]);
+      expect(pills[0].background).toBe('rgb(205, 74, 69)');
+      expect(pills[0].tooltip).toMatch(
+        /^acr-fabrikam-push: credential expired on \d{4}-\d\d-\d\d \(as of \d{4}-\d\d-\d\d\)\. In Azure DevOps open/,
+      );
+      // One snapshot document and the project's thresholds: nothing else.
+      expect(demo.devopsStats.requests - requests).toBeLessThanOrEqual(2);
+      await expectAccessible(page.mainFrame());
+      await page.click('[data-surface="pill"] .pill');
+      await page.waitForURL(/\/_settings\/local\.service-connection-expiry\.hub\?connection=/);
+      const hub = await hubFrame(page);
+      await hub.waitForSelector(`[data-details-for="${ACR}"]`);
+      expectNoErrors(errors);
+    }, 30_000);
+
+    it('collapses several connections into one pill with a count, coloured by the most urgent', async () => {
+      const { page, errors } = await session.page();
+      const pills = await openPipeline(page, demo, DEPLOY);
+      expect(pills).toHaveLength(1);
+      expect(pills[0].text).toBe('3 connections expire soon');
+      expect(pills[0].status).toBe('critical');
+      expect(pills[0].connections).toEqual([
+        // Most urgent first: critical, then the warnings by expiry (staging in 20 days, shared in 25).
+        { id: PROD, status: 'critical' },
+        { id: STAGING, status: 'warning' },
+        { id: SHARED, status: 'warning' },
+      ]);
+      expect(pills[0].tooltip.split(' · ')).toHaveLength(3);
+      expectNoErrors(errors);
+    }, 30_000);
+
+    it('shows no pill for a pipeline that uses only healthy connections, nor for an unknown pipeline', async () => {
+      const { page, errors } = await session.page();
+      expect(await openPipeline(page, demo, DOCS)).toEqual([]);
+      expect(await openPipeline(page, demo, 999)).toEqual([]);
+      expectNoErrors(errors);
+    }, 30_000);
+  });
+
+  describe('run summary section', () => {
+    it('lists the connections the run used that need action, and names the likely cause of a failed run', async () => {
+      const { page, errors } = await session.page();
+      const frame = await openRun(page, demo, 1207);
+      expect(await named(frame)).toEqual([{ id: ACR, status: 'expired' }]);
+      const text = await frame.textContent('[data-surface="run-section"]');
+      expect(text).toContain('1 service connection this pipeline uses needs action');
+      expect(text).toContain('Likely cause of this failure');
+      expect(text).toMatch(/Expiry dates as of \d{4}-\d\d-\d\d/);
+      const links = await frame.$$eval('a', (as) => as.map((a) => a.getAttribute('href')));
+      expect(links).toEqual([
+        expect.stringMatching(
+          new RegExp(`/Fabrikam%20Web/_settings/local\\.service-connection-expiry\\.hub\\?connection=${ACR}$`),
+        ),
+        expect.stringMatching(new RegExp(`/Fabrikam%20Web/_settings/adminservices\\?resourceId=${ACR}$`)),
+      ]);
+      await expectAccessible(frame);
+      expectNoErrors(errors);
+    }, 30_000);
+
+    it('is empty for a run whose pipeline uses only healthy connections; a successful run has no likely cause', async () => {
+      const { page, errors } = await session.page();
+      const docs = await openRun(page, demo, 1215);
+      expect(await docs.getAttribute('[data-surface="run-section"]', 'data-empty')).toBe('true');
+      expect((await docs.textContent('body'))?.trim()).toBe('');
+      const deploy = await openRun(page, demo, 1210);
+      expect((await named(deploy)).map((n) => n.id)).toEqual([PROD, STAGING, SHARED]);
+      expect(await deploy.textContent('body')).not.toContain('Likely cause');
+      expectNoErrors(errors);
+    }, 30_000);
+  });
+
+  describe('dashboard widget', () => {
+    it('counts connections by status, names the most urgent, links to the hub', async () => {
+      const { page, errors } = await session.page();
+      const requests = demo.devopsStats.requests;
+      const frame = await openDashboard(page, demo);
+      expect(await widgetCounts(frame)).toEqual({ expired: 1, critical: 1, warning: 4, unknown: 1 });
+      expect(demo.devopsStats.requests - requests).toBeLessThanOrEqual(2);
+      expect(await named(frame)).toEqual([{ id: ACR, status: 'expired' }]);
+      expect(await frame.textContent('.sce-widget-title')).toBe('Service connection expiry');
+      expect(await frame.getAttribute('.sce-widget-asof', 'data-stale')).toBe('false');
+      await expectAccessible(frame);
+      expectNoErrors(errors);
+    }, 30_000);
+
+    it('takes its settings from the dashboard (size, statuses, title) and from its configuration', async () => {
+      const { page, errors } = await session.page();
+      const frame = await openDashboard(
+        page,
+        demo,
+        'size=2x1&statuses=expired,critical&title=Connections%20%26%20secrets',
+      );
+      expect(await widgetCounts(frame)).toEqual({ expired: 1, critical: 1 });
+      expect(await frame.textContent('.sce-widget-title')).toBe('Connections & secrets');
+      await page.click('#configure-widget');
+      const config = await surfaceFrame(page, /\/widget-configuration\.html/, '#config-frame');
+      await config.waitForSelector('input[value="healthy"]');
+      await expectAccessible(config);
+      await config.check('input[value="healthy"]');
+      // The configuration previews the change in the widget before Save.
+      await frame.waitForSelector('[data-count-status="healthy"]');
+      await page.click('#config-save');
+      await page.waitForFunction(
+        () => (window as unknown as { devhost: { widgetSettings?: unknown } }).devhost.widgetSettings,
+      );
+      expect(await widgetCounts(frame)).toEqual({ expired: 1, critical: 1, healthy: 4 });
+      expectNoErrors(errors);
+    }, 30_000);
+  });
+
+  it('stale snapshot: pill and section stay silent, the widget says its readings are stale', async () => {
+    const host = await session.host(fixture('demo'));
+    await ageSnapshot(host, 10);
+    const { page, errors } = await session.page();
+    expect(await openPipeline(page, host, CI)).toEqual([]);
+    const run = await openRun(page, host, 1207);
+    expect(await run.getAttribute('[data-surface="run-section"]', 'data-empty')).toBe('true');
+    const widget = await openDashboard(page, host);
+    expect(await widget.getAttribute('.sce-widget-asof', 'data-stale')).toBe('true');
+    expect(await widget.textContent('.sce-widget-asof')).toMatch(/are stale: open the hub signed in to Graph/);
+    // Readings too old to stand behind are counted as unknown, never as warnings.
+    expect(await widgetCounts(widget)).toEqual({ expired: 0, critical: 0, warning: 0, unknown: 11 });
+    expectNoErrors(errors);
+  }, 30_000);
+
+  it('no snapshot: no pill, an empty section, and a widget that says how to get readings', async () => {
+    const host = await session.host(demoWith({ snapshot: 'none' }));
+    const { page, errors } = await session.page();
+    expect(await openPipeline(page, host, CI)).toEqual([]);
+    const run = await openRun(page, host, 1207);
+    expect(await run.getAttribute('[data-surface="run-section"]', 'data-empty')).toBe('true');
+    const widget = await openDashboard(page, host);
+    expect(await widget.textContent('[data-surface="widget"]')).toContain('No expiry readings for this project yet.');
+    expect(await widget.textContent('[data-surface="widget"]')).toContain('sc-expiry scan --publish');
+    await expectAccessible(widget);
+    expectNoErrors(errors);
+  }, 30_000);
+
+  it('hostile connection and pipeline names are shown as text on every surface', async () => {
+    const base = fixture('demo');
+    const endpoints = base.endpoints.map((e) =>
+      (e as { id: string }).id === ACR ? { ...(e as object), name: HOSTILE } : e,
+    );
+    const host = await session.host({
+      ...base,
+      endpoints,
+      builds: base.builds.map((b) => ({ ...b, definitionName: '<script>alert(2)</script>' })),
+    });
+    const { page, errors } = await session.page();
+    const dialogs: string[] = [];
+    page.on('dialog', (d: Dialog) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    const pills = await openPipeline(page, host, CI);
+    expect(pills[0].text).toBe(`Connection ${HOSTILE} expired 10 days ago`);
+    expect(await page.$('[data-surface="pill"] img')).toBeNull();
+    expect(await page.textContent('h1')).toContain('<script>alert(2)</script>');
+    const run = await openRun(page, host, 1207);
+    expect(await run.textContent('[data-surface="run-section"]')).toContain(HOSTILE);
+    expect(await run.$('[data-surface] img')).toBeNull();
+    const widget = await openDashboard(page, host);
+    expect(await widget.textContent('.sce-widget-soonest')).toContain(HOSTILE);
+    expect(await widget.$('[data-surface] img')).toBeNull();
+    expect(dialogs).toEqual([]);
+    expectNoErrors(errors);
+  }, 30_000);
+
+  it('the start page links to every page the local host plays', async () => {
+    const { page } = await session.page();
+    await page.goto(demo.url);
+    const hrefs = await page.$$eval('nav.pages a', (as) => as.map((a) => a.getAttribute('href')));
+    expect(hrefs).toEqual(
+      expect.arrayContaining([
+        '/contoso/Fabrikam%20Web/_settings/connection-expiry',
+        `/contoso/Fabrikam%20Web/_build?definitionId=${CI}`,
+        '/contoso/Fabrikam%20Web/_build/results?buildId=1207',
+        '/contoso/Fabrikam%20Web/_dashboards',
+      ]),
+    );
+    await page.goto(pageUrl(demo, '/_settings/connection-expiry'));
+    const hub = await hubFrame(page);
+    await hub.waitForSelector('tr[data-connection-id]');
+  }, 30_000);
+
+  it('takes the screenshots of each surface for the README and overview.md (docs/pill.png, run-section.png, widget.png)', async () => {
+    const { page, errors } = await session.page({ width: 1000, height: 420 });
+    await openPipeline(page, demo, DEPLOY);
+    expect((await saveSurfaceScreenshot(page, 'pill')).bytes).toBeGreaterThan(10_000);
+    await openRun(page, demo, 1207);
+    expect((await saveSurfaceScreenshot(page, 'run-section')).bytes).toBeGreaterThan(10_000);
+    await openDashboard(page, demo);
+    expect((await saveSurfaceScreenshot(page, 'widget')).bytes).toBeGreaterThan(10_000);
+    expectNoErrors(errors);
+  }, 60_000);
+});
