@@ -1,4 +1,5 @@
 import { keyFor } from '../core/graphQueries';
+import { graphRoot } from '../core/links';
 import { parseEndpoint } from '../core/endpoint';
 import { mergeServicePrincipal, parseApplication, parseServicePrincipal } from '../core/graph';
 import { emptySnapshot, mergeSnapshot, snapshotEntries, SNAPSHOT_COLLECTION, type Snapshot } from '../core/snapshot';
@@ -10,7 +11,7 @@ import { resolveNowTokens, type Fixture } from './fixture';
 
 /**
  * The snapshot a scheduled `sc-expiry scan --publish` would have left for a project: Graph readings of
- * the fixture's applications (not those Graph refuses: 403/404/5xx faults), the project's connections and
+ * the fixture's public-cloud applications (not those Graph refuses: 403/404/5xx faults), the project's connections and
  * the usage map from the fixture's execution history. Written as the scanner writes it (core/snapshot).
  */
 export function seedSnapshot(fixture: Fixture, project: ProjectInfo, nowMs: number): Snapshot {
@@ -25,7 +26,8 @@ export function seedSnapshot(fixture: Fixture, project: ProjectInfo, nowMs: numb
   const lookups = new Map<string, AppLookup>();
   for (const c of connections) {
     const key = keyFor(c);
-    if (!key || !c.appId) continue;
+    // A scan with the default Graph (public cloud) reads no sovereign-cloud app.
+    if (!key || !c.appId || graphRoot(c.environment) !== graphRoot('AzureCloud')) continue;
     const fault = fixture.graphFaults[c.appId] ?? fixture.graphFaults[c.appId.toLowerCase()];
     if (fault && fault !== 429) continue;
     const same = (o: unknown) => (o as { appId?: unknown })?.appId?.toString().toLowerCase() === c.appId?.toLowerCase();

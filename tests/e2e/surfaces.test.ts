@@ -143,7 +143,7 @@ browserSuite('tests/e2e/surfaces')('warning surfaces in the local host', () => {
       const { page, errors } = await session.page();
       const requests = demo.devopsStats.requests;
       const frame = await openDashboard(page, demo);
-      expect(await widgetCounts(frame)).toEqual({ expired: 1, critical: 1, warning: 4, unknown: 1 });
+      expect(await widgetCounts(frame)).toEqual({ expired: 1, critical: 1, warning: 4, unknown: 2 });
       expect(demo.devopsStats.requests - requests).toBeLessThanOrEqual(2);
       expect(await named(frame)).toEqual([{ id: ACR, status: 'expired' }]);
       expect(await frame.textContent('.sce-widget-title')).toBe('Service connection expiry');
@@ -172,7 +172,7 @@ browserSuite('tests/e2e/surfaces')('warning surfaces in the local host', () => {
       await page.waitForFunction(
         () => (window as unknown as { devhost: { widgetSettings?: unknown } }).devhost.widgetSettings,
       );
-      expect(await widgetCounts(frame)).toEqual({ expired: 1, critical: 1, healthy: 4 });
+      expect(await widgetCounts(frame)).toEqual({ expired: 1, critical: 1, healthy: 3 });
       expectNoErrors(errors);
     }, 30_000);
   });
