@@ -105,8 +105,9 @@ export function createFakeDevOps(fixture: Fixture, options: FakeDevOpsOptions = 
       );
     if (fault)
       return vssError(fault, 'InternalServerError', `The local host answers ${fault} for project ${project.name}.`);
-    const all = resolveNowTokens(fixture.endpoints, now()) as Record<string, unknown>[];
-    let list = all.filter((e) => endpointInProject(e, project, fixture));
+    // The project's endpoints first, then their {{now}} dates: an organization of 200 projects asks 200 times.
+    const own = fixture.endpoints.filter((e) => endpointInProject(e, project, fixture));
+    let list = resolveNowTokens(own, now()) as Record<string, unknown>[];
     if (id) {
       const one = list.find((e) => str(e.id).toLowerCase() === id.toLowerCase());
       return one

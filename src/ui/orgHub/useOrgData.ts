@@ -49,7 +49,7 @@ const INITIAL: OrgData = {
 };
 
 /** Rows are redrawn at most this often while projects keep arriving. */
-const PUBLISH_MS = 150;
+const PUBLISH_MS = 250;
 /** Snapshot documents written at once after a live read. */
 const SAVE_CONCURRENCY = 4;
 
