@@ -1,9 +1,6 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
-import type { GraphTokenSource } from '../../adapters/auth/naaGraphTokens';
-import { createPastedTokenSource } from '../../adapters/auth/pastedGraphToken';
+import { useCallback, useRef, useState } from 'react';
 import { isAbort } from '../../adapters/retry';
 import { loadSnapshot } from '../../adapters/snapshotSync';
-import { graphRoot } from '../../core/links';
 import type { Connection } from '../../core/types';
 import { leaveUsage } from './hubUsageStep';
 import type { HubDeps } from './deps';
@@ -28,6 +25,7 @@ import {
   type Transition,
 } from './hubDataSteps';
 import { readGraph, type GraphReadResult } from './readGraph';
+import { useGraphActions, useGraphSession } from './useGraphSession';
 
 export type { HubData } from './hubDataSteps';
 
@@ -35,26 +33,12 @@ export type { HubData } from './hubDataSteps';
 export function useHubData(deps: HubDeps) {
   const [data, setData] = useState<HubData>(INITIAL);
   const generation = useRef(0);
-  /** Cancels the Graph requests of the previous load when Refresh starts a new one (and on unmount). */
-  const inFlight = useRef<AbortController | null>(null);
-  const naa = useRef<{ clientId: string; source: Promise<GraphTokenSource> } | null>(null);
-  // The pasted token lives in memory for this page view only.
-  const pasted = useRef<GraphTokenSource | null>(null);
-
-  const naaSource = useCallback(
-    (clientId: string) => {
-      if (!naa.current || naa.current.clientId !== clientId)
-        naa.current = { clientId, source: deps.createTokens(clientId) };
-      return naa.current.source;
-    },
-    [deps],
-  );
+  const session = useGraphSession(deps);
+  const { naa, pasted, naaSource, startRequests } = session;
 
   const load = useCallback(async () => {
     const run = ++generation.current;
-    inFlight.current?.abort();
-    const controller = new AbortController();
-    inFlight.current = controller;
+    const controller = startRequests();
     const update = (f: Transition) => run === generation.current && setData(f);
     setData(startLoading);
     const projectId = deps.context.project.id;
@@ -101,33 +85,9 @@ export function useHubData(deps: HubDeps) {
     void leaveSnapshot(deps, projectId, result.lookups, (saved) => update((d) => ({ ...d, snapshot: saved }))).then(
       thenUsage,
     );
-  }, [deps, naaSource]);
+  }, [deps, naa, naaSource, pasted, startRequests]);
 
-  useEffect(() => {
-    void load();
-    return () => inFlight.current?.abort();
-  }, [load]);
-
-  const signIn = useCallback(
-    async (tenantId: string) => {
-      if (!data.clientId) return;
-      const cloud = data.connections.find((c) => c.tenantId === tenantId)?.environment;
-      await (await naaSource(data.clientId)).signIn(tenantId, graphRoot(cloud));
-      await load();
-    },
-    [data.clientId, data.connections, load, naaSource],
-  );
-
-  /** Validates and uses a pasted token; throws with a message for the user when it is refused. */
-  const applyPastedToken = useCallback(
-    async (token: string | null) => {
-      const source = token ? createPastedTokenSource(token, deps.now) : null;
-      pasted.current = source;
-      setData((d) => ({ ...d, pastedTokenExpiresAt: source?.expiresAt ?? null }));
-      await load();
-    },
-    [deps, load],
-  );
+  const { signIn, applyPastedToken } = useGraphActions(deps, session, data, setData, load);
 
   return { data, refresh: load, signIn, applyPastedToken, noAccess: noAccessMessage(data.access) };
 }

@@ -1,19 +1,22 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
-import type { GraphTokenSource } from '../../adapters/auth/naaGraphTokens';
-import { createPastedTokenSource } from '../../adapters/auth/pastedGraphToken';
+import { useCallback, useRef, useState } from 'react';
 import { keyFor, tenantOfKey } from '../../core/graphQueries';
 import { mapWithConcurrency } from '../../adapters/http';
 import { isAbort } from '../../adapters/retry';
 import { saveSnapshot } from '../../adapters/snapshotSync';
-import { graphRoot } from '../../core/links';
 import { createOrgListing } from '../../core/orgListing';
 import { combineSnapshots, entriesFor } from '../../core/orgSnapshot';
 import { snapshotEntries } from '../../core/snapshot';
-import { DEFAULT_THRESHOLDS } from '../../core/thresholds';
 import type { Connection, ProjectRef } from '../../core/types';
 import { noAccessMessage } from '../hub/graphAccess';
 import { readGraph, type GraphReadResult } from '../hub/readGraph';
-import { graphDone, graphTokenSource, withGraphAnswers, type HubData } from '../hub/hubDataSteps';
+import {
+  graphDone,
+  graphTokenSource,
+  INITIAL as HUB_INITIAL,
+  withGraphAnswers,
+  type HubData,
+} from '../hub/hubDataSteps';
+import { useGraphActions, useGraphSession } from '../hub/useGraphSession';
 import type { OrgHubDeps } from './deps';
 import { listEveryProject, type ProjectState } from './projectLists';
 
@@ -26,27 +29,7 @@ export interface OrgData extends HubData {
   saved: { projects: number; failed: number } | null;
 }
 
-const INITIAL: OrgData = {
-  phase: 'loading',
-  error: null,
-  connections: [],
-  lookups: new Map(),
-  pending: new Set(),
-  access: { kind: 'pending' },
-  checkedAt: null,
-  thresholds: DEFAULT_THRESHOLDS,
-  clientId: null,
-  clientIdSource: null,
-  clientIdHistory: [],
-  settingsError: null,
-  homeTenantId: null,
-  snapshot: null,
-  usage: {},
-  pastedTokenExpiresAt: null,
-  projects: [],
-  listed: false,
-  saved: null,
-};
+const INITIAL: OrgData = { ...HUB_INITIAL, projects: [], listed: false, saved: null };
 
 /** Rows are redrawn at most this often while projects keep arriving. */
 const PUBLISH_MS = 250;
@@ -71,24 +54,12 @@ function pendingKeys(connections: Connection[], answered: Map<string, unknown>):
 export function useOrgData(deps: OrgHubDeps) {
   const [data, setData] = useState<OrgData>(INITIAL);
   const generation = useRef(0);
-  const naa = useRef<{ clientId: string; source: Promise<GraphTokenSource> } | null>(null);
-  const pasted = useRef<GraphTokenSource | null>(null);
-  const inFlight = useRef<AbortController | null>(null);
-
-  const naaSource = useCallback(
-    (clientId: string) => {
-      if (!naa.current || naa.current.clientId !== clientId)
-        naa.current = { clientId, source: deps.createTokens(clientId) };
-      return naa.current.source;
-    },
-    [deps],
-  );
+  const session = useGraphSession(deps);
+  const { naa, pasted, naaSource, startRequests } = session;
 
   const load = useCallback(async () => {
     const run = ++generation.current;
-    inFlight.current?.abort();
-    const controller = new AbortController();
-    inFlight.current = controller;
+    const controller = startRequests();
     const live = () => run === generation.current;
     const update = (f: (d: OrgData) => OrgData) => live() && setData(f);
     setData((d) => ({ ...INITIAL, pastedTokenExpiresAt: d.pastedTokenExpiresAt }));
@@ -214,32 +185,9 @@ export function useOrgData(deps: OrgHubDeps) {
     );
     const failed = outcomes.filter((ok) => !ok).length;
     update((d) => ({ ...d, saved: { projects: outcomes.length - failed, failed } }));
-  }, [deps, naaSource]);
+  }, [deps, naa, naaSource, pasted, startRequests]);
 
-  useEffect(() => {
-    void load();
-    return () => inFlight.current?.abort();
-  }, [load]);
-
-  const signIn = useCallback(
-    async (tenantId: string) => {
-      if (!data.clientId) return;
-      const cloud = data.connections.find((c) => c.tenantId === tenantId)?.environment;
-      await (await naaSource(data.clientId)).signIn(tenantId, graphRoot(cloud));
-      await load();
-    },
-    [data.clientId, data.connections, load, naaSource],
-  );
-
-  const applyPastedToken = useCallback(
-    async (token: string | null) => {
-      const source = token ? createPastedTokenSource(token, deps.now) : null;
-      pasted.current = source;
-      setData((d) => ({ ...d, pastedTokenExpiresAt: source?.expiresAt ?? null }));
-      await load();
-    },
-    [deps, load],
-  );
+  const { signIn, applyPastedToken } = useGraphActions(deps, session, data, setData, load);
 
   return { data, refresh: load, signIn, applyPastedToken, noAccess: noAccessMessage(data.access) };
 }
