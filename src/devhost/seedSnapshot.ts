@@ -15,10 +15,24 @@ import { resolveNowTokens, type Fixture } from './fixture';
  * the usage map from the fixture's execution history. Written as the scanner writes it (core/snapshot).
  */
 export function seedSnapshot(fixture: Fixture, project: ProjectInfo, nowMs: number): Snapshot {
+  return seedSnapshots(fixture, [project], nowMs)[0];
+}
+
+/** Every project's seed, the fixture's `{{now}}` dates resolved once (200 projects would resolve it 200 times). */
+export function seedSnapshots(fixture: Fixture, projects: ProjectInfo[], nowMs: number): Snapshot[] {
   const resolved = resolveNowTokens(
     { endpoints: fixture.endpoints, applications: fixture.applications, sps: fixture.servicePrincipals },
     nowMs,
   );
+  return projects.map((project) => seedOne(fixture, resolved, project, nowMs));
+}
+
+function seedOne(
+  fixture: Fixture,
+  resolved: { endpoints: unknown[]; applications: unknown[]; sps: unknown[] },
+  project: ProjectInfo,
+  nowMs: number,
+): Snapshot {
   const connections = resolved.endpoints
     .filter((e) => endpointInProject(e, project, fixture))
     .map(parseEndpoint)

@@ -9,7 +9,7 @@ import { hostScriptsDir, LIGHT_THEME, renderHostPage, type HostPageConfig } from
 import type { LiveReload } from './liveReload';
 import { packageRoot, placeholderPage, serveFrom } from './staticFiles';
 import { projectsOf } from './devopsShapes';
-import { seedSnapshot, SNAPSHOT_ADDRESS } from './seedSnapshot';
+import { seedSnapshots, SNAPSHOT_ADDRESS } from './seedSnapshot';
 import { pageLinks, routePage, type HostPageKind } from './pages';
 
 /**
@@ -126,10 +126,8 @@ export async function startLocalHost(options: LocalHostOptions): Promise<LocalHo
   if (fixture.snapshot === 'seed') {
     // As if a scheduled scan had published each project's readings and usage.
     const nowMs = (options.now ?? Date.now)();
-    for (const project of projectsOf(fixture)) {
-      const doc = seedSnapshot(fixture, project, nowMs);
+    for (const doc of seedSnapshots(fixture, projectsOf(fixture), nowMs))
       devops.store.set({ publisher: PUBLISHER, extension: EXTENSION_ID, ...SNAPSHOT_ADDRESS }, doc);
-    }
   }
 
   const started: Server[] = [];

@@ -1,4 +1,4 @@
-import { getClient } from 'azure-devops-extension-api';
+import { sharedClient } from './restClients';
 import { ServiceEndpointRestClient } from 'azure-devops-extension-api/ServiceEndpoint';
 import type { FetchHistoryPage } from '../usage/readUsage';
 
@@ -10,7 +10,7 @@ import type { FetchHistoryPage } from '../usage/readUsage';
  */
 export function extensionHistoryPage(project: string): FetchHistoryPage {
   return async (endpointId, top, continuationToken) => {
-    const client = getClient(ServiceEndpointRestClient);
+    const client = sharedClient(ServiceEndpointRestClient);
     const token = continuationToken === null ? undefined : Number(continuationToken);
     const list = await client.getServiceEndpointExecutionRecords(
       project,

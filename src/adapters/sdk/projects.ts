@@ -1,4 +1,4 @@
-import { getClient } from 'azure-devops-extension-api';
+import { sharedClient } from './restClients';
 import { CoreRestClient } from 'azure-devops-extension-api/Core';
 import type { ProjectRef } from '../../core/types';
 
@@ -13,7 +13,7 @@ const MAX_PAGES = 1000;
  * reported as it arrives so the caller can start on it at once.
  */
 export async function listProjects(onPage?: (page: ProjectRef[]) => void): Promise<ProjectRef[]> {
-  const client = getClient(CoreRestClient);
+  const client = sharedClient(CoreRestClient);
   const all: ProjectRef[] = [];
   const seenTokens = new Set<string>();
   let token: string | null = null;

@@ -1,4 +1,4 @@
-import { getClient } from 'azure-devops-extension-api';
+import { sharedClient } from './restClients';
 import { ServiceEndpointRestClient } from 'azure-devops-extension-api/ServiceEndpoint';
 import { readEndpointList } from '../../core/endpoint';
 import { readCheckResult } from '../../core/health';
@@ -25,7 +25,7 @@ class ServiceEndpointListClient extends ServiceEndpointRestClient {
 }
 
 export async function listProjectEndpoints(project: string): Promise<unknown[]> {
-  const response = await getClient(ServiceEndpointListClient).listRaw(project);
+  const response = await sharedClient(ServiceEndpointListClient).listRaw(project);
   mark('sce:list-received');
   const body: unknown = await response.json();
   mark('sce:list-deserialized');
@@ -34,7 +34,7 @@ export async function listProjectEndpoints(project: string): Promise<unknown[]> 
 
 /** Azure DevOps's own connection test (what Verify runs): proves it works now, says nothing of the future. */
 export async function checkEndpoint(project: string, endpointId: string): Promise<HealthCheck> {
-  const client = getClient(ServiceEndpointRestClient);
+  const client = sharedClient(ServiceEndpointRestClient);
   const result = await client.executeServiceEndpointRequest(
     {
       dataSourceDetails: { dataSourceName: 'TestConnection' } as never,

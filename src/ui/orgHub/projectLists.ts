@@ -45,8 +45,8 @@ export async function listEveryProject(
     .listProjects((page) => {
       all.push(...page);
       queue.push(...page);
+      wakeAll(); // the workers send their requests before the caller draws anything
       onProjects([...all]);
-      wakeAll();
     })
     .finally(() => {
       done = true;

@@ -91,11 +91,11 @@ export function useOrgData(deps: OrgHubDeps) {
     const states = new Map<string, ProjectState>();
     let order: ProjectRef[] = [];
     let timer: ReturnType<typeof setTimeout> | null = null;
-    let published = false;
+    let rowsShown = false;
     const publish = () => {
       timer = null;
-      published = true;
       const connections = listing.entries().map((e) => e.connection);
+      rowsShown = connections.length > 0;
       const projects = order.map((p) => states.get(idKey(p)) ?? { project: p, state: 'waiting' as const });
       update((d) => ({
         ...d,
@@ -106,10 +106,11 @@ export function useOrgData(deps: OrgHubDeps) {
         checkedAt: d.checkedAt ?? deps.now(),
       }));
     };
-    // The first rows go out at once; later projects are drawn in groups.
+    // Until rows are on screen every change goes out on the next task (not at once: React 16 renders a
+    // setState outside its events synchronously, which would hold back the next requests); later
+    // projects are drawn in groups.
     const schedule = () => {
-      if (!published) return publish();
-      if (!timer) timer = setTimeout(publish, PUBLISH_MS);
+      if (!timer) timer = setTimeout(publish, rowsShown ? PUBLISH_MS : 0);
     };
     try {
       await listEveryProject(
