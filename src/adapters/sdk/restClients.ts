@@ -50,3 +50,10 @@ export function sharedClient<T>(clientClass: RestClientFactory<T>): T {
   }
   return client;
 }
+
+/** Asks the host for a client's location and a token now, while the page is still being drawn. */
+export function warmUp<T>(clientClass: RestClientFactory<T>): void {
+  const client = sharedClient(clientClass) as { getRootPath?: () => Promise<string> };
+  void client.getRootPath?.().catch(() => undefined);
+  void tokens.getAuthorizationHeader().catch(() => undefined);
+}

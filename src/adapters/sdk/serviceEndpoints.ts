@@ -1,4 +1,4 @@
-import { sharedClient } from './restClients';
+import { sharedClient, warmUp } from './restClients';
 import { ServiceEndpointRestClient } from 'azure-devops-extension-api/ServiceEndpoint';
 import { readEndpointList } from '../../core/endpoint';
 import { readCheckResult } from '../../core/health';
@@ -22,6 +22,11 @@ class ServiceEndpointListClient extends ServiceEndpointRestClient {
       returnRawResponse: true,
     });
   }
+}
+
+/** The list client's location and a token, asked for before the first list is needed. */
+export function warmUpEndpointLists(): void {
+  warmUp(ServiceEndpointListClient);
 }
 
 export async function listProjectEndpoints(project: string): Promise<unknown[]> {

@@ -12,7 +12,8 @@ import { createConnectionParam, readHostContext } from '../../adapters/sdk/hostC
 import { createSnapshotStore } from '../../adapters/sdk/extensionDataSdk';
 import { readAllSnapshots, readAllThresholds } from '../../adapters/sdk/orgData';
 import { listProjects } from '../../adapters/sdk/projects';
-import { checkEndpoint, listProjectEndpoints } from '../../adapters/sdk/serviceEndpoints';
+import { checkEndpoint, listProjectEndpoints, warmUpEndpointLists } from '../../adapters/sdk/serviceEndpoints';
+import { startEarly } from '../../adapters/startEarly';
 import { loadClientId, saveClientId } from '../../adapters/sdk/settingsStore';
 import type { OrgHubDeps } from './deps';
 import { OrgHubPage } from './OrgHubPage';
@@ -21,11 +22,14 @@ import { OrgHubPage } from './OrgHubPage';
 async function main(): Promise<void> {
   await SDK.init({ loaded: false, applyTheme: true });
   await SDK.ready();
+  // The project list and the endpoint client's location are asked for while the page is first drawn.
+  const projects = startEarly(listProjects);
+  warmUpEndpointLists();
   const context = await readHostContext();
   const localGraphRoot = context.localGraphRoot;
   const deps: OrgHubDeps = {
     context,
-    listProjects,
+    listProjects: projects,
     listEndpoints: listProjectEndpoints,
     loadClientId,
     saveClientId,
