@@ -36,13 +36,12 @@ const CLOUD_HOSTS: [RegExp, string][] = [
   [/\.azurecr\.io$|(^|\.)management\.azure\.com$/i, 'AzureCloud'],
 ];
 
+/** The host name of a URL or a bare host (`contoso.azurecr.us`), lower case; without building a URL per endpoint. */
+const HOST = /^(?:[a-z][a-z0-9+.-]*:\/\/)?(?:[^@/\\?#]*@)?([^/\\?#:@\s]+)/i;
+
 function hostOf(value: string | null): string | null {
-  if (!value) return null;
-  try {
-    return new URL(/^[a-z]+:\/\//i.test(value) ? value : `https://${value}`).hostname;
-  } catch {
-    return null;
-  }
+  const host = value ? HOST.exec(value)?.[1] : undefined;
+  return host ? host.toLowerCase() : null;
 }
 
 /** The cloud: `data.environment` when Azure DevOps recorded it, else the registry's login server or the URL. */

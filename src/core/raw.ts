@@ -11,8 +11,10 @@ export function getKey(obj: Json | null, key: string): unknown {
   if (!obj) return undefined;
   if (key in obj) return obj[key];
   const lower = key.toLowerCase();
-  for (const k of Object.keys(obj)) {
-    if (k.toLowerCase() === lower) return obj[k];
+  // Only keys of the same length can match: most misses cost no lower-casing (2,000 endpoints, ~20 misses each).
+  for (const k in obj) {
+    if (k.length === lower.length && Object.prototype.hasOwnProperty.call(obj, k) && k.toLowerCase() === lower)
+      return obj[k];
   }
   return undefined;
 }

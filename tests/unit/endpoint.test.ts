@@ -159,6 +159,19 @@ const cases: Row[] = [
   ['ACR in US Government (login server azurecr.us)', acr({}, 'crgov.azurecr.us'), { environment: 'AzureUSGovernment' }],
   ['ACR in China (login server azurecr.cn)', acr({}, 'crcn.azurecr.cn'), { environment: 'AzureChinaCloud' }],
   [
+    'ACR login server as a URL, upper case, with a port',
+    acr({}, 'HTTPS://CRGOV.AZURECR.US:443/v2/'),
+    { environment: 'AzureUSGovernment' },
+  ],
+  ['ACR login server with user info', acr({}, 'https://user@crcn.azurecr.cn'), { environment: 'AzureChinaCloud' }],
+  // A browser's URL reads the backslash as a path separator: the host is evil.example, not the registry.
+  [
+    'ACR login server hiding another host behind a backslash',
+    acr({}, 'https://evil.example\\@crgov.azurecr.us'),
+    { environment: 'AzureCloud' },
+  ],
+  ['ACR login server on a look-alike host', acr({}, 'crgov.azurecr.us.evil.example'), { environment: 'AzureCloud' }],
+  [
     'a principal id Azure DevOps never filled in',
     armEndpoint({ appId: '<placeholder>' }),
     { parseProblems: [expect.stringMatching(/never created its service principal/)] },
