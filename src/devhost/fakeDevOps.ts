@@ -72,6 +72,7 @@ function str(v: unknown): string {
 }
 
 export function createFakeDevOps(fixture: Fixture, options: FakeDevOpsOptions = {}) {
+  const hooks: { afterDocumentRead?: (collection: string) => Promise<void> | void } = {};
   const stats: FakeDevOpsStats = {
     requests: 0,
     endpointLists: 0,
@@ -234,7 +235,12 @@ export function createFakeDevOps(fixture: Fixture, options: FakeDevOpsOptions = 
     const docs = DOCUMENTS_ROUTE.exec(rest);
     // ExtensionManagement "Data" documents (REST reference; the host's IExtensionDataManager calls them).
     if (docs && method === 'GET') stats.documentReads += 1;
-    if (docs) return documentsAnswer(store, req, docs, flavor);
+    if (docs) {
+      const answer = await documentsAnswer(store, req, docs, flavor);
+      // Tests: another writer acts after this read was answered and before its answer is sent.
+      if (method === 'GET') await hooks.afterDocumentRead?.(decodeURIComponent(docs[5]));
+      return answer;
+    }
     const ep = ENDPOINTS.exec(rest);
     if (ep && method === 'GET')
       return endpointsAnswer(decodeURIComponent(ep[1]), ep[2] && decodeURIComponent(ep[2]), url.searchParams, flavor);
@@ -263,5 +269,5 @@ export function createFakeDevOps(fixture: Fixture, options: FakeDevOpsOptions = 
     );
   }
 
-  return { handle, stats, store };
+  return { handle, stats, store, hooks };
 }

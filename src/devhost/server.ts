@@ -51,6 +51,11 @@ export interface LocalHost {
   extensionUrl: string;
   graphStats: ReturnType<typeof createFakeGraph>['stats'];
   devopsStats: FakeDevOpsStats;
+  /**
+   * Tests only: runs after the server has answered an extension-data document read (GET) and before the
+   * answer leaves, so a test can play another writer at an exact point of a race, without timing.
+   */
+  afterDocumentRead(hook: ((collection: string) => Promise<void> | void) | null): void;
   close(): Promise<void>;
 }
 
@@ -269,6 +274,9 @@ export async function startLocalHost(options: LocalHostOptions): Promise<LocalHo
       extensionUrl: extensionSide.origin,
       graphStats: graph.stats,
       devopsStats: devops.stats,
+      afterDocumentRead: (hook) => {
+        devops.hooks.afterDocumentRead = hook ?? undefined;
+      },
       close: () => Promise.all(started.map(closeServer)).then(() => undefined),
     };
   } catch (e) {

@@ -203,9 +203,11 @@ browserSuite('tests/e2e/withoutToken')('hub without a Graph token (issue 5) in t
   }, 30_000);
 
   it("keeps both writers' apps when a scheduled scan publishes while the hub saves its Graph reading", async () => {
-    // Every Azure DevOps answer takes 600 ms: the hub reads the (missing) snapshot, and before its create
-    // arrives the scanner creates the document. The hub's create then gets a 409 and must merge.
-    const host = await session.host(demoWith(), { devopsLatencyMs: 600 });
+    // The scanner publishes exactly between the hub's read-before-save (answered: no document yet) and its
+    // create: the local host runs the scanner's write after answering that read and before sending the answer.
+    // While Graph is read the hub makes no Azure DevOps call, so the first snapshot read after Graph started is
+    // that read.
+    const host = await session.host(demoWith());
     const data = extensionData(host);
     const scannerApp = snapshotApp(
       USGOV_TENANT,
@@ -222,16 +224,14 @@ browserSuite('tests/e2e/withoutToken')('hub without a Graph token (issue 5) in t
     );
     const { page, errors } = await session.page(undefined, { extensionDataConflicts: true });
     const snapshotUrl = /\/Collections\/credential-snapshots\/Documents/i;
-    // The scanner writes right after the hub's read-before-save reached Azure DevOps, while that read's
-    // answer (no document yet) is still on its way back. While Graph is read the hub makes no Azure DevOps
-    // call, so the first one after Graph started is that read (the test's own calls wait until then).
-    const scannerWrite: Promise<DocAnswer> = (async () => {
-      await until('the hub to read Graph', async () => host.graphStats.requests > 0, 15_000, 2);
-      const before = host.devopsStats.documentReads;
-      await until("the hub's read before its save", async () => host.devopsStats.documentReads > before, 15_000, 2);
-      return data.create(SNAPSHOTS, { id: PROJECT, version: 1, apps: Object.fromEntries([scannerApp]) });
-    })();
-    scannerWrite.catch(() => undefined); // awaited below; a failure is reported there
+    let scannerWrite: Promise<DocAnswer> | null = null;
+    host.afterDocumentRead(async (collection) => {
+      if (scannerWrite || collection.toLowerCase() !== SNAPSHOTS.toLowerCase() || host.graphStats.requests === 0)
+        return;
+      host.afterDocumentRead(null);
+      scannerWrite = data.create(SNAPSHOTS, { id: PROJECT, version: 1, apps: Object.fromEntries([scannerApp]) });
+      await scannerWrite.catch(() => undefined); // awaited below; a failure is reported there
+    });
     const hubWrites: { method: string; status: number }[] = [];
     page.on('response', (res) => {
       const method = res.request().method();
@@ -241,14 +241,16 @@ browserSuite('tests/e2e/withoutToken')('hub without a Graph token (issue 5) in t
 
     const frame = await openHub(page, host);
     await waitForVerdicts(frame);
-    // Only now may the test itself call Azure DevOps: its reads would count as the hub's.
-    expect((await scannerWrite).status).toBe(200);
+    expect(scannerWrite).not.toBeNull();
+    expect((await scannerWrite!)?.status).toBe(200);
     const final = await until('the hub to save its reading', async () => {
       const doc = await data.get(SNAPSHOTS, PROJECT);
       const apps = (doc.body?.apps ?? {}) as Record<string, { takenBy: { kind: string } }>;
       return Object.values(apps).some((a) => a.takenBy.kind === 'hub') ? doc : null;
     });
-    // The race happened: the hub's first write was refused, then it merged and wrote again.
+    // The race happened: the hub's first write was refused, then it merged and wrote again (the browser's
+    // response events may reach the test after the document changed on the server: wait for them).
+    await until("the hub's accepted write to reach the test", async () => hubWrites.some((w) => w.status === 200));
     expect(hubWrites.length).toBeGreaterThanOrEqual(2);
     expect(hubWrites[0].status).toBe(409);
     expect(hubWrites[hubWrites.length - 1].status).toBe(200);

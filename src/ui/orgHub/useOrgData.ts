@@ -92,7 +92,7 @@ export function useOrgData(deps: OrgHubDeps) {
     let order: ProjectRef[] = [];
     let timer: ReturnType<typeof setTimeout> | null = null;
     let rowsShown = false;
-    const publish = () => {
+    const publish = (listed = false) => {
       timer = null;
       const connections = listing.entries().map((e) => e.connection);
       rowsShown = connections.length > 0;
@@ -102,6 +102,7 @@ export function useOrgData(deps: OrgHubDeps) {
         phase: 'loaded',
         connections,
         projects,
+        listed,
         pending: graphWillAnswer ? pendingKeys(connections, d.lookups) : new Set(),
         checkedAt: d.checkedAt ?? deps.now(),
       }));
@@ -110,7 +111,7 @@ export function useOrgData(deps: OrgHubDeps) {
     // setState outside its events synchronously, which would hold back the next requests); later
     // projects are drawn in groups.
     const schedule = () => {
-      if (!timer) timer = setTimeout(publish, rowsShown ? PUBLISH_MS : 0);
+      if (!timer) timer = setTimeout(() => publish(), rowsShown ? PUBLISH_MS : 0);
     };
     try {
       await listEveryProject(
@@ -135,8 +136,7 @@ export function useOrgData(deps: OrgHubDeps) {
       return;
     }
     if (timer) clearTimeout(timer);
-    publish();
-    update((d) => ({ ...d, listed: true }));
+    publish(true); // one render for the last rows and the end of the listing
 
     const entries = listing.entries();
     const connections = entries.map((e) => e.connection);
