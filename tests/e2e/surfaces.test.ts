@@ -123,6 +123,16 @@ browserSuite('tests/e2e/surfaces')('warning surfaces in the local host', () => {
         expect.stringMatching(new RegExp(`/Fabrikam%20Web/_settings/adminservices\\?resourceId=${ACR}$`)),
       ]);
       await expectAccessible(frame);
+      // A click asks the host to navigate (IHostNavigationService): the page, on the host's own origin, opens
+      // the hub; the frame neither navigates itself nor sends the page to the REST origin.
+      const hostOrigin = new URL(demo.url).origin;
+      const hubPath = new RegExp(
+        `/Fabrikam%20Web/_settings/local\\.service-connection-expiry\\.hub\\?connection=${ACR}$`,
+      );
+      await Promise.all([
+        page.waitForURL((url) => url.origin === hostOrigin && hubPath.test(url.href)),
+        frame.click('a:has-text("Details in Connection expiry")'),
+      ]);
       expectNoErrors(errors);
     }, 30_000);
 

@@ -14,7 +14,19 @@ export interface RunInfo {
   finishedAt: string | null;
 }
 
-function Item(props: { item: SurfaceItem; data: SurfaceData; cause: boolean }) {
+/**
+ * A plain click goes through the host's navigation service (the frame may not navigate the page itself);
+ * a click with a modifier (new tab, new window) is left to the browser.
+ */
+function openInHost(url: string, onOpen: (url: string) => void) {
+  return (e: React.MouseEvent) => {
+    if (e.button !== 0 || e.ctrlKey || e.metaKey || e.shiftKey || e.altKey) return;
+    e.preventDefault();
+    onOpen(url);
+  };
+}
+
+function Item(props: { item: SurfaceItem; data: SurfaceData; cause: boolean; onOpen: (url: string) => void }) {
   const { connection: c, verdict: v } = props.item;
   return (
     <li className="sce-run-item" data-connection-id={c.id} data-status={v.status}>
@@ -32,7 +44,7 @@ function Item(props: { item: SurfaceItem; data: SurfaceData; cause: boolean }) {
       ) : null}
       <p className="sce-run-fix">{firstStep(props.item)}</p>
       <div className="sce-run-links">
-        <a href={props.data.hubLink(c.id)} target="_top">
+        <a href={props.data.hubLink(c.id)} onClick={openInHost(props.data.hubLink(c.id), props.onOpen)}>
           Details in Connection expiry
         </a>
         <a
@@ -48,7 +60,7 @@ function Item(props: { item: SurfaceItem; data: SurfaceData; cause: boolean }) {
 }
 
 /** The connections this run's pipeline uses that need action; nothing at all when none does. */
-export function RunSection(props: { data: SurfaceData; run: RunInfo; nowMs: number }) {
+export function RunSection(props: { data: SurfaceData; run: RunInfo; nowMs: number; onOpen: (url: string) => void }) {
   const items = pipelineWarnings(props.data.snapshot, props.run.definitionId, props.nowMs, props.data.thresholds);
   if (items.length === 0) return <div data-surface="run-section" data-empty="true" />;
   const cause = likelyCause(items, props.run);
@@ -62,7 +74,7 @@ export function RunSection(props: { data: SurfaceData; run: RunInfo; nowMs: numb
       </h2>
       <ul className="sce-run-list">
         {items.map((i) => (
-          <Item key={i.connection.id} item={i} data={props.data} cause={cause === i} />
+          <Item key={i.connection.id} item={i} data={props.data} cause={cause === i} onOpen={props.onOpen} />
         ))}
       </ul>
       <p className="sce-muted sce-run-asof">Expiry dates as of {isoDay(asOf)}, from the last scan of this project.</p>

@@ -3,7 +3,7 @@ import * as React from 'react';
 import * as ReactDOM from 'react-dom';
 import * as SDK from 'azure-devops-extension-sdk';
 import type { IBuildPageDataService } from 'azure-devops-extension-api/Build';
-import { loadSurfaceData } from '../../adapters/sdk/surfaceData';
+import { loadSurfaceData, navigateHost } from '../../adapters/sdk/surfaceData';
 import { markContent } from '../surface/mark';
 import { RunSection, type RunInfo } from './RunSection';
 
@@ -32,7 +32,10 @@ async function main(): Promise<void> {
       failed: page.build.result === BUILD_FAILED,
       finishedAt: toIso(page.build.finishTime),
     };
-    ReactDOM.render(<RunSection data={data} run={run} nowMs={Date.now()} />, root);
+    ReactDOM.render(
+      <RunSection data={data} run={run} nowMs={Date.now()} onOpen={(url) => void navigateHost(url)} />,
+      root,
+    );
   } else {
     ReactDOM.render(<div data-surface="run-section" data-empty="true" />, root);
   }
