@@ -1,4 +1,5 @@
 import * as React from 'react';
+import { Spinner, SpinnerSize } from 'azure-devops-ui/Spinner';
 import { TextField, TextFieldWidth } from 'azure-devops-ui/TextField';
 import type { Summary } from '../../core/summary';
 import type { Status } from '../../core/types';
@@ -22,14 +23,24 @@ interface Props {
   /** More filters beside the keyword (the organization hub's project filter). */
   filters?: React.ReactNode;
   showProject?: boolean;
+  /**
+   * While the list is read: what the spinner says. The filters and the table's header are drawn already, so
+   * the rows, when they come, are added to a table on screen rather than building the page around them.
+   */
+  loading?: string;
 }
+
+const NO_ROWS: HubRow[] = [];
 
 /** Status counts, filters and the connections table: the same view in the project and organization hubs. */
 export function ConnectionsView(props: Props) {
-  const { rows, visible } = props;
+  const { rows, visible, loading } = props;
+  // The children keep their places whatever the state, so the table is never rebuilt when the rows come.
   return (
     <>
-      <SummaryBar summary={props.summary} selected={props.statuses} onToggle={props.onToggleStatus} />
+      {loading ? null : (
+        <SummaryBar summary={props.summary} selected={props.statuses} onToggle={props.onToggleStatus} />
+      )}
       <div className="sce-filter flex-row flex-center flex-wrap">
         <TextField
           value={props.keyword}
@@ -43,24 +54,29 @@ export function ConnectionsView(props: Props) {
         />
         {props.filters}
         <span className="secondary-text sce-count" aria-live="polite">
-          {visible.length === rows.length
-            ? `${rows.length} connections`
-            : `${visible.length} of ${rows.length} connections`}
+          {loading
+            ? ''
+            : visible.length === rows.length
+              ? `${rows.length} connections`
+              : `${visible.length} of ${rows.length} connections`}
         </span>
       </div>
-      {rows.length === 0 ? (
-        <p className="sce-empty">{props.emptyText}</p>
-      ) : visible.length === 0 ? (
-        <p className="sce-empty">No connection matches the filter.</p>
-      ) : (
+      {loading || visible.length > 0 ? (
         <ConnectionsTable
-          rows={visible}
+          rows={loading ? NO_ROWS : visible}
           sort={props.sort}
           onSort={props.onSort}
           onOpen={props.onOpen}
           showProject={props.showProject}
         />
-      )}
+      ) : null}
+      {loading ? (
+        <Spinner size={SpinnerSize.large} label={loading} />
+      ) : rows.length === 0 ? (
+        <p className="sce-empty">{props.emptyText}</p>
+      ) : visible.length === 0 ? (
+        <p className="sce-empty">No connection matches the filter.</p>
+      ) : null}
     </>
   );
 }

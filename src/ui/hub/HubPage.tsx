@@ -129,24 +129,21 @@ export function HubPage(props: { deps: HubDeps }) {
             {data.error}
           </MessageBar>
         ) : null}
-        {data.phase === 'loading' ? (
-          <Spinner size={SpinnerSize.large} label="Loading service connections…" />
-        ) : data.phase === 'loaded' ? (
-          <>
-            <ConnectionsView
-              rows={rows}
-              visible={visible}
-              summary={summary}
-              statuses={statuses}
-              onToggleStatus={toggleStatus}
-              keyword={keyword}
-              onKeyword={setKeyword}
-              sort={sort}
-              onSort={(key, descending) => setSort({ key, descending })}
-              onOpen={(r) => selection.open(r.id)}
-              emptyText="This project has no service connections."
-            />
-          </>
+        {data.phase === 'loading' || data.phase === 'loaded' ? (
+          <ConnectionsView
+            rows={rows}
+            visible={visible}
+            summary={summary}
+            statuses={statuses}
+            onToggleStatus={toggleStatus}
+            keyword={keyword}
+            onKeyword={setKeyword}
+            sort={sort}
+            onSort={(key, descending) => setSort({ key, descending })}
+            onOpen={(r) => selection.open(r.id)}
+            emptyText="This project has no service connections."
+            loading={data.phase === 'loading' ? 'Loading service connections…' : undefined}
+          />
         ) : null}
       </div>
       <React.Suspense fallback={<Spinner size={SpinnerSize.medium} label="Opening…" />}>

@@ -156,9 +156,7 @@ export function OrgHubPage(props: { deps: OrgHubDeps }) {
             The linked connection {selection.id} is not in any project you can see: it may have been deleted.
           </MessageBar>
         ) : null}
-        {data.phase === 'loading' ? (
-          <Spinner size={SpinnerSize.large} label="Loading projects and service connections…" />
-        ) : data.phase === 'loaded' ? (
+        {data.phase === 'loading' || data.phase === 'loaded' ? (
           <>
             <ProjectTiles tiles={tiles} states={states} selected={projectId} onSelect={setProjectId} />
             <ConnectionsView
@@ -178,6 +176,7 @@ export function OrgHubPage(props: { deps: OrgHubDeps }) {
                   : 'No service connection listed yet; projects are still being read.'
               }
               filters={<ProjectFilter projects={projects} value={projectId} onChange={setProjectId} />}
+              loading={data.phase === 'loading' ? 'Loading projects and service connections…' : undefined}
               showProject
             />
           </>
