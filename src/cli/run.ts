@@ -10,6 +10,7 @@ import type { PublishFailure } from './publish';
 import {
   checkOutputPaths,
   explainProblems,
+  explainUnreadUsage,
   openSession,
   publishReadings,
   readOrganization,
@@ -111,5 +112,6 @@ async function scan(
     ? writePipelineCommands({ options, report, result, publishFailures, code, env, out, task: seams.task })
     : 0;
   explainProblems(result.problems, publishFailures, isAzurePipelines(env), out, seams.task?.publishHint);
+  explainUnreadUsage(result.unreadUsage, out);
   return { code, report, issues, publishFailures };
 }

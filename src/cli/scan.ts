@@ -57,6 +57,8 @@ export interface ScanResult {
   lookups: Map<string, AppLookup>;
   /** Which pipelines used each connection (execution history), by connection id in lower case. */
   usage: UsageMap;
+  /** Connections whose execution history could not be read: their "used by" is unknown (null), never "unused". */
+  unreadUsage: { connection: string; project: string; message: string }[];
   /** Every connection listed, with the project it was listed under. */
   found: { connection: Connection; project: string }[];
 }
@@ -102,6 +104,7 @@ export async function scanOrganization(input: ScanInput): Promise<ScanResult> {
     scanned: [],
     lookups: new Map(),
     usage: {},
+    unreadUsage: [],
     found: [],
   });
   // Ask for the Azure DevOps credential once, up front: a missing sign-in fails fast, not per project.
@@ -180,7 +183,7 @@ export async function scanOrganization(input: ScanInput): Promise<ScanResult> {
   problems.push(...appProblems(found, results));
 
   // A connection whose history cannot be read keeps usedBy null: unknown, never "unused".
-  const { usage } = await readScanUsage(found, client, {
+  const { usage, failures } = await readScanUsage(found, client, {
     nowMs: input.nowMs,
     concurrency: input.concurrency,
     progress: (done, total) => input.progress('Reading usage history', done, total),
@@ -203,7 +206,11 @@ export async function scanOrganization(input: ScanInput): Promise<ScanResult> {
       usage: own,
     };
   });
-  return { entries, problems, projectCount: projects.length, scanned, lookups: results, usage, found };
+  const unreadUsage = found.flatMap(({ connection, project }) => {
+    const message = failures[connection.id.toLowerCase()];
+    return message ? [{ connection: connection.name, project, message }] : [];
+  });
+  return { entries, problems, projectCount: projects.length, scanned, lookups: results, usage, unreadUsage, found };
 }
 
 /** The apps a project's own connections use; a project named by --project takes its id from them. */

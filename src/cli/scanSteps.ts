@@ -172,3 +172,16 @@ export function explainProblems(
     if (publishFailures.some(isDenied)) out.stderr(`  ${publishHint ?? scopeHint(inPipeline)}\n`);
   }
 }
+
+/**
+ * Connections whose execution history could not be read, on stderr after the report: their "used by" is
+ * unknown. Not a failed scan (the exit code stays): expiry, the point of the scan, was read.
+ */
+export function explainUnreadUsage(unread: { connection: string; project: string; message: string }[], out: Out): void {
+  if (unread.length === 0) return;
+  const [first] = unread;
+  out.error(
+    `"used by" unknown for ${unread.length} connection(s): their execution history could not be read ` +
+      `(first: "${first.connection}" in project "${first.project}": ${first.message}); the report says null for them, not unused.`,
+  );
+}

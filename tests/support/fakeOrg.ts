@@ -49,6 +49,8 @@ export interface FakeOrgOptions {
    * pages that each repeat the previous page's last project.
    */
   paging?: 'repeat-token' | 'same-page' | 'overlap';
+  /** Connection ids whose execution history answers 403 (the viewer may not read it). */
+  historyForbidden?: string[];
   /** Project names whose endpoint list never answers (for timeouts). */
   hang?: string[];
   latencyMs?: number;
@@ -218,6 +220,8 @@ export function createFakeOrg(options: FakeOrgOptions) {
       const project = projects.find((p) => p.name.toLowerCase() === parts[1].toLowerCase() || p.id === parts[1]);
       if (!project)
         return answer(res, 404, { message: `TF200016: The following project does not exist: ${parts[1]}.` });
+      if (is(options.historyForbidden, parts[4]))
+        return answer(res, 403, { message: 'Access denied: you need User on this service connection.' });
       const all =
         Object.entries(project.history ?? {}).find(([id]) => id.toLowerCase() === parts[4].toLowerCase())?.[1] ?? [];
       const top = Number(url.searchParams.get('top')) || 50;

@@ -148,6 +148,22 @@ describe('sc-expiry scan against a fake organization', () => {
     });
   });
 
+  it('says whose "used by" is unknown when an execution history answers 403, without failing the scan', async () => {
+    const healthy = await withOrg({}, (f) => scan(f));
+    await withOrg({ historyForbidden: [IDS.healthy] }, async (f) => {
+      const { code, report, stderr } = await scan(f);
+      expect(code).toBe(healthy.code);
+      expect(report?.errors).toEqual([]);
+      const usedBy = (id: string) => report?.connections.find((c) => c.id === id)?.usedBy;
+      expect(usedBy(IDS.healthy)).toBeNull();
+      expect(usedBy(IDS.expired)).not.toBeNull();
+      expect(stderr).toMatch(
+        /"used by" unknown for 1 connection\(s\): .*first: "arm-healthy" in project "\w+": .*403.*not unused\./,
+      );
+      expect(healthy.stderr).toBe('');
+    });
+  });
+
   it('waits out an Azure DevOps 429 with Retry-After and finishes the scan', async () => {
     await withOrg({ throttleOnce: ['Beta'] }, async (f) => {
       const { code, report, stderr } = await scan(f, ['--verbose']);
