@@ -1,5 +1,7 @@
-import type { Snapshot } from './snapshot';
-import type { Connection } from './types';
+import type { Snapshot, SnapshotExtras } from './snapshot';
+import { toSnapshotConnections } from './snapshotConnections';
+import type { Connection, ProjectRef } from './types';
+import type { UsageMap } from './usage';
 
 /** When a hub visit reads execution history again and rewrites the snapshot's listing. */
 
@@ -27,4 +29,59 @@ export function sameListing(connections: Connection[], snapshot: Snapshot | null
     const s = stored[c.id.toLowerCase()];
     return !!s && s.modifiedAt === c.modifiedAt && s.name === c.name && s.appId === c.appId;
   });
+}
+
+/** One project's part in a usage refresh: its own connections (shared ones included) and its stored snapshot. */
+export interface UsageProject {
+  project: ProjectRef;
+  connections: Connection[];
+  stored: Snapshot | null;
+}
+
+const sameId = (a: ProjectRef, b: ProjectRef) => !!a.id && a.id.toLowerCase() === b.id.toLowerCase();
+
+/**
+ * The history reads a visit makes, by project: each connection whose usage `known` lacks or holds stale
+ * is read once, in its first project when that project is among `projects` (where its details panel
+ * links), else in the first project that listed it. Projects keep their order; those with nothing to read
+ * are left out.
+ */
+export function usageReads(
+  projects: UsageProject[],
+  known: Snapshot | null,
+  nowMs: number,
+): { project: ProjectRef; ids: string[] }[] {
+  const groups = new Map<UsageProject, string[]>();
+  const assigned = new Set<string>();
+  for (const p of projects)
+    for (const id of staleUsage(p.connections, known, nowMs)) {
+      if (assigned.has(id)) continue;
+      assigned.add(id);
+      const connection = p.connections.find((c) => c.id.toLowerCase() === id);
+      const first = connection?.projects[0];
+      const home = (first && projects.find((q) => sameId(q.project, first))) || p;
+      groups.set(home, [...(groups.get(home) ?? []), id]);
+    }
+  return projects.filter((p) => groups.has(p)).map((p) => ({ project: p.project, ids: groups.get(p) ?? [] }));
+}
+
+/**
+ * What one project's snapshot gets besides app readings: its listing and the usage of its connections
+ * (read now, else known from another project's snapshot when its own has none); null when it already
+ * holds exactly that listing and nothing new is to be added.
+ */
+export function listingExtras(
+  p: UsageProject,
+  read: UsageMap,
+  known: Snapshot | null,
+  listedAt: string,
+): SnapshotExtras | null {
+  const usage: UsageMap = {};
+  for (const c of p.connections) {
+    const id = c.id.toLowerCase();
+    const entry = read[id] ?? (p.stored?.usage?.[id] ? undefined : known?.usage?.[id]);
+    if (c.id && entry) usage[id] = entry;
+  }
+  if (Object.keys(usage).length === 0 && sameListing(p.connections, p.stored)) return null;
+  return { connections: toSnapshotConnections(p.connections, listedAt), usage };
 }

@@ -22,3 +22,38 @@ export function memorySnapshots(initial: Snapshot | null = null) {
   };
   return store;
 }
+
+/**
+ * The snapshot collection of a whole organization (one document per project id), with etags and
+ * conflicts like extension data's, counting each project's writes.
+ */
+export function memorySnapshotCollection(initial: Snapshot[] = []) {
+  const docs = new Map<string, Snapshot>(initial.map((d) => [d.id, { ...d, __etag: d.__etag ?? 1 }]));
+  const writes = new Map<string, number>();
+  const conflict = () => Object.assign(new Error('409 conflict'), { status: 409 });
+  const wrote = (id: string) => writes.set(id, (writes.get(id) ?? 0) + 1);
+  const store: SnapshotDocumentStore & {
+    writes: Map<string, number>;
+    docs: Map<string, Snapshot>;
+  } = {
+    writes,
+    docs,
+    read: async (id) => (docs.has(id) ? JSON.parse(JSON.stringify(docs.get(id))) : null),
+    create: async (d) => {
+      if (docs.has(d.id)) throw conflict();
+      wrote(d.id);
+      const saved = { ...d, __etag: 1 };
+      docs.set(d.id, saved);
+      return saved;
+    },
+    update: async (d) => {
+      const current = docs.get(d.id);
+      if (!current || d.__etag !== current.__etag) throw conflict();
+      wrote(d.id);
+      const saved = { ...d, __etag: (current.__etag ?? 0) + 1 };
+      docs.set(d.id, saved);
+      return saved;
+    },
+  };
+  return store;
+}

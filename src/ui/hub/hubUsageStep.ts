@@ -1,9 +1,10 @@
-import { saveSnapshot } from '../../adapters/snapshotSync';
-import type { Snapshot } from '../../core/snapshot';
-import { toSnapshotConnections } from '../../core/snapshotConnections';
-import type { Connection } from '../../core/types';
+import { mapWithConcurrency } from '../../adapters/http';
+import { saveSnapshot, type SnapshotDocumentStore } from '../../adapters/snapshotSync';
+import type { UsageReading } from '../../adapters/usage/readUsage';
+import type { Snapshot, SnapshotApp } from '../../core/snapshot';
+import type { Connection, ProjectRef } from '../../core/types';
 import type { UsageMap } from '../../core/usage';
-import { sameListing, staleUsage } from '../../core/usageRefresh';
+import { listingExtras, usageReads, type UsageProject } from '../../core/usageRefresh';
 import type { HubDeps } from './deps';
 import type { Transition } from './hubDataSteps';
 
@@ -12,11 +13,82 @@ export function withUsage(usage: UsageMap): Transition {
   return (d) => ({ ...d, usage: { ...d.usage, ...usage } });
 }
 
+/** One project's snapshot document after a visit: its listing, usage and (organization hub) Graph readings. */
+export interface UsageTarget extends UsageProject {
+  /** App readings written in the same document write, so a project's snapshot is written once. */
+  apps?: Record<string, SnapshotApp>;
+}
+
+export interface UsageStepEnv {
+  now(): number;
+  snapshots: SnapshotDocumentStore;
+  /** One project's execution history of these connections; absent: no history is read. */
+  readUsage?(project: ProjectRef, connectionIds: string[]): Promise<UsageReading>;
+}
+
+export interface UsageStepOptions {
+  /** Projects whose history is read at once (each read bounds its own requests). */
+  readConcurrency?: number;
+  /** Snapshot documents written at once. */
+  saveConcurrency?: number;
+  /** A project's reads are in: `done` of `total` projects. */
+  onUsage?(usage: UsageMap, done: number, total: number): void;
+  onSaved?(projectId: string, snapshot: Snapshot): void;
+}
+
+export interface UsageStepResult {
+  /** Projects whose snapshot was written, and those whose write failed. */
+  saved: number;
+  failed: number;
+  /** History requests made. */
+  requests: number;
+}
+
 /**
- * Step 9 (after Graph, or when there is none): reads the execution history of connections whose stored
- * usage is missing or older than a day, then leaves the connection listing and the usage in the snapshot
- * for the warning surfaces (pill, run section, widget). A failure costs the "Used by" column only.
+ * The last step of a hub's load (after Graph, or when there is none), for one project or many: reads the
+ * execution history of connections whose known usage is missing or older than a day (a shared connection
+ * once), then writes each project's listing, usage and readings into its snapshot for the warning
+ * surfaces (pill, run section, widget), once per project and only when something changed. A failed read
+ * costs the "Used by" of its connections only; a failed write costs that project's snapshot only.
  */
+export async function leaveUsageFor(
+  env: UsageStepEnv,
+  targets: UsageTarget[],
+  known: Snapshot | null,
+  options: UsageStepOptions = {},
+): Promise<UsageStepResult> {
+  const reads = env.readUsage ? usageReads(targets, known, env.now()) : [];
+  const read: UsageMap = {};
+  let requests = 0;
+  let done = 0;
+  if (reads.length > 0) options.onUsage?.({}, 0, reads.length);
+  await mapWithConcurrency(reads, options.readConcurrency ?? 1, async ({ project, ids }) => {
+    let usage: UsageMap = {};
+    try {
+      const reading = await env.readUsage!(project, ids);
+      usage = reading.usage;
+      requests += reading.requests;
+    } catch {
+      // This project's history could not be read: its connections keep what the snapshots hold.
+    }
+    Object.assign(read, usage);
+    options.onUsage?.(usage, ++done, reads.length);
+  });
+  const listedAt = new Date(env.now()).toISOString();
+  const writes = targets
+    .map((t) => ({ t, extras: listingExtras(t, read, known, listedAt) }))
+    .filter(({ t, extras }) => extras || Object.keys(t.apps ?? {}).length > 0);
+  const outcomes = await mapWithConcurrency(writes, options.saveConcurrency ?? 1, ({ t, extras }) =>
+    saveSnapshot(env.snapshots, t.project.id, t.apps ?? {}, { now: env.now, extras: extras ?? {} }).then(
+      (saved) => (options.onSaved?.(t.project.id, saved), true),
+      () => false,
+    ),
+  );
+  const failed = outcomes.filter((ok) => !ok).length;
+  return { saved: outcomes.length - failed, failed, requests };
+}
+
+/** The project hub's use of it: this project's connections against its own snapshot. */
 export async function leaveUsage(
   deps: HubDeps,
   projectId: string,
@@ -24,29 +96,16 @@ export async function leaveUsage(
   stored: Snapshot | null,
   update: (t: Transition) => unknown,
 ): Promise<void> {
-  if (!deps.readUsage) return;
-  const ids = staleUsage(connections, stored, deps.now());
-  let usage: UsageMap = {};
-  if (ids.length > 0) {
-    try {
-      usage = (await deps.readUsage(ids)).usage;
-    } catch {
-      return;
-    }
-    update(withUsage(usage));
-  }
-  if (ids.length === 0 && sameListing(connections, stored)) return;
-  const listedAt = new Date(deps.now()).toISOString();
-  await saveSnapshot(
-    deps.snapshots,
-    projectId,
-    {},
+  const readUsage = deps.readUsage;
+  if (!readUsage) return;
+  const project = { id: projectId, name: deps.context.project.name };
+  await leaveUsageFor(
+    { now: deps.now, snapshots: deps.snapshots, readUsage: (_project, ids) => readUsage(ids) },
+    [{ project, connections, stored }],
+    stored,
     {
-      now: deps.now,
-      extras: { connections: toSnapshotConnections(connections, listedAt), usage },
+      onUsage: (usage) => void update(withUsage(usage)),
+      onSaved: (_id, saved) => void update((d) => ({ ...d, snapshot: saved })),
     },
-  ).then(
-    (saved) => void update((d) => ({ ...d, snapshot: saved })),
-    () => undefined,
   );
 }

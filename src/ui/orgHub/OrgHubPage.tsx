@@ -89,6 +89,10 @@ export function OrgHubPage(props: { deps: OrgHubDeps }) {
       ? `Reading projects: ${listedCount} of ${data.projects.length}`
       : 'Reading projects…';
   const checked = data.checkedAt ? ` · Last checked ${new Date(data.checkedAt).toLocaleString()}` : '';
+  const history =
+    data.history && data.history.done < data.history.total
+      ? ` · Reading usage history: ${data.history.done} of ${data.history.total} projects`
+      : '';
   const saved =
     data.saved && data.saved.projects > 0
       ? ` · Fresh readings saved for ${data.saved.projects} project${data.saved.projects === 1 ? '' : 's'}`
@@ -98,7 +102,7 @@ export function OrgHubPage(props: { deps: OrgHubDeps }) {
     <div className="sce-page flex-column flex-grow">
       <PageHeader
         title="Service connection expiry"
-        description={`${deps.context.organization} · ${progress}${checked}${saved}`}
+        description={`${deps.context.organization} · ${progress}${checked}${history}${saved}`}
         commands={[
           {
             id: 'refresh',

@@ -2,6 +2,7 @@ import type { GraphTokenSource } from '../../adapters/auth/naaGraphTokens';
 import type { HostContext } from '../../adapters/sdk/hostContext';
 import type { FetchLike } from '../../adapters/http';
 import type { SnapshotDocumentStore } from '../../adapters/snapshotSync';
+import type { UsageReading } from '../../adapters/usage/readUsage';
 import type { Snapshot } from '../../core/snapshot';
 import type { HealthCheck, ProjectRef, Thresholds } from '../../core/types';
 
@@ -28,4 +29,6 @@ export interface OrgHubDeps {
   /** Hands a file to the browser to save. */
   download(fileName: string, mimeType: string, text: string): void;
   now(): number;
+  /** One project's execution history of these connections (which pipelines used them); absent: none is read. */
+  readUsage?(project: string, connectionIds: string[]): Promise<UsageReading>;
 }

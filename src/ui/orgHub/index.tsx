@@ -11,10 +11,12 @@ import { downloadText } from '../../adapters/browserDownload';
 import { createConnectionParam, readHostContext } from '../../adapters/sdk/hostContext';
 import { createSnapshotStore } from '../../adapters/sdk/extensionDataSdk';
 import { readAllSnapshots, readAllThresholds } from '../../adapters/sdk/orgData';
+import { extensionHistoryPage } from '../../adapters/sdk/executionHistory';
 import { listProjects } from '../../adapters/sdk/projects';
 import { checkEndpoint, listProjectEndpoints, warmUpEndpointLists } from '../../adapters/sdk/serviceEndpoints';
 import { startEarly } from '../../adapters/startEarly';
 import { loadClientId, saveClientId } from '../../adapters/sdk/settingsStore';
+import { readUsage } from '../../adapters/usage/readUsage';
 import type { OrgHubDeps } from './deps';
 import { OrgHubPage } from './OrgHubPage';
 
@@ -42,6 +44,8 @@ async function main(): Promise<void> {
     connectionParam: createConnectionParam(),
     download: downloadText,
     now: () => Date.now(),
+    // Two connections of a project at once, HISTORY_PROJECTS_AT_ONCE projects at once (orgUsageStep.ts).
+    readUsage: (project, ids) => readUsage(ids, extensionHistoryPage(project), { nowMs: Date.now(), concurrency: 2 }),
   };
   ReactDOM.render(
     <Surface background={SurfaceBackground.neutral}>

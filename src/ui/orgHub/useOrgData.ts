@@ -1,11 +1,9 @@
 import { useCallback, useRef, useState } from 'react';
 import { keyFor, tenantOfKey } from '../../core/graphQueries';
-import { mapWithConcurrency } from '../../adapters/http';
 import { isAbort } from '../../adapters/retry';
-import { saveSnapshot } from '../../adapters/snapshotSync';
 import { createOrgListing } from '../../core/orgListing';
-import { combineSnapshots, entriesFor } from '../../core/orgSnapshot';
-import { snapshotEntries } from '../../core/snapshot';
+import { combineSnapshots } from '../../core/orgSnapshot';
+import { snapshotEntries, type SnapshotApp } from '../../core/snapshot';
 import type { Connection, ProjectRef } from '../../core/types';
 import { noAccessMessage } from '../hub/graphAccess';
 import { readGraph, type GraphReadResult } from '../hub/readGraph';
@@ -18,6 +16,7 @@ import {
 } from '../hub/hubDataSteps';
 import { useGraphActions, useGraphSession } from '../hub/useGraphSession';
 import type { OrgHubDeps } from './deps';
+import { leaveOrgUsage } from './orgUsageStep';
 import { listEveryProject, type ProjectState } from './projectLists';
 
 export interface OrgData extends HubData {
@@ -27,14 +26,14 @@ export interface OrgData extends HubData {
   listed: boolean;
   /** Projects whose snapshot this view refreshed after a live read, and those it could not write. */
   saved: { projects: number; failed: number } | null;
+  /** Projects whose execution history this view reads for "Used by", and how many answered. */
+  history: { done: number; total: number } | null;
 }
 
-const INITIAL: OrgData = { ...HUB_INITIAL, projects: [], listed: false, saved: null };
+const INITIAL: OrgData = { ...HUB_INITIAL, projects: [], listed: false, saved: null, history: null };
 
 /** Rows are redrawn at most this often while projects keep arriving. */
 const PUBLISH_MS = 250;
-/** Snapshot documents written at once after a live read. */
-const SAVE_CONCURRENCY = 4;
 
 const idKey = (p: ProjectRef) => p.id.toLowerCase();
 
@@ -49,7 +48,8 @@ function pendingKeys(connections: Connection[], answered: Map<string, unknown>):
 
 /**
  * The organization hub's data: projects, then each project's connections as its list lands (shared ones
- * once), then one Graph read for the whole organization, then each project's snapshot refreshed.
+ * once), then one Graph read for the whole organization, then "Used by" where the snapshots had no fresh
+ * usage, then each project's snapshot refreshed.
  */
 export function useOrgData(deps: OrgHubDeps) {
   const [data, setData] = useState<OrgData>(INITIAL);
@@ -138,54 +138,51 @@ export function useOrgData(deps: OrgHubDeps) {
     if (timer) clearTimeout(timer);
     publish(true); // one render for the last rows and the end of the listing
 
-    const entries = listing.entries();
-    const connections = entries.map((e) => e.connection);
+    const connections = listing.entries().map((e) => e.connection);
     const resolved = await sourcePromise;
-    if (!live() || 'access' in resolved) return;
-    if (connections.every((c) => keyFor(c) === null)) return update((d) => ({ ...d, access: { kind: 'ready' } }));
-
-    // One read for the whole organization: each (tenant, app) once, however many projects share it.
-    const source = resolved.source;
-    // The project hub's transitions, applied to the organization's data (its own fields kept).
-    let result: GraphReadResult;
-    try {
-      result = await readGraph(
-        connections,
-        source,
-        deps,
-        (batch) => update((d) => ({ ...d, ...withGraphAnswers(batch)(d) })),
-        controller.signal,
-      );
-    } catch (e) {
-      if (isAbort(e)) return; // a newer load (Refresh) or the page going away owns it now
-      throw e;
+    if (!live()) return;
+    let readings: Record<string, SnapshotApp> = {};
+    if ('access' in resolved) {
+      // No Graph for this viewer: the rows are final already; usage and listings are still left below.
+    } else if (connections.every((c) => keyFor(c) === null)) {
+      update((d) => ({ ...d, access: { kind: 'ready' } }));
+    } else {
+      // One read for the whole organization: each (tenant, app) once, however many projects share it.
+      const source = resolved.source;
+      // The project hub's transitions, applied to the organization's data (its own fields kept).
+      let result: GraphReadResult;
+      try {
+        result = await readGraph(
+          connections,
+          source,
+          deps,
+          (batch) => update((d) => ({ ...d, ...withGraphAnswers(batch)(d) })),
+          controller.signal,
+        );
+      } catch (e) {
+        if (isAbort(e)) return; // a newer load (Refresh) or the page going away owns it now
+        throw e;
+      }
+      update((d) => ({ ...d, ...graphDone(result, source)(d) }));
+      readings = snapshotEntries(result.lookups, tenantOfKey, new Date(deps.now()).toISOString(), {
+        kind: 'hub',
+        name: deps.context.userName,
+      });
     }
-    update((d) => ({ ...d, ...graphDone(result, source)(d) }));
 
-    // Every project's pills, run sections and widgets get these readings: each project's own apps.
-    const readings = snapshotEntries(result.lookups, tenantOfKey, new Date(deps.now()).toISOString(), {
-      kind: 'hub',
-      name: deps.context.userName,
-    });
-    const perProject = order
-      .filter((p) => states.get(idKey(p))?.state === 'listed')
-      .map((p) => {
-        const keys = connections
-          .filter((c) => c.projects.some((q) => q.id.toLowerCase() === idKey(p)))
-          .map(keyFor)
-          .filter((k): k is string => k !== null);
-        return { project: p, apps: entriesFor(readings, keys) };
-      })
-      .filter((x) => Object.keys(x.apps).length > 0);
-    if (perProject.length === 0 || !live()) return;
-    const outcomes = await mapWithConcurrency(perProject, SAVE_CONCURRENCY, ({ project, apps }) =>
-      saveSnapshot(deps.snapshots, project.id, apps, { now: deps.now }).then(
-        () => true,
-        () => false,
-      ),
+    // "Used by" for what the snapshots did not hold fresh, then every project's pills, run sections and
+    // widgets get its listing, usage and these readings: one snapshot write per project.
+    const listed = order.filter((p) => states.get(idKey(p))?.state === 'listed');
+    const saved = await leaveOrgUsage(
+      deps,
+      listed,
+      connections,
+      readings,
+      await snapshotsPromise,
+      live,
+      (usage, history) => update((d) => ({ ...d, usage: { ...d.usage, ...usage }, history })),
     );
-    const failed = outcomes.filter((ok) => !ok).length;
-    update((d) => ({ ...d, saved: { projects: outcomes.length - failed, failed } }));
+    if (saved) update((d) => ({ ...d, saved: { projects: saved.saved, failed: saved.failed } }));
   }, [deps, naa, naaSource, pasted, startRequests]);
 
   const { signIn, applyPastedToken } = useGraphActions(deps, session, data, setData, load);

@@ -1,0 +1,84 @@
+import { combineSnapshots, entriesFor } from '../../core/orgSnapshot';
+import { keyFor } from '../../core/graphQueries';
+import type { Snapshot, SnapshotApp } from '../../core/snapshot';
+import type { Connection, ProjectRef } from '../../core/types';
+import type { UsageMap } from '../../core/usage';
+import { leaveUsageFor, type UsageStepResult, type UsageTarget } from '../hub/hubUsageStep';
+import type { OrgHubDeps } from './deps';
+
+/** Projects whose history is read at once; each reads two connections at once (index.tsx): six requests. */
+export const HISTORY_PROJECTS_AT_ONCE = 3;
+/** Snapshot documents written at once. */
+export const SAVE_CONCURRENCY = 4;
+/** "Used by" is redrawn at most this often while histories arrive. */
+const USAGE_PUBLISH_MS = 250;
+
+const sameProject = (c: Connection, p: ProjectRef) => c.projects.some((q) => q.id.toLowerCase() === p.id.toLowerCase());
+
+/**
+ * The organization hub's last step, once rows and Graph are done: the project hub's usage step over every
+ * listed project. Usage the snapshots hold is already on screen (combineSnapshots); history is read only for
+ * connections whose usage is missing or stale; then each project's snapshot gets its listing, usage and
+ * this view's Graph readings of its apps in one write.
+ */
+export async function leaveOrgUsage(
+  deps: OrgHubDeps,
+  listed: ProjectRef[],
+  connections: Connection[],
+  readings: Record<string, SnapshotApp>,
+  snapshots: Map<string, Snapshot> | null,
+  live: () => boolean,
+  report: (usage: UsageMap, progress: { done: number; total: number }) => void,
+): Promise<UsageStepResult | null> {
+  const targets: UsageTarget[] = listed.map((project) => {
+    const own = connections.filter((c) => sameProject(c, project));
+    const keys = own.map(keyFor).filter((k): k is string => k !== null);
+    return {
+      project,
+      connections: own,
+      stored: snapshots?.get(project.id.toLowerCase()) ?? null,
+      apps: entriesFor(readings, keys),
+    };
+  });
+  const readUsage = deps.readUsage;
+  let pending: UsageMap = {};
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let progress = { done: 0, total: 0 };
+  const flush = () => {
+    timer = null;
+    if (!live()) return;
+    const usage = pending;
+    pending = {};
+    report(usage, progress);
+  };
+  const result = await leaveUsageFor(
+    {
+      now: deps.now,
+      // After a Refresh (or the page going away) nothing more is read or written for this load.
+      snapshots: {
+        read: (id) => (live() ? deps.snapshots.read(id) : Promise.reject(new Error('superseded'))),
+        create: (doc) => deps.snapshots.create(doc),
+        update: (doc) => deps.snapshots.update(doc),
+      },
+      readUsage: readUsage
+        ? (project, ids) => (live() ? readUsage(project.name, ids) : Promise.reject(new Error('superseded')))
+        : undefined,
+    },
+    targets,
+    snapshots ? combineSnapshots(snapshots.values()) : null,
+    {
+      readConcurrency: HISTORY_PROJECTS_AT_ONCE,
+      saveConcurrency: SAVE_CONCURRENCY,
+      onUsage: (usage, done, total) => {
+        Object.assign(pending, usage);
+        progress = { done, total };
+        if (done === total) {
+          if (timer) clearTimeout(timer);
+          flush();
+        } else if (!timer) timer = setTimeout(flush, USAGE_PUBLISH_MS);
+      },
+    },
+  );
+  if (timer) clearTimeout(timer);
+  return live() ? result : null;
+}
