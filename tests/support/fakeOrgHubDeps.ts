@@ -1,5 +1,6 @@
 import { readUsage, type HistoryPage } from '../../src/adapters/usage/readUsage';
 import { readSnapshot, type Snapshot } from '../../src/core/snapshot';
+import { DEFAULT_THRESHOLDS } from '../../src/core/thresholds';
 import type { ProjectRef, Thresholds } from '../../src/core/types';
 import type { OrgHubDeps } from '../../src/ui/orgHub/deps';
 import { fakeGraphFetch, fakeTokens } from './fakeHubDeps';
@@ -69,7 +70,7 @@ export function fakeOrgDeps(world: FakeOrgWorld, overrides: Partial<OrgHubDeps> 
       if (typeof list === 'number') throw restError(list, `TF401027: You need the Git 'Read' permission (${list}).`);
       return list;
     },
-    loadClientId: async () => CLIENT_ID,
+    loadSettings: async () => ({ clientId: CLIENT_ID, clientIdHistory: [], thresholds: DEFAULT_THRESHOLDS }),
     saveClientId: async () => undefined,
     readAllSnapshots: async (nowMs) => {
       const out = new Map<string, Snapshot>();

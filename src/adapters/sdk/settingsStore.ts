@@ -37,9 +37,13 @@ async function readDocument(collection: string, id: string): Promise<unknown | n
   }
 }
 
-/** The organization's Entra client ID (organization-wide, not per project); null when unset or not a GUID. */
-export async function loadClientId(): Promise<string | null> {
-  return readClientIdSetting(await readDocument(VALUES_COLLECTION, CLIENT_ID_DOCUMENT)).clientId;
+/**
+ * The organization hub's settings: the Entra client ID (organization-wide; null when unset or not a GUID)
+ * and its last changes. Thresholds are each project's: the defaults stand here. A failed read throws.
+ */
+export async function loadOrganizationSettings(): Promise<HubSettings> {
+  const client = readClientIdSetting(await readDocument(VALUES_COLLECTION, CLIENT_ID_DOCUMENT));
+  return { clientId: client.clientId, clientIdHistory: client.history, thresholds: DEFAULT_THRESHOLDS };
 }
 
 /** Writes a new client ID with who changed it and when; refused when someone else changed it meanwhile. */

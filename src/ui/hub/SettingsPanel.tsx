@@ -5,7 +5,7 @@ import { Panel } from 'azure-devops-ui/Panel';
 import { TextField } from 'azure-devops-ui/TextField';
 import { isGuid } from '../../core/raw';
 import { usePanelSubmit } from './usePanelSubmit';
-import { checkThresholds } from '../../core/thresholds';
+import { checkThresholds, DEFAULT_THRESHOLDS } from '../../core/thresholds';
 import type { Thresholds } from '../../core/types';
 import type { ClientIdChange } from '../../core/clientIdSetting';
 import { describeChange } from './settingsView';
@@ -21,6 +21,8 @@ interface Props {
   readError?: string | null;
   /** Null where the page spans projects (organization hub): each project keeps its own thresholds. */
   thresholds: Thresholds | null;
+  /** With `thresholds` null: how many of the projects shown set their own. */
+  projectThresholds?: { custom: number; projects: number };
   onSave: (clientId: string | null, thresholds: Thresholds | null) => Promise<void>;
   onDismiss: () => void;
 }
@@ -114,12 +116,7 @@ export function SettingsPanel(props: Props) {
             </ul>
           </div>
         ) : null}
-        {props.thresholds ? null : (
-          <p className="secondary-text">
-            Thresholds are set per project, in each project’s Connection expiry page; this view applies each project’s
-            own.
-          </p>
-        )}
+        {props.thresholds ? null : <ThresholdsElsewhere counts={props.projectThresholds} />}
         {props.thresholds ? (
           <>
             <h3 className="sce-h3">Thresholds (this project)</h3>
@@ -158,5 +155,23 @@ export function SettingsPanel(props: Props) {
         ) : null}
       </div>
     </Panel>
+  );
+}
+
+/** The organization hub's word on thresholds: where they are set, and how many projects set their own. */
+function ThresholdsElsewhere(props: { counts?: { custom: number; projects: number } }) {
+  const { counts } = props;
+  const d = DEFAULT_THRESHOLDS;
+  return (
+    <div data-thresholds-per-project>
+      <h3 className="sce-h3">Thresholds (per project)</h3>
+      <p className="secondary-text">
+        Each project sets its own, in Project settings → Connection expiry → Settings; this view applies each project’s
+        own.
+        {counts && counts.projects > 0
+          ? ` Projects with their own thresholds: ${counts.custom} of ${counts.projects}; the others use the defaults (warning ${d.warningDays} days, critical ${d.criticalDays}).`
+          : ` The defaults are warning ${d.warningDays} days, critical ${d.criticalDays}.`}
+      </p>
+    </div>
   );
 }

@@ -73,7 +73,7 @@ export const startLoading: Transition = (d) => ({
 });
 
 /** Settings that cannot be read leave the default thresholds and say so: "could not read", never "not set". */
-export function loadSettingsOrDefaults(deps: HubDeps): Promise<HubSettings> {
+export function loadSettingsOrDefaults(deps: Pick<HubDeps, 'loadSettings'>): Promise<HubSettings> {
   return deps.loadSettings().catch((e: unknown) => ({
     clientId: null,
     thresholds: DEFAULT_THRESHOLDS,
@@ -125,16 +125,19 @@ export function clientIdInUse(
   return { clientId: settings.clientId, clientIdSource: settings.clientId ? 'settings' : null };
 }
 
-/** Step 4: thresholds, client ID and the shared snapshot. */
-export function withSettings(settings: HubSettings, snapshot: Snapshot | null, fixed?: string | null): Transition {
+/** The client ID in use, where it comes from, its last changes, and whether the settings could be read. */
+export function withClientIdSettings(settings: HubSettings, fixed?: string | null): Transition {
   return (d) => ({
     ...d,
-    thresholds: settings.thresholds,
     ...clientIdInUse(settings, fixed),
     clientIdHistory: settings.clientIdHistory ?? [],
     settingsError: settings.readError ?? null,
-    snapshot,
   });
+}
+
+/** Step 4: thresholds, client ID and the shared snapshot. */
+export function withSettings(settings: HubSettings, snapshot: Snapshot | null, fixed?: string | null): Transition {
+  return (d) => ({ ...withClientIdSettings(settings, fixed)(d), thresholds: settings.thresholds, snapshot });
 }
 
 /** Nothing to ask Graph: every row is final. */

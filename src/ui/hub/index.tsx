@@ -12,17 +12,9 @@ import { extensionHistoryPage } from '../../adapters/sdk/executionHistory';
 import { readUsage } from '../../adapters/usage/readUsage';
 import { Intersection } from 'azure-devops-ui/Intersection';
 import { Surface, SurfaceBackground } from 'azure-devops-ui/Surface';
-import { isGuid } from '../../core/raw';
 import type { HubDeps } from './deps';
+import { fixedClientId } from './fixedClientId';
 import { HubPage } from './HubPage';
-
-declare const __SCE_FIXED_CLIENT_ID__: string | null | undefined;
-
-/** The Entra client ID fixed at packaging (ENTRA_CLIENT_ID, see webpack.config.js), if any. */
-function fixedClientId(): string | null {
-  const value = typeof __SCE_FIXED_CLIENT_ID__ === 'string' ? __SCE_FIXED_CLIENT_ID__ : null;
-  return isGuid(value) ? value : null;
-}
 
 /** Composition of the Project Settings hub: the real SDK, REST clients and NAA tokens. */
 async function main(): Promise<void> {

@@ -3,11 +3,13 @@ import { MessageBar, MessageBarSeverity } from 'azure-devops-ui/MessageBar';
 import { Spinner, SpinnerSize } from 'azure-devops-ui/Spinner';
 import { projectTiles } from '../../core/projectTiles';
 import { summarize } from '../../core/summary';
+import { isCustomThresholds } from '../../core/thresholds';
 import type { Status } from '../../core/types';
 import { ConnectionsView } from '../hub/ConnectionsView';
 import { GraphBanner } from '../hub/GraphBanner';
 import { PageHeader } from '../hub/PageHeader';
 import { buildRows, viewRows, type RowCache, type SortKey } from '../hub/hubRows';
+import { appInUse, changedSettings } from '../hub/settingsView';
 import { SnapshotNote } from '../hub/SnapshotNote';
 import { useAutoCheck } from '../hub/useAutoCheck';
 import { useHealthChecks } from '../hub/useHealthChecks';
@@ -81,6 +83,17 @@ export function OrgHubPage(props: { deps: OrgHubDeps }) {
     if (kind === 'json') deps.download(name, 'application/json', `${JSON.stringify(report, null, 2)}\n`);
     else deps.download(name, 'text/csv;charset=utf-8', viewCsv(report, visible));
   };
+  // Only a changed client ID is written, never over the package's (the project hub's rule).
+  const saveSettings = async (clientId: string | null) => {
+    const changed = changedSettings(data, clientId, null);
+    if ('clientId' in changed) await deps.saveClientId(changed.clientId ?? null);
+    await refresh();
+  };
+  const appNote = appInUse(data);
+  const customThresholds = data.projects.filter((p) => {
+    const t = data.projectThresholds?.get(p.project.id.toLowerCase());
+    return !!t && isCustomThresholds(t);
+  }).length;
   const busy = !data.listed || data.access.kind === 'pending';
   const listedCount = data.projects.filter((p) => p.state !== 'waiting').length;
   const progress = data.listed
@@ -145,6 +158,11 @@ export function OrgHubPage(props: { deps: OrgHubDeps }) {
             onPasteToken={() => setTokenOpen(true)}
           />
         )}
+        {appNote ? (
+          <p className="secondary-text sce-app-note" data-entra-app={data.clientIdSource ?? undefined}>
+            {appNote}
+          </p>
+        ) : null}
         <SnapshotNote rows={rows} nowMs={nowMs} />
         <ProjectProblems projects={data.projects} />
         {data.phase === 'failed' ? (
@@ -200,11 +218,12 @@ export function OrgHubPage(props: { deps: OrgHubDeps }) {
         {settingsOpen ? (
           <SettingsPanel
             clientId={data.clientId}
+            fixed={data.clientIdSource === 'package'}
+            history={data.clientIdHistory}
+            readError={data.settingsError}
             thresholds={null}
-            onSave={async (clientId) => {
-              await deps.saveClientId(clientId);
-              await refresh();
-            }}
+            projectThresholds={{ custom: customThresholds, projects: data.projects.length }}
+            onSave={saveSettings}
             onDismiss={() => setSettingsOpen(false)}
           />
         ) : null}

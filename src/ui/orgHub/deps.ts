@@ -1,5 +1,6 @@
 import type { GraphTokenSource } from '../../adapters/auth/naaGraphTokens';
 import type { HostContext } from '../../adapters/sdk/hostContext';
+import type { HubSettings } from '../../adapters/sdk/settingsStore';
 import type { FetchLike } from '../../adapters/http';
 import type { SnapshotDocumentStore } from '../../adapters/snapshotSync';
 import type { UsageReading } from '../../adapters/usage/readUsage';
@@ -13,7 +14,10 @@ export interface OrgHubDeps {
   listProjects(onPage: (page: ProjectRef[]) => void): Promise<ProjectRef[]>;
   /** One project's service endpoints, raw; rejects with `status` 403 where the viewer may not read them. */
   listEndpoints(project: string): Promise<unknown[]>;
-  loadClientId(): Promise<string | null>;
+  /** The Entra client ID fixed in the extension package; wins over the shared setting, which it makes read-only. */
+  fixedClientId?: string | null;
+  /** The shared client ID and its last changes (thresholds are each project's: see readAllThresholds). */
+  loadSettings(): Promise<HubSettings>;
   saveClientId(clientId: string | null): Promise<void>;
   /** Every project's snapshot and thresholds, by project id in lower case (one request each). */
   readAllSnapshots(nowMs: number): Promise<Map<string, Snapshot>>;

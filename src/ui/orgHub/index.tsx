@@ -15,8 +15,9 @@ import { extensionHistoryPage } from '../../adapters/sdk/executionHistory';
 import { listProjects } from '../../adapters/sdk/projects';
 import { checkEndpoint, listProjectEndpoints, warmUpEndpointLists } from '../../adapters/sdk/serviceEndpoints';
 import { startEarly } from '../../adapters/startEarly';
-import { loadClientId, saveClientId } from '../../adapters/sdk/settingsStore';
+import { loadOrganizationSettings, saveClientId } from '../../adapters/sdk/settingsStore';
 import { readUsage } from '../../adapters/usage/readUsage';
+import { fixedClientId } from '../hub/fixedClientId';
 import type { OrgHubDeps } from './deps';
 import { OrgHubPage } from './OrgHubPage';
 
@@ -33,7 +34,8 @@ async function main(): Promise<void> {
     context,
     listProjects: projects,
     listEndpoints: listProjectEndpoints,
-    loadClientId,
+    fixedClientId: fixedClientId(),
+    loadSettings: loadOrganizationSettings,
     saveClientId,
     readAllSnapshots,
     readAllThresholds,

@@ -8,9 +8,12 @@ import type { Connection, ProjectRef } from '../../core/types';
 import { noAccessMessage } from '../hub/graphAccess';
 import { readGraph, type GraphReadResult } from '../hub/readGraph';
 import {
+  clientIdInUse,
   graphDone,
   graphTokenSource,
   INITIAL as HUB_INITIAL,
+  loadSettingsOrDefaults,
+  withClientIdSettings,
   withGraphAnswers,
   type HubData,
 } from '../hub/hubDataSteps';
@@ -63,15 +66,16 @@ export function useOrgData(deps: OrgHubDeps) {
     const live = () => run === generation.current;
     const update = (f: (d: OrgData) => OrgData) => live() && setData(f);
     setData((d) => ({ ...INITIAL, pastedTokenExpiresAt: d.pastedTokenExpiresAt }));
-    const clientIdPromise = deps.loadClientId().catch(() => null);
+    const settingsPromise = loadSettingsOrDefaults(deps);
     const snapshotsPromise = deps.readAllSnapshots(deps.now()).catch(() => null);
     const thresholdsPromise = deps.readAllThresholds().catch(() => null);
 
     // Graph stays "pending" until we know whether this viewer has a token; only then do rows fall back.
     let graphWillAnswer = true;
-    const sourcePromise = clientIdPromise.then((clientId) => {
-      update((d) => ({ ...d, clientId }));
-      return graphTokenSource(pasted.current, clientId, naaSource);
+    const sourcePromise = settingsPromise.then((settings) => {
+      update((d) => ({ ...d, ...withClientIdSettings(settings, deps.fixedClientId)(d) }));
+      const { clientId } = clientIdInUse(settings, deps.fixedClientId);
+      return graphTokenSource(pasted.current, clientId, naaSource, settings.readError ?? null);
     });
     void Promise.all([snapshotsPromise, thresholdsPromise]).then(([snapshots, thresholds]) =>
       update((d) => ({
