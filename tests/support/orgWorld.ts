@@ -3,7 +3,8 @@ import { emptySnapshot, type Snapshot } from '../../src/core/snapshot';
 import { toSnapshotConnections } from '../../src/core/snapshotConnections';
 import type { UsageMap } from '../../src/core/usage';
 import { executionRecord, type FakeOrgWorld } from './fakeOrgHubDeps';
-import { application, armEndpoint, iso, NOW, OTHER_TENANT } from './payloads';
+import { appKey } from '../../src/core/graphQueries';
+import { application, armEndpoint, iso, NOW, OTHER_TENANT, TENANT } from './payloads';
 
 /** A small organization for the organization hub's component tests: two projects sharing one connection. */
 
@@ -16,9 +17,9 @@ export const WEB_ID = '0f1e2d3c-0000-4000-8000-00000000a002';
 export const PLATFORM_ID = '0f1e2d3c-0000-4000-8000-00000000a003';
 export const PAYMENTS_ID = '0f1e2d3c-0000-4000-8000-00000000a004';
 
-const SHARED_APP = '11111111-aaaa-4aaa-8aaa-000000000001';
-const WEB_APP = '11111111-aaaa-4aaa-8aaa-000000000002';
-const PLATFORM_APP = '11111111-aaaa-4aaa-8aaa-000000000003';
+export const SHARED_APP = '11111111-aaaa-4aaa-8aaa-000000000001';
+export const WEB_APP = '11111111-aaaa-4aaa-8aaa-000000000002';
+export const PLATFORM_APP = '11111111-aaaa-4aaa-8aaa-000000000003';
 const PAYMENTS_APP = '11111111-aaaa-4aaa-8aaa-000000000004';
 
 export const shared = armEndpoint({ id: SHARED_ID, name: 'arm-shared', appId: SHARED_APP, projects: [WEB, PLATFORM] });
@@ -96,4 +97,30 @@ export function storedUse(
     readAt: new Date(NOW - hoursAgo * 3_600_000).toISOString(),
     complete: true,
   };
+}
+
+/** What a scan left for these apps `daysAgo` days ago: their secrets as the fixture's applications hold them. */
+export function storedReadings(appIds: string[], daysAgo: number): Snapshot['apps'] {
+  const out: Snapshot['apps'] = {};
+  for (const appId of appIds) {
+    const app = applications.find((a) => a.appId === appId) as {
+      displayName: string;
+      passwordCredentials: { keyId: string; displayName: string | null; startDateTime: string; endDateTime: string }[];
+    };
+    out[appKey(TENANT, appId)] = {
+      appId,
+      tenantId: TENANT,
+      displayName: app.displayName,
+      credentials: app.passwordCredentials.map((c) => ({
+        keyId: c.keyId,
+        kind: 'secret',
+        displayName: c.displayName,
+        startDateTime: c.startDateTime,
+        endDateTime: c.endDateTime,
+      })),
+      takenAt: iso(-daysAgo),
+      takenBy: { kind: 'scanner', name: 'nightly' },
+    };
+  }
+  return out;
 }
