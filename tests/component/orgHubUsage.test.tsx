@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { render, waitFor } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { OrgHubPage } from '../../src/ui/orgHub/OrgHubPage';
 import { fakeOrgDeps } from '../support/fakeOrgHubDeps';
 import {
@@ -77,5 +77,32 @@ describe('OrgHubPage "Used by"', () => {
       'web-ci',
       'platform-deploy',
     ]);
+  });
+
+  it('Refresh stops the previous load: its late history answers neither show nor get written', async () => {
+    const { deps, snapshots: store } = fakeOrgDeps(world());
+    const readUsage = deps.readUsage!;
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    let hold = true;
+    const calls: string[] = [];
+    deps.readUsage = async (project, ids) => {
+      calls.push(project);
+      if (hold) await held;
+      return readUsage(project, ids);
+    };
+    render(<OrgHubPage deps={deps} />);
+    await waitFor(() => expect(calls.length).toBeGreaterThan(0));
+    expect(savedHeader()).toMatch(/Reading usage history: 0 of 2 projects/);
+    hold = false;
+    await act(async () => void fireEvent.click(screen.getByRole('button', { name: 'Refresh' })));
+    await waitFor(() => expect(savedHeader()).toMatch(/saved for 2 projects/));
+    expect(Object.fromEntries(store.writes)).toEqual({ [PLATFORM.id]: 1, [WEB.id]: 1 });
+    await act(async () => {
+      release();
+      await new Promise((r) => setTimeout(r, 50));
+    });
+    expect(Object.fromEntries(store.writes)).toEqual({ [PLATFORM.id]: 1, [WEB.id]: 1 });
+    expect(rowFor(SHARED_ID)?.textContent).toMatch(/2 pipelines/);
   });
 });

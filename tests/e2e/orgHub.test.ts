@@ -2,6 +2,7 @@ import { readFileSync } from 'fs';
 import type { Frame, Page } from 'playwright-core';
 import type { Fixture } from '../../src/devhost/fixture';
 import type { LocalHost } from '../../src/devhost/server';
+import { parseEndpoint } from '../../src/core/endpoint';
 import { appKey } from '../../src/core/graphQueries';
 import { readSnapshot } from '../../src/core/snapshot';
 import { describeViolations, runAxe, seriousOrWorse } from './support/axe';
@@ -254,6 +255,58 @@ browserSuite('tests/e2e/orgHub')('organization hub in the local host', () => {
     expect(await keys(PROJECTS.web)).toEqual([appKey(HOME, app(1)), appKey(HOME, app(2))].sort());
     expect((await data.get(SNAPSHOTS, PROJECTS.locked)).status).toBe(404);
   }, 30_000);
+
+  it('"Used by": execution history read once per connection on a first visit, then from the snapshots alone', async () => {
+    // A record as the REST API returns it (demo.json's shape): a build of pipeline 12 that used both connections.
+    const record = (endpointId: string) => ({
+      endpointId,
+      data: {
+        id: 7001,
+        planType: 'Build',
+        definition: { id: 12, name: 'fabrikam-web-ci' },
+        owner: { id: 1207, name: '20261127.3' },
+        ownerDetails: '',
+        startTime: '{{now-26h}}',
+        finishTime: '{{now-25h}}',
+        result: 'succeeded',
+      },
+    });
+    const withHistory: Fixture = {
+      ...fixture('org'),
+      executionHistory: { [id(1)]: [record(id(1))], [id(3)]: [record(id(3))] },
+    };
+    const usageHost = await session.host(withHistory);
+    // Entra-backed connections of the projects the viewer can read, each once (the shared one too).
+    const readable = new Set(['Fabrikam Web', 'Platform', 'Payments', HOSTILE_PROJECT]);
+    const expected = withHistory.endpoints
+      .map(parseEndpoint)
+      .filter((c) => c.entraBacked && c.projects.some((p) => readable.has(p.name))).length;
+    const visit = async () => {
+      const before = usageHost.devopsStats.historyPages;
+      const { page, frame, errors } = await open(usageHost);
+      await frame.waitForFunction(() =>
+        /Fresh readings saved for 4 projects/.test(document.querySelector('.sce-header')?.textContent ?? ''),
+      );
+      const rows = Object.fromEntries((await allRows(frame)).map((r) => [r.id, r.text]));
+      expectNoErrors(errors);
+      await page.context().close();
+      return { requests: usageHost.devopsStats.historyPages - before, rows };
+    };
+    const first = await visit();
+    expect(first.requests).toBe(expected);
+    expect(first.rows[id(1)]).toMatch(/1 pipeline\s*last \d{4}-\d{2}-\d{2}/);
+    expect(first.rows[id(3)]).toMatch(/1 pipeline/);
+    expect(first.rows[id(4)]).toMatch(/No pipeline/);
+    // The next visit finds every project's snapshot fresh: no history request, the same "Used by".
+    const second = await visit();
+    expect(second.requests).toBe(0);
+    expect(second.rows[id(1)]).toMatch(/1 pipeline/);
+    expect(second.rows[id(4)]).toMatch(/No pipeline/);
+    const doc = await extensionData(usageHost).get(SNAPSHOTS, PROJECTS.platform);
+    const usage = readSnapshot(doc.body, PROJECTS.platform, Date.now()).usage ?? {};
+    expect(Object.keys(usage).sort()).toEqual([id(3), id(4)].sort());
+    expect(usage[id(3)].pipelines.map((p) => p.definitionName)).toEqual(['fabrikam-web-ci']);
+  }, 60_000);
 
   it('a viewer without Graph sees each project’s snapshot verdicts, and what Azure DevOps knows elsewhere', async () => {
     const noGraph: Fixture = { ...fixture('org'), host: { nestedAppAuth: true, clientId: null } };

@@ -3,7 +3,6 @@ import { MessageBar, MessageBarSeverity } from 'azure-devops-ui/MessageBar';
 import { Spinner, SpinnerSize } from 'azure-devops-ui/Spinner';
 import { projectTiles } from '../../core/projectTiles';
 import { summarize } from '../../core/summary';
-import { isCustomThresholds } from '../../core/thresholds';
 import type { Status } from '../../core/types';
 import { ConnectionsView } from '../hub/ConnectionsView';
 import { GraphBanner } from '../hub/GraphBanner';
@@ -16,6 +15,7 @@ import { useHealthChecks } from '../hub/useHealthChecks';
 import { useSelectedConnection } from '../hub/useSelectedConnection';
 import type { OrgHubDeps } from './deps';
 import { exportFileName, viewCsv, viewReport } from './exportView';
+import { headerDescription, thresholdCounts } from './orgHeader';
 import { ProjectFilter } from './ProjectFilter';
 import { ProjectProblems } from './ProjectProblems';
 import { ProjectTiles } from './ProjectTiles';
@@ -90,32 +90,13 @@ export function OrgHubPage(props: { deps: OrgHubDeps }) {
     await refresh();
   };
   const appNote = appInUse(data);
-  const customThresholds = data.projects.filter((p) => {
-    const t = data.projectThresholds?.get(p.project.id.toLowerCase());
-    return !!t && isCustomThresholds(t);
-  }).length;
   const busy = !data.listed || data.access.kind === 'pending';
-  const listedCount = data.projects.filter((p) => p.state !== 'waiting').length;
-  const progress = data.listed
-    ? `${data.projects.length} projects`
-    : data.projects.length > 0
-      ? `Reading projects: ${listedCount} of ${data.projects.length}`
-      : 'Reading projects…';
-  const checked = data.checkedAt ? ` · Last checked ${new Date(data.checkedAt).toLocaleString()}` : '';
-  const history =
-    data.history && data.history.done < data.history.total
-      ? ` · Reading usage history: ${data.history.done} of ${data.history.total} projects`
-      : '';
-  const saved =
-    data.saved && data.saved.projects > 0
-      ? ` · Fresh readings saved for ${data.saved.projects} project${data.saved.projects === 1 ? '' : 's'}`
-      : '';
 
   return (
     <div className="sce-page flex-column flex-grow">
       <PageHeader
         title="Service connection expiry"
-        description={`${deps.context.organization} · ${progress}${checked}${history}${saved}`}
+        description={headerDescription(deps.context.organization, data)}
         commands={[
           {
             id: 'refresh',
@@ -222,7 +203,7 @@ export function OrgHubPage(props: { deps: OrgHubDeps }) {
             history={data.clientIdHistory}
             readError={data.settingsError}
             thresholds={null}
-            projectThresholds={{ custom: customThresholds, projects: data.projects.length }}
+            projectThresholds={thresholdCounts(data)}
             onSave={saveSettings}
             onDismiss={() => setSettingsOpen(false)}
           />

@@ -72,7 +72,8 @@ export async function leaveOrgUsage(
       onUsage: (usage, done, total) => {
         Object.assign(pending, usage);
         progress = { done, total };
-        if (done === total) {
+        // The start and the end are shown at once; progress in between at most every USAGE_PUBLISH_MS.
+        if (done === 0 || done === total) {
           if (timer) clearTimeout(timer);
           flush();
         } else if (!timer) timer = setTimeout(flush, USAGE_PUBLISH_MS);
