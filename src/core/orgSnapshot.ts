@@ -1,14 +1,41 @@
-import { emptySnapshot, mergeSnapshot, type Snapshot, type SnapshotApp } from './snapshot';
+import { toMs } from './days';
+import { parseDate } from './raw';
+import { emptySnapshot, type Snapshot, type SnapshotApp } from './snapshot';
+import { mergeUsage, type ConnectionUsage, type UsageMap } from './usage';
 
 /**
  * The organization's view of every project's snapshot: per app, the newest reading any project holds;
  * per connection, the usage its projects hold (a shared connection's merged, the newest reading's date).
- * Verdicts and "Used by" read it exactly like one project's snapshot.
+ * Verdicts and "Used by" read it exactly like one project's snapshot. One pass over all readings: folding
+ * one project at a time copied the whole organization's readings once per project (~100 ms at 200 projects).
  */
 export function combineSnapshots(snapshots: Iterable<Snapshot>): Snapshot | null {
-  let combined: Snapshot | null = null;
-  for (const s of snapshots)
-    combined = mergeSnapshot(combined ?? emptySnapshot('organization'), s.apps, s.usage ? { usage: s.usage } : {});
+  let any = false;
+  const apps: Record<string, SnapshotApp> = {};
+  const takenMs = new Map<string, number>();
+  const usage: UsageMap = {};
+  let hasUsage = false;
+  for (const s of snapshots) {
+    any = true;
+    for (const [key, app] of Object.entries(s.apps)) {
+      const after = toMs(parseDate(app.takenAt));
+      if (after === null) continue;
+      const before = takenMs.get(key);
+      if (before === undefined || before <= after) {
+        apps[key] = app;
+        takenMs.set(key, after);
+      }
+    }
+    if (!s.usage) continue;
+    hasUsage = true;
+    for (const [id, u] of Object.entries(s.usage)) {
+      const seen: ConnectionUsage | undefined = usage[id];
+      usage[id] = seen ? mergeUsage({ [id]: seen }, { [id]: u })[id] : u;
+    }
+  }
+  if (!any) return null;
+  const combined: Snapshot = { ...emptySnapshot('organization'), apps };
+  if (hasUsage) combined.usage = usage;
   return combined;
 }
 

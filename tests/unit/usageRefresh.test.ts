@@ -1,6 +1,6 @@
 import { parseEndpoint } from '../../src/core/endpoint';
 import { combineSnapshots } from '../../src/core/orgSnapshot';
-import { emptySnapshot, type Snapshot } from '../../src/core/snapshot';
+import { emptySnapshot, mergeSnapshot, type Snapshot } from '../../src/core/snapshot';
 import { toSnapshotConnections } from '../../src/core/snapshotConnections';
 import type { UsageMap } from '../../src/core/usage';
 import { listingExtras, usageReads, type UsageProject } from '../../src/core/usageRefresh';
@@ -106,5 +106,56 @@ describe('combineSnapshots usage', () => {
     const combined = combineSnapshots([a, b]);
     expect(combined?.usage?.[S].pipelines.map((x) => x.definitionName)).toEqual(['alpha-ci', 'beta-cd']);
     expect(combined?.usage?.[S].readAt).toBe(b.usage[S].readAt);
+  });
+});
+
+describe('combineSnapshots: one pass, the same result as merging the projects one by one', () => {
+  const app = (appId: string, takenAt: string, by: string) => ({
+    appId,
+    tenantId: '8f3e2a91-5c4b-4d7e-a1f0-6b2c9d8e7f10',
+    displayName: by,
+    credentials: [],
+    takenAt,
+    takenBy: { kind: 'hub' as const, name: by },
+  });
+  const k1 = '8f3e2a91-5c4b-4d7e-a1f0-6b2c9d8e7f10|11111111-0000-4000-8000-000000000001';
+  const k2 = '8f3e2a91-5c4b-4d7e-a1f0-6b2c9d8e7f10|11111111-0000-4000-8000-000000000002';
+  const pipeline = (id: number, hoursAgo: number) => ({
+    definitionId: id,
+    definitionName: `p${id}`,
+    planType: 'build' as const,
+    lastUsedAt: new Date(NOW - hoursAgo * 3_600_000).toISOString(),
+    result: 'succeeded' as const,
+    runId: null,
+    runName: '',
+  });
+  const fold = (list: Snapshot[]) =>
+    list.reduce<Snapshot | null>(
+      (acc, s) => mergeSnapshot(acc ?? emptySnapshot('organization'), s.apps, s.usage ? { usage: s.usage } : {}),
+      null,
+    );
+  it.each<[string, Snapshot[]]>([
+    ['no snapshot at all', []],
+    ['one project without usage', [{ ...emptySnapshot(A.id), apps: { [k1]: app('1', iso(-5), 'a') } }]],
+    [
+      'the newest reading of an app wins, an unreadable date never does',
+      [
+        { ...emptySnapshot(A.id), apps: { [k1]: app('1', iso(-5), 'older'), [k2]: app('2', iso(-1), 'kept') } },
+        { ...emptySnapshot(B.id), apps: { [k1]: app('1', iso(-2), 'newer'), [k2]: app('2', 'yesterday', 'junk') } },
+      ],
+    ],
+    [
+      "a shared connection's uses from three projects, one without usage",
+      [
+        { ...emptySnapshot(A.id), usage: { [S]: { ...use(30), pipelines: [pipeline(3, 40), pipeline(4, 10)] } } },
+        { ...emptySnapshot(B.id), apps: { [k1]: app('1', iso(-2), 'b') } },
+        {
+          ...emptySnapshot('c0000000-0000-4000-8000-00000000000c'),
+          usage: { [S]: { ...use(2), pipelines: [pipeline(3, 5)] }, [X]: use(1) },
+        },
+      ],
+    ],
+  ])('%s', (_name, list) => {
+    expect(combineSnapshots(list)).toEqual(fold(list));
   });
 });
