@@ -18,6 +18,8 @@ interface Props {
   onOpen: (row: HubRow) => void;
   /** The organization hub shows which projects each connection belongs to. */
   showProject?: boolean;
+  /** Rows are still being read (the list, or Graph): said to assistive technology with aria-busy. */
+  busy?: boolean;
 }
 
 type Column = ITableColumn<HubRow> & { sortKey: SortKey };
@@ -118,7 +120,7 @@ export function ConnectionsTable(props: Props) {
   const provider = React.useMemo(() => new ArrayItemProvider(props.rows), [props.rows]);
   useRowAttributes(container, props.rows);
   return (
-    <div ref={container} className="sce-table">
+    <div ref={container} className="sce-table" aria-busy={props.busy || undefined}>
       {/* A card look without azure-devops-ui's Card, which pulls in the whole Header and its command bar. */}
       <div className="sce-card flex-grow">
         <Table<HubRow>

@@ -35,6 +35,8 @@ const NO_ROWS: HubRow[] = [];
 /** Status counts, filters and the connections table: the same view in the project and organization hubs. */
 export function ConnectionsView(props: Props) {
   const { rows, visible, loading } = props;
+  // Rows still waiting for Graph, all of them (the table draws only those in view): tests and benches wait on it.
+  const pending = React.useMemo(() => rows.reduce((n, r) => (r.pending ? n + 1 : n), 0), [rows]);
   // The children keep their places whatever the state, so the table is never rebuilt when the rows come.
   return (
     <>
@@ -53,7 +55,7 @@ export function ConnectionsView(props: Props) {
           width={TextFieldWidth.standard}
         />
         {props.filters}
-        <span className="secondary-text sce-count" aria-live="polite">
+        <span className="secondary-text sce-count" aria-live="polite" data-pending-rows={loading ? undefined : pending}>
           {loading
             ? ''
             : visible.length === rows.length
@@ -68,6 +70,7 @@ export function ConnectionsView(props: Props) {
           onSort={props.onSort}
           onOpen={props.onOpen}
           showProject={props.showProject}
+          busy={!!loading || pending > 0}
         />
       ) : null}
       {loading ? (

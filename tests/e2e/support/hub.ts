@@ -130,7 +130,8 @@ export async function waitForVerdicts(frame: Frame, timeout = 15_000): Promise<v
       const refresh = [...document.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Refresh');
       return (
         rows.length > 0 &&
-        !document.querySelector('tr[data-pending="true"]') &&
+        // Every row, not only those drawn: the virtualized table draws the rows in view.
+        document.querySelector('.sce-count')?.getAttribute('data-pending-rows') === '0' &&
         !!refresh &&
         refresh.getAttribute('aria-disabled') !== 'true' &&
         !refresh.disabled

@@ -21,7 +21,8 @@ export async function waitForOrgVerdicts(frame: Frame, timeout = 15_000): Promis
       const refresh = document.querySelector<HTMLButtonElement>('button[id$="sce-command-export-json"]');
       return (
         !!document.querySelector('tr[data-connection-id]') &&
-        !document.querySelector('tr[data-pending="true"]') &&
+        // Every row, not only those the virtualized table draws.
+        document.querySelector('.sce-count')?.getAttribute('data-pending-rows') === '0' &&
         !!refresh &&
         refresh.getAttribute('aria-disabled') !== 'true' &&
         !refresh.disabled
