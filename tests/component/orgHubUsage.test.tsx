@@ -58,9 +58,17 @@ describe('OrgHubPage "Used by"', () => {
     render(<OrgHubPage deps={deps} />);
     await waitFor(() => expect(rowFor(SHARED_ID)?.textContent).toMatch(/2 pipelines\s*last 2026-11-27/));
     await waitFor(() => expect(rowFor(PLATFORM_ID)?.textContent).toMatch(/No pipeline/));
-    // Azure DevOps refused arm-web's history: its cell says nothing, its verdict and the page are intact.
-    expect(rowFor(WEB_ID)?.textContent).toMatch(/—/);
+    // Azure DevOps refused arm-web's history: its cell says it was not read (unknown, never "unused"), its
+    // verdict and the page are intact, and its details say why.
+    await waitFor(() => expect(rowFor(WEB_ID)?.textContent).toMatch(/Not read\s*history refused or failed/));
+    expect(rowFor(SHARED_ID)?.textContent).not.toMatch(/Not read/);
     expect(rowFor(WEB_ID)?.getAttribute('data-status')).toBe('critical');
+    fireEvent.click(rowFor(WEB_ID) as HTMLElement);
+    await waitFor(() => expect(document.querySelector(`[data-details-for="${WEB_ID}"]`)).not.toBeNull());
+    const panel = document.querySelector(`[data-details-for="${WEB_ID}"]`) as HTMLElement;
+    expect(panel.querySelector('[data-usage-error]')?.textContent).toMatch(
+      /did not give this connection's usage history.*unknown \(not unused\): VS402392: history unavailable \(500\)/,
+    );
     expect(historyCalls.map((c) => `${c.project}/${c.endpointId}`).sort()).toEqual(
       [`${WEB.name}/${SHARED_ID}`, `${WEB.name}/${WEB_ID}`, `${PLATFORM.name}/${PLATFORM_ID}`].sort(),
     );

@@ -79,7 +79,13 @@ function makeColumns(showProject: boolean): Column[] {
     col('expiry', 'Expires', 'expiry', -12, (r) => <ExpiryCell row={r} />),
     col('usedBy', 'Used by', 'usedBy', -13, (r) => {
       const text = usedByText(r.usage);
-      return text ? twoLines(text.count, text.detail) : <span className="secondary-text">—</span>;
+      if (text) return twoLines(text.count, text.detail);
+      // Unknown, never "unused": the reason is in the details panel.
+      return r.usageError ? (
+        twoLines('Not read', 'history refused or failed')
+      ) : (
+        <span className="secondary-text">—</span>
+      );
     }),
     col('status', 'Status', 'status', -22, (r) =>
       twoLines(

@@ -154,7 +154,14 @@ export function DetailsPanel(props: {
             ))}
           </section>
         ) : null}
-        {c.entraBacked ? <UsedByList usage={props.row.usage} orgUrl={props.orgUrl} project={props.project} /> : null}
+        {c.entraBacked ? (
+          <UsedByList
+            usage={props.row.usage}
+            error={props.row.usageError}
+            orgUrl={props.orgUrl}
+            project={props.project}
+          />
+        ) : null}
         {v.credentials.length > 0 ? (
           <section aria-label="Credentials">
             <h3 className="sce-h3">Credentials on the app registration</h3>

@@ -6,12 +6,23 @@ import type { ConnectionUsage } from '../../core/usage';
 import { planLabel, resultLabel } from '../../core/usageFormat';
 
 /** The details panel's "Used by": each pipeline linked, with its last use and that run's result. */
-export function UsedByList(props: { usage: ConnectionUsage | undefined; orgUrl: string; project: string }) {
+export function UsedByList(props: {
+  usage: ConnectionUsage | undefined;
+  /** Why the history could not be read, when nothing is known of its use. */
+  error?: string;
+  orgUrl: string;
+  project: string;
+}) {
   const { usage } = props;
   return (
     <section aria-label="Used by" className="sce-used-by">
       <h3 className="sce-h3">Used by</h3>
-      {!usage ? (
+      {!usage && props.error ? (
+        <p role="note" data-usage-error>
+          Azure DevOps did not give this connection&apos;s usage history, so which pipelines use it is unknown (not
+          unused): {props.error}
+        </p>
+      ) : !usage ? (
         <p className="secondary-text">Usage history not read yet.</p>
       ) : usage.pipelines.length === 0 ? (
         <p className="secondary-text">
@@ -56,9 +67,9 @@ export function UsedByList(props: { usage: ConnectionUsage | undefined; orgUrl: 
           </tbody>
         </table>
       )}
-      <p className="secondary-text">
-        As read from Azure DevOps’s usage history on {usage ? isoDay(usage.readAt) : '—'}.
-      </p>
+      {usage ? (
+        <p className="secondary-text">As read from Azure DevOps’s usage history on {isoDay(usage.readAt)}.</p>
+      ) : null}
     </section>
   );
 }

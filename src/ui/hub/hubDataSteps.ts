@@ -42,6 +42,8 @@ export interface HubData {
   projectThresholds?: Map<string, Thresholds>;
   /** Usage read by this page view (the snapshot's usage fills in the rest). */
   usage: UsageMap;
+  /** Connection id (lower case) → why its execution history could not be read by this page view. */
+  usageErrors: Record<string, string>;
 }
 
 export const INITIAL: HubData = {
@@ -61,6 +63,7 @@ export const INITIAL: HubData = {
   snapshot: null,
   pastedTokenExpiresAt: null,
   usage: {},
+  usageErrors: {},
 };
 
 export type Transition = (d: HubData) => HubData;

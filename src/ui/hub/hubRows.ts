@@ -26,6 +26,8 @@ export interface HubRow {
   health: HealthState | undefined;
   /** Which pipelines used it; undefined when the history was not read. */
   usage: ConnectionUsage | undefined;
+  /** Why its history could not be read, when nothing is known of its use. */
+  usageError: string | undefined;
   typeText: string;
   authText: string;
 }
@@ -75,7 +77,19 @@ export function buildRows(
     const rowHealth = health.get(connection.id);
     const thresholds = thresholdsOf(data, connection);
     const usage = usageFor(data.usage, connection.id) ?? usageFor(data.snapshot?.usage, connection.id);
-    const inputs = [pending, live, stored, noAccess, rowHealth, thresholds, nowMs, data.homeTenantId, usage];
+    const usageError = usage ? undefined : data.usageErrors[connection.id.toLowerCase()];
+    const inputs = [
+      pending,
+      live,
+      stored,
+      noAccess,
+      rowHealth,
+      thresholds,
+      nowMs,
+      data.homeTenantId,
+      usage,
+      usageError,
+    ];
     const cached = cache.get(connection);
     if (cached && sameInputs(cached.inputs, inputs)) return cached.row;
     let lookup = live;
@@ -113,6 +127,7 @@ export function buildRows(
       asOf,
       health: rowHealth,
       usage,
+      usageError,
       typeText,
       authText,
     };

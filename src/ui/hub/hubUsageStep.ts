@@ -13,6 +13,11 @@ export function withUsage(usage: UsageMap): Transition {
   return (d) => ({ ...d, usage: { ...d.usage, ...usage } });
 }
 
+/** Connections whose history this view could not read: their "Used by" says why. */
+export function withUnreadUsage(failures: Record<string, string>): Transition {
+  return (d) => ({ ...d, usageErrors: { ...d.usageErrors, ...failures } });
+}
+
 /** One project's snapshot document after a visit: its listing, usage and (organization hub) Graph readings. */
 export interface UsageTarget extends UsageProject {
   /** App readings written in the same document write, so a project's snapshot is written once. */
@@ -34,6 +39,8 @@ export interface UsageStepOptions {
   /** A project's reads are in: `done` of `total` projects. */
   onUsage?(usage: UsageMap, done: number, total: number): void;
   onSaved?(projectId: string, snapshot: Snapshot): void;
+  /** Connection id (lower case) → why its history could not be read: its "Used by" says so, never "unused". */
+  onUnread?(failures: Record<string, string>): void;
 }
 
 export interface UsageStepResult {
@@ -64,13 +71,18 @@ export async function leaveUsageFor(
   if (reads.length > 0) options.onUsage?.({}, 0, reads.length);
   await mapWithConcurrency(reads, options.readConcurrency ?? 1, async ({ project, ids }) => {
     let usage: UsageMap = {};
+    let unread: Record<string, string> = {};
     try {
       const reading = await env.readUsage!(project, ids);
       usage = reading.usage;
+      unread = reading.failures;
       requests += reading.requests;
-    } catch {
+    } catch (e) {
       // This project's history could not be read: its connections keep what the snapshots hold.
+      const message = e instanceof Error ? e.message : String(e);
+      unread = Object.fromEntries(ids.map((id) => [id.toLowerCase(), message]));
     }
+    if (Object.keys(unread).length > 0) options.onUnread?.(unread);
     Object.assign(read, usage);
     options.onUsage?.(usage, ++done, reads.length);
   });
@@ -105,6 +117,7 @@ export async function leaveUsage(
     stored,
     {
       onUsage: (usage) => void update(withUsage(usage)),
+      onUnread: (failures) => void update(withUnreadUsage(failures)),
       onSaved: (_id, saved) => void update((d) => ({ ...d, snapshot: saved })),
     },
   );

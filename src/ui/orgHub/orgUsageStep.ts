@@ -28,7 +28,7 @@ export async function leaveOrgUsage(
   readings: Record<string, SnapshotApp>,
   snapshots: Map<string, Snapshot> | null,
   live: () => boolean,
-  report: (usage: UsageMap, progress: { done: number; total: number }) => void,
+  report: (usage: UsageMap, progress: { done: number; total: number }, unread: Record<string, string>) => void,
 ): Promise<UsageStepResult | null> {
   const targets: UsageTarget[] = listed.map((project) => {
     const own = connections.filter((c) => sameProject(c, project));
@@ -42,14 +42,17 @@ export async function leaveOrgUsage(
   });
   const readUsage = deps.readUsage;
   let pending: UsageMap = {};
+  let unread: Record<string, string> = {};
   let timer: ReturnType<typeof setTimeout> | null = null;
   let progress = { done: 0, total: 0 };
   const flush = () => {
     timer = null;
     if (!live()) return;
     const usage = pending;
+    const failures = unread;
     pending = {};
-    report(usage, progress);
+    unread = {};
+    report(usage, progress, failures);
   };
   const result = await leaveUsageFor(
     {
@@ -69,6 +72,7 @@ export async function leaveOrgUsage(
     {
       readConcurrency: HISTORY_PROJECTS_AT_ONCE,
       saveConcurrency: SAVE_CONCURRENCY,
+      onUnread: (failures) => void Object.assign(unread, failures),
       onUsage: (usage, done, total) => {
         Object.assign(pending, usage);
         progress = { done, total };

@@ -184,7 +184,13 @@ export function useOrgData(deps: OrgHubDeps) {
       readings,
       await snapshotsPromise,
       live,
-      (usage, history) => update((d) => ({ ...d, usage: { ...d.usage, ...usage }, history })),
+      (usage, history, unread) =>
+        update((d) => ({
+          ...d,
+          usage: { ...d.usage, ...usage },
+          usageErrors: { ...d.usageErrors, ...unread },
+          history,
+        })),
     );
     if (saved) update((d) => ({ ...d, saved: { projects: saved.saved, failed: saved.failed } }));
   }, [deps, naa, naaSource, pasted, startRequests]);
