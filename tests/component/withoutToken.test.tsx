@@ -128,3 +128,42 @@ describe('HubPage without a Graph token', () => {
     expect(screen.getByText(/Using a pasted Graph token until/)).toBeTruthy();
   });
 });
+
+describe('HubPage while Graph is read', () => {
+  it("shows the shared reading's verdict (and sorts by it) until Graph answers, without the snapshot banner", async () => {
+    let open!: () => void;
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    const OTHER_ID = '3b2a1f0e-0000-4000-8000-000000000011';
+    const OTHER_APP = '3b2a1f0e-0000-4000-8000-0000000000a1';
+    // The shared reading says the secret expires in 3 days (critical); Graph will say it was renewed.
+    const deps = fakeDeps({
+      listEndpoints: async () => [
+        armEndpoint({ id: OTHER_ID, name: 'aaa-first-by-name', appId: OTHER_APP }),
+        armEndpoint(),
+      ],
+      snapshots: memorySnapshots(snapshotOf(1, 3)),
+      graphFetch: fakeGraphFetch(
+        [
+          application([{ start: iso(-1), end: iso(700) }]),
+          application([{ start: iso(-30), end: iso(300) }], [], OTHER_APP),
+        ],
+        gate,
+      ),
+    });
+    render(<HubPage deps={deps} />);
+    await waitFor(() => expect(rowFor(ARM_ID)?.getAttribute('data-status')).toBe('critical'));
+    expect(rowFor(ARM_ID)?.getAttribute('data-pending')).toBe('true');
+    expect(rowFor(ARM_ID)?.textContent).toMatch(/Reading Microsoft Graph…/);
+    // Most urgent first from the first paint: the stored critical before a row Graph has not told about yet.
+    const order = [...document.querySelectorAll('tr[data-connection-id]')].map((r) =>
+      r.getAttribute('data-connection-id'),
+    );
+    expect(order.indexOf(ARM_ID)).toBeLessThan(order.indexOf(OTHER_ID));
+    expect(document.querySelector('.sce-snapshot-note')).toBeNull();
+    open();
+    await waitFor(() => expect(rowFor(ARM_ID)?.getAttribute('data-status')).toBe('healthy'));
+    expect(rowFor(ARM_ID)?.getAttribute('data-pending')).toBe('false');
+    expect(rowFor(ARM_ID)?.textContent).not.toMatch(/As of/);
+    expect(document.querySelector('.sce-snapshot-note')).toBeNull();
+  });
+});
