@@ -6,11 +6,7 @@ import type { HubRow } from './hubRows';
 
 /** Says when expiry dates come from the shared snapshot, how old it is, and warns when it is stale. */
 export function SnapshotNote(props: { rows: HubRow[]; nowMs: number }) {
-  // Rows still waiting for Graph show the shared reading only until Graph answers: not worth a banner.
-  const readings = props.rows
-    .filter((r) => !r.pending)
-    .map((r) => r.asOf)
-    .filter((a): a is NonNullable<HubRow['asOf']> => a !== null);
+  const readings = props.rows.map((r) => r.asOf).filter((a): a is NonNullable<HubRow['asOf']> => a !== null);
   if (readings.length === 0) return null;
   const oldest = readings.reduce((a, b) => (a.takenAt <= b.takenAt ? a : b));
   const age = -daysBetween(props.nowMs, toMs(oldest.takenAt) ?? props.nowMs);

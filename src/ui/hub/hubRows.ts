@@ -73,9 +73,7 @@ export function buildRows(
     const key = keyFor(connection);
     const pending = key !== null && data.pending.has(key);
     const live = key ? data.lookups.get(key) : undefined;
-    // While Graph is read, a row with a shared reading shows that reading's verdict (its cells say Graph is
-    // being read), so the most urgent rows are on top from the first paint instead of after Graph answers.
-    const stored = key && !(live && LIVE.has(live.kind)) ? fromSnapshot.get(key) : undefined;
+    const stored = key && !pending && !(live && LIVE.has(live.kind)) ? fromSnapshot.get(key) : undefined;
     const rowHealth = health.get(connection.id);
     const thresholds = thresholdsOf(data, connection);
     const usage = usageFor(data.usage, connection.id) ?? usageFor(data.snapshot?.usage, connection.id);
