@@ -118,6 +118,42 @@ describe('OrgHubPage', () => {
     expect(graphFetch.calls).toBe(0);
   });
 
+  it.each([
+    ['a viewer Graph answers for: after every project is listed (the lists go first)', true, 0],
+    ['a viewer without Graph: at once, its verdicts come from them', false, 1],
+  ])("reads every project's snapshot, for %s", async (_name, withGraph, readsWhileListing) => {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const { deps } = fakeOrgDeps(world(), {
+      ...(withGraph
+        ? {}
+        : {
+            createTokens: async () => {
+              throw new NaaUnavailableError('this Azure DevOps host does not offer Nested App Authentication yet');
+            },
+          }),
+    });
+    const listEndpoints = deps.listEndpoints;
+    // Platform's list is held back until the test releases it.
+    deps.listEndpoints = async (project) => {
+      if (project === PLATFORM.name) await gate;
+      return listEndpoints(project);
+    };
+    const readAllSnapshots = deps.readAllSnapshots;
+    let reads = 0;
+    deps.readAllSnapshots = (nowMs) => {
+      reads += 1;
+      return readAllSnapshots(nowMs);
+    };
+    render(<OrgHubPage deps={deps} />);
+    await waitFor(() => expect(rowFor(WEB_ID)).not.toBeNull());
+    await act(() => new Promise((r) => setTimeout(r, 20)));
+    expect(reads).toBe(readsWhileListing);
+    await act(async () => release());
+    await waitFor(() => expect(rowFor(PLATFORM_ID)).not.toBeNull());
+    await waitFor(() => expect(reads).toBe(1));
+  });
+
   it('exports the rows on screen after a project filter, as CSV and as the scanner JSON', async () => {
     const w = world({ projects: [WEB, PLATFORM, PAYMENTS] });
     w.endpoints[PAYMENTS.name] = [payments];

@@ -67,7 +67,6 @@ export function useOrgData(deps: OrgHubDeps) {
     const update = (f: (d: OrgData) => OrgData) => live() && setData(f);
     setData((d) => ({ ...INITIAL, pastedTokenExpiresAt: d.pastedTokenExpiresAt }));
     const settingsPromise = loadSettingsOrDefaults(deps);
-    const snapshotsPromise = deps.readAllSnapshots(deps.now()).catch(() => null);
     const thresholdsPromise = deps.readAllThresholds().catch(() => null);
 
     // Graph stays "pending" until we know whether this viewer has a token; only then do rows fall back.
@@ -77,12 +76,18 @@ export function useOrgData(deps: OrgHubDeps) {
       const { clientId } = clientIdInUse(settings, deps.fixedClientId);
       return graphTokenSource(pasted.current, clientId, naaSource, settings.readError ?? null);
     });
-    void Promise.all([snapshotsPromise, thresholdsPromise]).then(([snapshots, thresholds]) =>
-      update((d) => ({
-        ...d,
-        snapshot: snapshots ? combineSnapshots(snapshots.values()) : null,
-        projectThresholds: thresholds ?? undefined,
-      })),
+    // Every project's snapshot is one large read through the host, on the main thread the lists need too. A
+    // viewer Graph answers for needs it only for "Used by" and the writes after Graph: it waits until every
+    // project is listed. A viewer without Graph needs it for the verdicts: it is read at once.
+    let listedSignal!: () => void;
+    const listedPromise = new Promise<void>((resolve) => (listedSignal = resolve));
+    const snapshotsPromise = sourcePromise
+      .then((resolved) => ('access' in resolved ? undefined : listedPromise))
+      .then(() => deps.readAllSnapshots(deps.now()))
+      .catch(() => null);
+    void thresholdsPromise.then((thresholds) => update((d) => ({ ...d, projectThresholds: thresholds ?? undefined })));
+    void snapshotsPromise.then((snapshots) =>
+      update((d) => ({ ...d, snapshot: snapshots ? combineSnapshots(snapshots.values()) : null })),
     );
     void sourcePromise.then((resolved) => {
       if (!('access' in resolved)) return;
@@ -141,6 +146,7 @@ export function useOrgData(deps: OrgHubDeps) {
     }
     if (timer) clearTimeout(timer);
     publish(true); // one render for the last rows and the end of the listing
+    listedSignal();
 
     const connections = listing.entries().map((e) => e.connection);
     const resolved = await sourcePromise;
