@@ -1,7 +1,6 @@
 import 'azure-devops-ui/Core/override.css';
 import './hub.scss';
 import * as React from 'react';
-import * as ReactDOM from 'react-dom';
 import * as SDK from 'azure-devops-extension-sdk';
 import { createNaaGraphTokens } from '../../adapters/auth/naaGraphTokens';
 import { createConnectionParam, readHostContext } from '../../adapters/sdk/hostContext';
@@ -10,11 +9,10 @@ import { checkEndpoint, listProjectEndpoints } from '../../adapters/sdk/serviceE
 import { createSettingsStore } from '../../adapters/sdk/settingsStore';
 import { extensionHistoryPage } from '../../adapters/sdk/executionHistory';
 import { readUsage } from '../../adapters/usage/readUsage';
-import { Intersection } from 'azure-devops-ui/Intersection';
-import { Surface, SurfaceBackground } from 'azure-devops-ui/Surface';
 import type { HubDeps } from './deps';
 import { fixedClientId } from './fixedClientId';
 import { HubPage } from './HubPage';
+import { mountPage, startPage } from './mountPage';
 
 /** Composition of the Project Settings hub: the real SDK, REST clients and NAA tokens. */
 async function main(): Promise<void> {
@@ -47,26 +45,8 @@ async function main(): Promise<void> {
     readUsage: (ids) =>
       readUsage(ids, extensionHistoryPage(context.project.name), { nowMs: Date.now(), concurrency: 6 }),
   };
-  ReactDOM.render(
-    <Surface background={SurfaceBackground.neutral}>
-      {/* The virtualized table learns of scrolling only through an Intersection around the element that
-          scrolls (as azure-devops-ui's Page does); without it, rows not drawn at first never appear. */}
-      <Intersection>
-        <div className="sce-scroll v-scroll-auto">
-          <HubPage deps={deps} />
-        </div>
-      </Intersection>
-    </Surface>,
-    document.getElementById('root'),
-  );
+  mountPage(<HubPage deps={deps} />);
   await SDK.notifyLoadSucceeded();
 }
 
-main().catch((e) => {
-  const root = document.getElementById('root');
-  if (root) {
-    root.textContent = `Service Connection Expiry could not start: ${(e as Error)?.message ?? e}`;
-    root.setAttribute('role', 'alert');
-  }
-  void SDK.notifyLoadFailed(e instanceof Error ? e : String(e));
-});
+startPage(main);

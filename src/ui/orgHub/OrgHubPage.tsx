@@ -2,13 +2,13 @@ import * as React from 'react';
 import { MessageBar, MessageBarSeverity } from 'azure-devops-ui/MessageBar';
 import { Spinner, SpinnerSize } from 'azure-devops-ui/Spinner';
 import { projectTiles } from '../../core/projectTiles';
-import { summarize } from '../../core/summary';
-import type { Status } from '../../core/types';
+import { AccessNotes } from '../hub/AccessNotes';
 import { ConnectionsView } from '../hub/ConnectionsView';
-import { GraphBanner } from '../hub/GraphBanner';
+import { DetailsPanel, SettingsPanel, TokenPanel } from '../hub/lazyPanels';
 import { PageHeader } from '../hub/PageHeader';
-import { buildRows, viewRows, type RowCache, type SortKey } from '../hub/hubRows';
-import { appInUse, changedSettings } from '../hub/settingsView';
+import { buildRows, type RowCache } from '../hub/hubRows';
+import { changedSettings } from '../hub/settingsView';
+import { useConnectionsView } from '../hub/useConnectionsView';
 import { SnapshotNote } from '../hub/SnapshotNote';
 import { useAutoCheck } from '../hub/useAutoCheck';
 import { useHealthChecks } from '../hub/useHealthChecks';
@@ -20,17 +20,6 @@ import { ProjectFilter } from './ProjectFilter';
 import { ProjectProblems } from './ProjectProblems';
 import { ProjectTiles } from './ProjectTiles';
 import { useOrgData } from './useOrgData';
-
-// The same panels as the project hub, loaded when first opened.
-const DetailsPanel = React.lazy(() =>
-  import(/* webpackChunkName: "details" */ '../hub/DetailsPanel').then((m) => ({ default: m.DetailsPanel })),
-);
-const TokenPanel = React.lazy(() =>
-  import(/* webpackChunkName: "token" */ '../hub/TokenPanel').then((m) => ({ default: m.TokenPanel })),
-);
-const SettingsPanel = React.lazy(() =>
-  import(/* webpackChunkName: "settings" */ '../hub/SettingsPanel').then((m) => ({ default: m.SettingsPanel })),
-);
 
 export function OrgHubPage(props: { deps: OrgHubDeps }) {
   const { deps } = props;
@@ -46,10 +35,7 @@ export function OrgHubPage(props: { deps: OrgHubDeps }) {
   );
   const { health, check } = useHealthChecks(checkDeps);
   const rowCache = React.useRef<RowCache>(new WeakMap());
-  const [keyword, setKeyword] = React.useState('');
-  const [statuses, setStatuses] = React.useState<Status[]>([]);
   const [projectId, setProjectId] = React.useState<string | null>(null);
-  const [sort, setSort] = React.useState<{ key: SortKey; descending: boolean } | null>(null);
   const [tokenOpen, setTokenOpen] = React.useState(false);
   const [settingsOpen, setSettingsOpen] = React.useState(false);
   const nowMs = data.checkedAt ?? deps.now();
@@ -60,11 +46,8 @@ export function OrgHubPage(props: { deps: OrgHubDeps }) {
   React.useEffect(() => {
     for (const r of rows) projectOf.current.set(r.id, r.connection.projects[0]?.name ?? '');
   }, [rows]);
-  const visible = React.useMemo(
-    () => viewRows(rows, { keyword, statuses, sort, projectId }),
-    [rows, keyword, statuses, sort, projectId],
-  );
-  const summary = React.useMemo(() => summarize(rows.map((r) => r.verdict.status)), [rows]);
+  const view = useConnectionsView(rows, projectId);
+  const { visible } = view;
   const projects = React.useMemo(() => data.projects.map((p) => p.project), [data.projects]);
   const states = React.useMemo(
     () => new Map(data.projects.map((p) => [p.project.id.toLowerCase(), p])),
@@ -75,8 +58,6 @@ export function OrgHubPage(props: { deps: OrgHubDeps }) {
   const selected = selection.id ? rows.find((r) => r.id === selection.id) : undefined;
   useAutoCheck(rows, data.access, check);
 
-  const toggleStatus = (s: Status) =>
-    setStatuses((cur) => (cur.includes(s) ? cur.filter((x) => x !== s) : [...cur, s]));
   const exportAs = (kind: 'csv' | 'json') => {
     const report = viewReport(visible, data.projects, deps.context.orgUrl, data.thresholds, deps.now());
     const name = exportFileName(deps.context.organization, deps.now(), kind);
@@ -89,7 +70,6 @@ export function OrgHubPage(props: { deps: OrgHubDeps }) {
     if ('clientId' in changed) await deps.saveClientId(changed.clientId ?? null);
     await refresh();
   };
-  const appNote = appInUse(data);
   const busy = !data.listed || data.access.kind === 'pending';
 
   return (
@@ -124,26 +104,13 @@ export function OrgHubPage(props: { deps: OrgHubDeps }) {
         ]}
       />
       <div role="main" className="flex-column sce-content">
-        {data.pastedTokenExpiresAt ? (
-          <MessageBar
-            severity={MessageBarSeverity.Info}
-            buttonProps={[{ text: 'Forget token', onClick: () => void applyPastedToken(null) }]}
-          >
-            Using a pasted Graph token until {data.pastedTokenExpiresAt.slice(11, 16)} UTC, for this page view only.
-          </MessageBar>
-        ) : (
-          <GraphBanner
-            access={data.access}
-            onOpenSettings={() => setSettingsOpen(true)}
-            onSignIn={(t) => void signIn(t)}
-            onPasteToken={() => setTokenOpen(true)}
-          />
-        )}
-        {appNote ? (
-          <p className="secondary-text sce-app-note" data-entra-app={data.clientIdSource ?? undefined}>
-            {appNote}
-          </p>
-        ) : null}
+        <AccessNotes
+          data={data}
+          onOpenSettings={() => setSettingsOpen(true)}
+          onSignIn={(t) => void signIn(t)}
+          onPasteToken={() => setTokenOpen(true)}
+          onForgetToken={() => void applyPastedToken(null)}
+        />
         <SnapshotNote rows={rows} nowMs={nowMs} />
         <ProjectProblems projects={data.projects} />
         {data.phase === 'failed' ? (
@@ -163,15 +130,7 @@ export function OrgHubPage(props: { deps: OrgHubDeps }) {
           <>
             <ProjectTiles tiles={tiles} states={states} selected={projectId} onSelect={setProjectId} />
             <ConnectionsView
-              rows={rows}
-              visible={visible}
-              summary={summary}
-              statuses={statuses}
-              onToggleStatus={toggleStatus}
-              keyword={keyword}
-              onKeyword={setKeyword}
-              sort={sort}
-              onSort={(key, descending) => setSort({ key, descending })}
+              {...view}
               onOpen={(r) => selection.open(r.id)}
               emptyText={
                 data.listed

@@ -2,10 +2,7 @@ import 'azure-devops-ui/Core/override.css';
 import '../hub/hub.scss';
 import './orgHub.scss';
 import * as React from 'react';
-import * as ReactDOM from 'react-dom';
 import * as SDK from 'azure-devops-extension-sdk';
-import { Intersection } from 'azure-devops-ui/Intersection';
-import { Surface, SurfaceBackground } from 'azure-devops-ui/Surface';
 import { createNaaGraphTokens } from '../../adapters/auth/naaGraphTokens';
 import { downloadText } from '../../adapters/browserDownload';
 import { createConnectionParam, readHostContext } from '../../adapters/sdk/hostContext';
@@ -20,6 +17,7 @@ import { readUsage } from '../../adapters/usage/readUsage';
 import { fixedClientId } from '../hub/fixedClientId';
 import type { OrgHubDeps } from './deps';
 import { OrgHubPage } from './OrgHubPage';
+import { mountPage, startPage } from '../hub/mountPage';
 
 /** Composition of the Organization Settings hub: the real SDK, REST clients and NAA tokens. */
 async function main(): Promise<void> {
@@ -49,24 +47,8 @@ async function main(): Promise<void> {
     // Two connections of a project at once, HISTORY_PROJECTS_AT_ONCE projects at once (orgUsageStep.ts).
     readUsage: (project, ids) => readUsage(ids, extensionHistoryPage(project), { nowMs: Date.now(), concurrency: 2 }),
   };
-  ReactDOM.render(
-    <Surface background={SurfaceBackground.neutral}>
-      <Intersection>
-        <div className="sce-scroll v-scroll-auto">
-          <OrgHubPage deps={deps} />
-        </div>
-      </Intersection>
-    </Surface>,
-    document.getElementById('root'),
-  );
+  mountPage(<OrgHubPage deps={deps} />);
   await SDK.notifyLoadSucceeded();
 }
 
-main().catch((e) => {
-  const root = document.getElementById('root');
-  if (root) {
-    root.textContent = `Service Connection Expiry could not start: ${(e as Error)?.message ?? e}`;
-    root.setAttribute('role', 'alert');
-  }
-  void SDK.notifyLoadFailed(e instanceof Error ? e : String(e));
-});
+startPage(main);
