@@ -2,6 +2,7 @@ import { existsSync } from 'fs';
 import { join } from 'path';
 import type { Browser, Frame } from 'playwright-core';
 import { CHROMIUM, CHROMIUM_ARGS } from '../devhost/chromium';
+import { verdictsSettledAt } from '../devhost/pageProbes';
 import { startLocalHost, type LocalHost } from '../devhost/server';
 import { APPS, CONNECTIONS, generateBenchFixture } from './benchFixture';
 import { packageRoot } from '../devhost/staticFiles';
@@ -162,21 +163,7 @@ async function load(browser: Browser, host: LocalHost): Promise<Load> {
   await frame.waitForSelector('tr[data-connection-id]', { timeout: 30_000 });
   const probe = await frame.evaluate(() => (window as unknown as { __bench: FirstRowProbe }).__bench);
   // Polled on every animation frame inside the page, so the instant is the page's own, not a round trip's.
-  const verdictsAt = await frame.waitForFunction(
-    () => {
-      const refresh = [...document.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Refresh');
-      const ready =
-        !!document.querySelector('tr[data-connection-id]') &&
-        // Every row waiting for Graph, not only those the virtualized table draws.
-        document.querySelector('.sce-count')?.getAttribute('data-pending-rows') === '0' &&
-        !!refresh &&
-        !refresh.disabled &&
-        refresh.getAttribute('aria-disabled') !== 'true';
-      return ready ? performance.timeOrigin + performance.now() : 0;
-    },
-    undefined,
-    { polling: 'raf', timeout: 60_000 },
-  );
+  const verdictsAt = await frame.waitForFunction(verdictsSettledAt, 'refresh', { polling: 'raf', timeout: 60_000 });
   return {
     firstRow: probe.firstRowAt - navigationStart,
     allVerdicts: (await verdictsAt.jsonValue()) - navigationStart,

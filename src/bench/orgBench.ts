@@ -5,6 +5,7 @@ import { parseEndpoint } from '../core/endpoint';
 import { appKey, queriesFor } from '../core/graphQueries';
 import { CHROMIUM, CHROMIUM_ARGS } from '../devhost/chromium';
 import type { Fixture } from '../devhost/fixture';
+import { verdictsSettledAt } from '../devhost/pageProbes';
 import { startLocalHost, type LocalHost } from '../devhost/server';
 import { packageRoot } from '../devhost/staticFiles';
 import { generateBenchFixture } from './benchFixture';
@@ -101,21 +102,7 @@ async function load(browser: Browser, host: LocalHost, total: number): Promise<O
     total,
     { polling: 'raf', timeout: 60_000 },
   );
-  const verdictsAt = await frame.waitForFunction(
-    () => {
-      // Export is enabled once every project answered and Graph is done (Refresh already works while Graph reads).
-      const refresh = document.querySelector<HTMLButtonElement>('button[id$="sce-command-export-json"]');
-      const ready =
-        // Every row waiting for Graph, not only those the virtualized table draws.
-        document.querySelector('.sce-count')?.getAttribute('data-pending-rows') === '0' &&
-        !!refresh &&
-        !refresh.disabled &&
-        refresh.getAttribute('aria-disabled') !== 'true';
-      return ready ? performance.timeOrigin + performance.now() : 0;
-    },
-    undefined,
-    { polling: 'raf', timeout: 60_000 },
-  );
+  const verdictsAt = await frame.waitForFunction(verdictsSettledAt, 'export-json', { polling: 'raf', timeout: 60_000 });
   const probe = await frame.evaluate(() => (window as unknown as { __bench: { firstRowAt: number } }).__bench);
   return {
     firstRow: probe.firstRowAt - navigationStart,

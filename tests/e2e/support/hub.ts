@@ -2,6 +2,7 @@ import { readFileSync } from 'fs';
 import { join } from 'path';
 import type { Browser, Frame, Page } from 'playwright-core';
 import { loadFixture, type Fixture } from '../../../src/devhost/fixture';
+import { verdictsSettledAt } from '../../../src/devhost/pageProbes';
 import { startLocalHost, type LocalHost, type LocalHostOptions } from '../../../src/devhost/server';
 import { ensureDist, ROOT } from './dist';
 
@@ -122,24 +123,9 @@ export async function hubFrame(page: Page): Promise<Frame> {
   return frame;
 }
 
-/** Waits until no drawn row waits for Graph and the page is no longer busy (Refresh enabled again). */
+/** Waits until every row's verdict is settled and the page is no longer busy (Refresh enabled again). */
 export async function waitForVerdicts(frame: Frame, timeout = 15_000): Promise<void> {
-  await frame.waitForFunction(
-    () => {
-      const rows = document.querySelectorAll('tr[data-connection-id]');
-      const refresh = [...document.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Refresh');
-      return (
-        rows.length > 0 &&
-        // Every row, not only those drawn: the virtualized table draws the rows in view.
-        document.querySelector('.sce-count')?.getAttribute('data-pending-rows') === '0' &&
-        !!refresh &&
-        refresh.getAttribute('aria-disabled') !== 'true' &&
-        !refresh.disabled
-      );
-    },
-    undefined,
-    { timeout, polling: 50 },
-  );
+  await frame.waitForFunction(verdictsSettledAt, 'refresh', { timeout, polling: 50 });
 }
 
 export interface RowInfo {

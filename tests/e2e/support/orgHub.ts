@@ -1,4 +1,5 @@
 import type { Frame, Page } from 'playwright-core';
+import { verdictsSettledAt } from '../../../src/devhost/pageProbes';
 import type { LocalHost } from '../../../src/devhost/server';
 
 /** Driving the organization hub inside the local host (Organization settings → Connection expiry). */
@@ -15,22 +16,7 @@ export async function openOrgHub(page: Page, host: LocalHost, query = ''): Promi
 
 /** Waits until every project answered, no row waits for Graph, and Graph is done (Export enabled). */
 export async function waitForOrgVerdicts(frame: Frame, timeout = 15_000): Promise<void> {
-  await frame.waitForFunction(
-    () => {
-      // Export is enabled once every project answered and Graph is done (Refresh already works while Graph reads).
-      const refresh = document.querySelector<HTMLButtonElement>('button[id$="sce-command-export-json"]');
-      return (
-        !!document.querySelector('tr[data-connection-id]') &&
-        // Every row, not only those the virtualized table draws.
-        document.querySelector('.sce-count')?.getAttribute('data-pending-rows') === '0' &&
-        !!refresh &&
-        refresh.getAttribute('aria-disabled') !== 'true' &&
-        !refresh.disabled
-      );
-    },
-    undefined,
-    { timeout, polling: 50 },
-  );
+  await frame.waitForFunction(verdictsSettledAt, 'export-json', { timeout, polling: 50 });
 }
 
 /** Tiles in display order: project id, name and the counts they show. */
