@@ -220,8 +220,13 @@ export function createFakeOrg(options: FakeOrgOptions) {
       const project = projects.find((p) => p.name.toLowerCase() === parts[1].toLowerCase() || p.id === parts[1]);
       if (!project)
         return answer(res, 404, { message: `TF200016: The following project does not exist: ${parts[1]}.` });
+      // An access-check refusal as Azure DevOps's REST errors carry it (message, typeKey AccessCheckException), as the
+      // local host's fake answers it too (src/devhost/fakeDevOps.ts).
       if (is(options.historyForbidden, parts[4]))
-        return answer(res, 403, { message: 'Access denied: you need User on this service connection.' });
+        return answer(res, 403, {
+          message: 'Access denied: you need User on this service connection.',
+          typeKey: 'AccessCheckException',
+        });
       const all =
         Object.entries(project.history ?? {}).find(([id]) => id.toLowerCase() === parts[4].toLowerCase())?.[1] ?? [];
       const top = Number(url.searchParams.get('top')) || 50;
