@@ -1,4 +1,4 @@
-import { combineSnapshots, entriesFor } from '../../core/orgSnapshot';
+import { entriesFor } from '../../core/orgSnapshot';
 import { keyFor } from '../../core/graphQueries';
 import type { Snapshot, SnapshotApp } from '../../core/snapshot';
 import type { Connection, ProjectRef } from '../../core/types';
@@ -27,6 +27,8 @@ export async function leaveOrgUsage(
   connections: Connection[],
   readings: Record<string, SnapshotApp>,
   snapshots: Map<string, Snapshot> | null,
+  /** Every project's snapshot combined (combineSnapshots): what the organization already knows. */
+  known: Snapshot | null,
   live: () => boolean,
   report: (usage: UsageMap, progress: { done: number; total: number }, unread: Record<string, string>) => void,
 ): Promise<UsageStepResult | null> {
@@ -68,7 +70,7 @@ export async function leaveOrgUsage(
         : undefined,
     },
     targets,
-    snapshots ? combineSnapshots(snapshots.values()) : null,
+    known,
     {
       readConcurrency: HISTORY_PROJECTS_AT_ONCE,
       saveConcurrency: SAVE_CONCURRENCY,

@@ -86,9 +86,11 @@ export function useOrgData(deps: OrgHubDeps) {
       .then(() => deps.readAllSnapshots(deps.now()))
       .catch(() => null);
     void thresholdsPromise.then((thresholds) => update((d) => ({ ...d, projectThresholds: thresholds ?? undefined })));
-    void snapshotsPromise.then((snapshots) =>
-      update((d) => ({ ...d, snapshot: snapshots ? combineSnapshots(snapshots.values()) : null })),
+    // The organization's view of them, combined once: the rows' verdicts and "Used by", and the usage step.
+    const combinedPromise = snapshotsPromise.then((snapshots) =>
+      snapshots ? combineSnapshots(snapshots.values()) : null,
     );
+    void combinedPromise.then((snapshot) => update((d) => ({ ...d, snapshot })));
     void sourcePromise.then((resolved) => {
       if (!('access' in resolved)) return;
       graphWillAnswer = false;
@@ -189,6 +191,7 @@ export function useOrgData(deps: OrgHubDeps) {
       connections,
       readings,
       await snapshotsPromise,
+      await combinedPromise,
       live,
       (usage, history, unread) =>
         update((d) => ({
