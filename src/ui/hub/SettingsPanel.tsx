@@ -116,7 +116,6 @@ export function SettingsPanel(props: Props) {
             </ul>
           </div>
         ) : null}
-        {props.thresholds ? null : <ThresholdsElsewhere counts={props.projectThresholds} />}
         {props.thresholds ? (
           <>
             <h3 className="sce-h3">Thresholds (this project)</h3>
@@ -141,7 +140,9 @@ export function SettingsPanel(props: Props) {
               />
             </FormItem>
           </>
-        ) : null}
+        ) : (
+          <ThresholdsElsewhere counts={props.projectThresholds} />
+        )}
         {props.readError ? (
           <p role="alert" className="sce-error-text" data-settings-error>
             Could not read the settings ({props.readError}). They are unknown, not unset: Save is off until Refresh
