@@ -1,19 +1,19 @@
 import * as React from 'react';
 import { MessageBar, MessageBarSeverity } from 'azure-devops-ui/MessageBar';
 import { Spinner, SpinnerSize } from 'azure-devops-ui/Spinner';
-import { AccessNotes } from './AccessNotes';
-import { ConnectionsView } from './ConnectionsView';
+import { AccessNotes } from '../shared/AccessNotes';
+import { ConnectionsView } from '../shared/ConnectionsView';
 import type { HubDeps } from './deps';
-import { DetailsPanel, SettingsPanel, TokenPanel } from './lazyPanels';
-import { changedSettings, thresholdsNote } from './settingsView';
-import { PageHeader } from './PageHeader';
-import { SnapshotNote } from './SnapshotNote';
-import { useAutoCheck } from './useAutoCheck';
-import { useHealthChecks } from './useHealthChecks';
-import { buildRows, type RowCache } from './hubRows';
-import { useConnectionsView } from './useConnectionsView';
+import { DetailsPanel, SettingsPanel, TokenPanel } from '../shared/lazyPanels';
+import { changedSettings, thresholdsNote } from '../shared/settingsView';
+import { PageHeader } from '../shared/PageHeader';
+import { SnapshotNote } from '../shared/SnapshotNote';
+import { useAutoCheck } from '../shared/useAutoCheck';
+import { useHealthChecks } from '../shared/useHealthChecks';
+import { buildRows, type RowCache } from '../shared/rows';
+import { useConnectionsView } from '../shared/useConnectionsView';
 import { useHubData } from './useHubData';
-import { useSelectedConnection } from './useSelectedConnection';
+import { useSelectedConnection } from '../shared/useSelectedConnection';
 import { mark } from '../../adapters/userTiming';
 
 export function HubPage(props: { deps: HubDeps }) {

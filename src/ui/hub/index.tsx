@@ -1,5 +1,5 @@
 import 'azure-devops-ui/Core/override.css';
-import './hub.scss';
+import '../shared/hubs.scss';
 import * as React from 'react';
 import * as SDK from 'azure-devops-extension-sdk';
 import { createNaaGraphTokens } from '../../adapters/auth/naaGraphTokens';
@@ -10,9 +10,9 @@ import { createSettingsStore } from '../../adapters/sdk/settingsStore';
 import { extensionHistoryPage } from '../../adapters/sdk/executionHistory';
 import { readUsage } from '../../adapters/usage/readUsage';
 import type { HubDeps } from './deps';
-import { fixedClientId } from './fixedClientId';
+import { fixedClientId } from '../shared/fixedClientId';
 import { HubPage } from './HubPage';
-import { mountPage, startPage } from './mountPage';
+import { mountPage, startPage } from '../shared/mountPage';
 
 /** Composition of the Project Settings hub: the real SDK, REST clients and NAA tokens. */
 async function main(): Promise<void> {

@@ -2,32 +2,25 @@ import { useCallback, useRef, useState } from 'react';
 import { isAbort } from '../../adapters/retry';
 import { loadSnapshot } from '../../adapters/snapshotSync';
 import type { Connection } from '../../core/types';
-import { leaveUsage } from './hubUsageStep';
 import type { HubDeps } from './deps';
-import { noAccessMessage } from './graphAccess';
+import { noAccessMessage } from '../shared/graphAccess';
 import {
   graphDone,
   clientIdInUse,
   graphTokenSource,
   INITIAL,
-  leaveSnapshot,
-  listConnections,
-  listFailed,
   loadSettingsOrDefaults,
   nothingToRead,
   pendingKeys,
-  showRows,
   startLoading,
   withGraphAnswers,
   withoutGraph,
-  withSettings,
   type HubData,
   type Transition,
-} from './hubDataSteps';
-import { readGraph, type GraphReadResult } from './readGraph';
-import { useGraphActions, useGraphSession } from './useGraphSession';
-
-export type { HubData } from './hubDataSteps';
+} from '../shared/loadSteps';
+import { leaveSnapshot, leaveUsage, listConnections, listFailed, showRows, withSettings } from './projectLoadSteps';
+import { readGraph, type GraphReadResult } from '../shared/readGraph';
+import { useGraphActions, useGraphSession } from '../shared/useGraphSession';
 
 /** Loads Azure DevOps first (rows at once), then Graph progressively; one failure degrades one row. */
 export function useHubData(deps: HubDeps) {

@@ -1,7 +1,7 @@
 import { reportCsv } from '../../core/csv';
 import { buildReport, type Report } from '../../core/report';
 import type { Thresholds } from '../../core/types';
-import type { HubRow } from '../hub/hubRows';
+import type { HubRow } from '../shared/rows';
 import type { ProjectState } from './projectLists';
 
 /** A project the view could not read, as the scanner names it in its JSON `errors`. */

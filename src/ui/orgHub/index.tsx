@@ -1,5 +1,5 @@
 import 'azure-devops-ui/Core/override.css';
-import '../hub/hub.scss';
+import '../shared/hubs.scss';
 import './orgHub.scss';
 import * as React from 'react';
 import * as SDK from 'azure-devops-extension-sdk';
@@ -14,10 +14,10 @@ import { checkEndpoint, listProjectEndpoints, warmUpEndpointLists } from '../../
 import { startEarly } from '../../adapters/startEarly';
 import { loadOrganizationSettings, saveClientId } from '../../adapters/sdk/settingsStore';
 import { readUsage } from '../../adapters/usage/readUsage';
-import { fixedClientId } from '../hub/fixedClientId';
+import { fixedClientId } from '../shared/fixedClientId';
 import type { OrgHubDeps } from './deps';
 import { OrgHubPage } from './OrgHubPage';
-import { mountPage, startPage } from '../hub/mountPage';
+import { mountPage, startPage } from '../shared/mountPage';
 
 /** Composition of the Organization Settings hub: the real SDK, REST clients and NAA tokens. */
 async function main(): Promise<void> {

@@ -3,7 +3,7 @@ import { keyFor } from '../../core/graphQueries';
 import type { Snapshot, SnapshotApp } from '../../core/snapshot';
 import type { Connection, ProjectRef } from '../../core/types';
 import type { UsageMap } from '../../core/usage';
-import { leaveUsageFor, type UsageStepResult, type UsageTarget } from '../hub/hubUsageStep';
+import { leaveUsageFor, type UsageStepResult, type UsageTarget } from '../shared/usageStep';
 import type { OrgHubDeps } from './deps';
 
 /** Projects whose history is read at once; each reads two connections at once (index.tsx): six requests. */

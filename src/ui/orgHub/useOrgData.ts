@@ -5,8 +5,8 @@ import { createOrgListing } from '../../core/orgListing';
 import { combineSnapshots } from '../../core/orgSnapshot';
 import { snapshotEntries, type SnapshotApp } from '../../core/snapshot';
 import type { Connection, ProjectRef } from '../../core/types';
-import { noAccessMessage } from '../hub/graphAccess';
-import { readGraph, type GraphReadResult } from '../hub/readGraph';
+import { noAccessMessage } from '../shared/graphAccess';
+import { readGraph, type GraphReadResult } from '../shared/readGraph';
 import {
   clientIdInUse,
   graphDone,
@@ -16,8 +16,8 @@ import {
   withClientIdSettings,
   withGraphAnswers,
   type HubData,
-} from '../hub/hubDataSteps';
-import { useGraphActions, useGraphSession } from '../hub/useGraphSession';
+} from '../shared/loadSteps';
+import { useGraphActions, useGraphSession } from '../shared/useGraphSession';
 import type { OrgHubDeps } from './deps';
 import { leaveOrgUsage } from './orgUsageStep';
 import { listEveryProject, type ProjectState } from './projectLists';

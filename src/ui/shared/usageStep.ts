@@ -2,11 +2,10 @@ import { mapWithConcurrency } from '../../adapters/http';
 import { saveSnapshot, type SnapshotDocumentStore } from '../../adapters/snapshotSync';
 import type { UsageReading } from '../../adapters/usage/readUsage';
 import type { Snapshot, SnapshotApp } from '../../core/snapshot';
-import type { Connection, ProjectRef } from '../../core/types';
+import type { ProjectRef } from '../../core/types';
 import type { UsageMap } from '../../core/usage';
 import { listingExtras, usageReads, type UsageProject } from '../../core/usageRefresh';
-import type { HubDeps } from './deps';
-import type { Transition } from './hubDataSteps';
+import type { Transition } from './loadSteps';
 
 /** Usage read by this view joins the rows' "Used by". */
 export function withUsage(usage: UsageMap): Transition {
@@ -98,27 +97,4 @@ export async function leaveUsageFor(
   );
   const failed = outcomes.filter((ok) => !ok).length;
   return { saved: outcomes.length - failed, failed, requests };
-}
-
-/** The project hub's use of it: this project's connections against its own snapshot. */
-export async function leaveUsage(
-  deps: HubDeps,
-  projectId: string,
-  connections: Connection[],
-  stored: Snapshot | null,
-  update: (t: Transition) => unknown,
-): Promise<void> {
-  const readUsage = deps.readUsage;
-  if (!readUsage) return;
-  const project = { id: projectId, name: deps.context.project.name };
-  await leaveUsageFor(
-    { now: deps.now, snapshots: deps.snapshots, readUsage: (_project, ids) => readUsage(ids) },
-    [{ project, connections, stored }],
-    stored,
-    {
-      onUsage: (usage) => void update(withUsage(usage)),
-      onUnread: (failures) => void update(withUnreadUsage(failures)),
-      onSaved: (_id, saved) => void update((d) => ({ ...d, snapshot: saved })),
-    },
-  );
 }

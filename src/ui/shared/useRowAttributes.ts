@@ -1,5 +1,5 @@
 import { useLayoutEffect, type RefObject } from 'react';
-import type { HubRow } from './hubRows';
+import type { HubRow } from './rows';
 
 /**
  * azure-devops-ui's TableRow takes no data-* props, so rows are stamped with `data-connection-id`

@@ -2,7 +2,7 @@ import * as React from 'react';
 import { MessageBar, MessageBarSeverity } from 'azure-devops-ui/MessageBar';
 import { daysBetween, isoDay, toMs } from '../../core/days';
 import { SNAPSHOT_STALE_DAYS } from '../../core/snapshot';
-import type { HubRow } from './hubRows';
+import type { HubRow } from './rows';
 
 /** Says when expiry dates come from the shared snapshot, how old it is, and warns when it is stale. */
 export function SnapshotNote(props: { rows: HubRow[]; nowMs: number }) {

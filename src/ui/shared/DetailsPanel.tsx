@@ -7,7 +7,7 @@ import { isoDay } from '../../core/days';
 import { credentialNoun, relativeDays } from '../../core/labels';
 import { devopsConnectionLink, entraCredentialsLink } from '../../core/links';
 import type { ListedCredential, Status } from '../../core/types';
-import type { HubRow } from './hubRows';
+import type { HubRow } from './rows';
 import { StatusBadge } from './StatusBadge';
 import { Button } from 'azure-devops-ui/Button';
 import { healthText } from './healthText';

@@ -2,7 +2,7 @@ import { SignInRequiredError, type GraphTokenSource } from '../../adapters/auth/
 import { lookupAppsWithFollowUp } from '../../adapters/graph/notFoundFollowUp';
 import { queriesFor } from '../../core/graphQueries';
 import type { AppLookup, Connection } from '../../core/types';
-import type { HubDeps } from './deps';
+import type { PageDeps } from './pageDeps';
 
 /** Graph answers are shown in groups, at most ten re-renders a second, so large lists stay fluid. */
 const FLUSH_MS = 100;
@@ -20,7 +20,7 @@ export interface GraphReadResult {
 export async function readGraph(
   connections: Connection[],
   source: GraphTokenSource,
-  deps: Pick<HubDeps, 'graphRootFor' | 'graphFetch'>,
+  deps: Pick<PageDeps, 'graphRootFor' | 'graphFetch'>,
   onBatch: (batch: [string, AppLookup][]) => void,
   signal?: AbortSignal,
 ): Promise<GraphReadResult> {

@@ -1,7 +1,7 @@
 import type { ClientIdChange } from '../../core/clientIdSetting';
 import { DEFAULT_THRESHOLDS, isCustomThresholds } from '../../core/thresholds';
 import type { Thresholds } from '../../core/types';
-import type { HubData } from './hubDataSteps';
+import type { HubData } from './loadSteps';
 
 /** Words and decisions about settings shared by the header, the app note and the Settings panel. */
 

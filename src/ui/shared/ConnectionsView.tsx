@@ -4,7 +4,7 @@ import { TextField, TextFieldWidth } from 'azure-devops-ui/TextField';
 import type { Summary } from '../../core/summary';
 import type { Status } from '../../core/types';
 import { ConnectionsTable } from './ConnectionsTable';
-import type { HubRow, SortKey } from './hubRows';
+import type { HubRow, SortKey } from './rows';
 import { SummaryBar } from './SummaryBar';
 
 interface Props {

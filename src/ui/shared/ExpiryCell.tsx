@@ -2,7 +2,7 @@ import * as React from 'react';
 import { Spinner, SpinnerSize } from 'azure-devops-ui/Spinner';
 import { isoDay } from '../../core/days';
 import { relativeDays } from '../../core/labels';
-import type { HubRow } from './hubRows';
+import type { HubRow } from './rows';
 
 /** "2026-12-01 · in 3 days", a spinner while Graph has not answered, or a dash. */
 export function ExpiryCell(props: { row: HubRow }) {

@@ -1,21 +1,18 @@
 import { NaaUnavailableError, publicCloudOnly, type GraphTokenSource } from '../../adapters/auth/naaGraphTokens';
-import { saveSnapshot } from '../../adapters/snapshotSync';
-import { mark } from '../../adapters/userTiming';
-import { parseEndpoint } from '../../core/endpoint';
-import { keyFor, tenantOfKey } from '../../core/graphQueries';
-import { snapshotEntries, type Snapshot } from '../../core/snapshot';
+import { keyFor } from '../../core/graphQueries';
+import type { Snapshot } from '../../core/snapshot';
 import { DEFAULT_THRESHOLDS } from '../../core/thresholds';
 import type { AppLookup, Connection, Thresholds } from '../../core/types';
 import type { UsageMap } from '../../core/usage';
 import type { HubSettings } from '../../adapters/sdk/settingsStore';
 import type { ClientIdChange } from '../../core/clientIdSetting';
-import type { HubDeps } from './deps';
+import type { PageDeps } from './pageDeps';
 import type { GraphAccess } from './graphAccess';
 import type { GraphReadResult } from './readGraph';
 
 /**
- * The steps of the hub's load (useHubData runs them in order): each is a small function, and each
- * change to the page's data is a named transition `(data) => data`.
+ * The steps both hubs' loads share (useHubData and useOrgData run them, with their own): each is a small
+ * function, and each change to the page's data is a named transition `(data) => data`.
  */
 
 export interface HubData {
@@ -76,7 +73,7 @@ export const startLoading: Transition = (d) => ({
 });
 
 /** Settings that cannot be read leave the default thresholds and say so: "could not read", never "not set". */
-export function loadSettingsOrDefaults(deps: Pick<HubDeps, 'loadSettings'>): Promise<HubSettings> {
+export function loadSettingsOrDefaults(deps: Pick<PageDeps, 'loadSettings'>): Promise<HubSettings> {
   return deps.loadSettings().catch((e: unknown) => ({
     clientId: null,
     thresholds: DEFAULT_THRESHOLDS,
@@ -84,39 +81,9 @@ export function loadSettingsOrDefaults(deps: Pick<HubDeps, 'loadSettings'>): Pro
   }));
 }
 
-/** Step 2: the project's service connections from Azure DevOps, parsed by the core. */
-export async function listConnections(deps: HubDeps): Promise<Connection[]> {
-  const raw = await deps.listEndpoints();
-  mark('sce:list-handed-over');
-  const connections = raw.map(parseEndpoint);
-  mark('sce:list-parsed');
-  return connections;
-}
-
-export function listFailed(e: unknown): Transition {
-  return (d) => ({
-    ...d,
-    phase: 'failed',
-    error: `Azure DevOps did not list the service connections: ${(e as Error)?.message ?? e}`,
-  });
-}
-
 /** The Graph lookups the rows wait for. */
 export function pendingKeys(connections: Connection[]): Set<string> {
   return new Set(connections.map(keyFor).filter((k): k is string => k !== null));
-}
-
-/** Step 3: rows first; settings and the snapshot only refine them, and Graph rows wait as "pending". */
-export function showRows(connections: Connection[], pending: Set<string>, nowMs: number): Transition {
-  return (d) => ({
-    ...d,
-    phase: 'loaded',
-    connections,
-    lookups: new Map(),
-    pending,
-    access: { kind: 'pending' },
-    checkedAt: nowMs,
-  });
 }
 
 /** The client ID in use: the one fixed at packaging wins over the shared setting. */
@@ -136,11 +103,6 @@ export function withClientIdSettings(settings: HubSettings, fixed?: string | nul
     clientIdHistory: settings.clientIdHistory ?? [],
     settingsError: settings.readError ?? null,
   });
-}
-
-/** Step 4: thresholds, client ID and the shared snapshot. */
-export function withSettings(settings: HubSettings, snapshot: Snapshot | null, fixed?: string | null): Transition {
-  return (d) => ({ ...withClientIdSettings(settings, fixed)(d), thresholds: settings.thresholds, snapshot });
 }
 
 /** Nothing to ask Graph: every row is final. */
@@ -200,22 +162,4 @@ export function graphDone(result: GraphReadResult, source: GraphTokenSource): Tr
     homeTenantId: source.homeTenantId(),
     access: result.needSignIn.length > 0 ? { kind: 'sign-in', tenants: result.needSignIn } : { kind: 'ready' },
   });
-}
-
-/**
- * Step 8: leaves the readings for viewers without a token. A failure here costs them, not this view,
- * so it is not awaited by the load and not reported; the promise says when the write is over.
- */
-export function leaveSnapshot(
-  deps: HubDeps,
-  projectId: string,
-  lookups: Map<string, AppLookup>,
-  onSaved: (snapshot: Snapshot) => void,
-): Promise<void> {
-  const entries = snapshotEntries(lookups, tenantOfKey, new Date(deps.now()).toISOString(), {
-    kind: 'hub',
-    name: deps.context.userName,
-  });
-  if (Object.keys(entries).length === 0) return Promise.resolve();
-  return saveSnapshot(deps.snapshots, projectId, entries, { now: deps.now }).then(onSaved, () => undefined);
 }

@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { HubDeps } from './deps';
+import type { PageDeps } from './pageDeps';
 
 /** The open details panel, mirrored in the host URL as `?connection=<id>` so a link can point at it. */
-export function useSelectedConnection(param: HubDeps['connectionParam'], ready: boolean) {
+export function useSelectedConnection(param: PageDeps['connectionParam'], ready: boolean) {
   const [id, setId] = useState<string | null>(null);
   useEffect(() => {
     if (!ready) return;

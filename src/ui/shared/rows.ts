@@ -11,7 +11,7 @@ import type { AppLookup } from '../../core/types';
 import { usageFor, type ConnectionUsage } from '../../core/usage';
 import { lastUsedKey } from '../../core/usageFormat';
 import type { HealthState } from './useHealthChecks';
-import type { HubData } from './useHubData';
+import type { HubData } from './loadSteps';
 
 /** One table row: a connection, its verdict, and the text the table shows and filters on. */
 export interface HubRow {

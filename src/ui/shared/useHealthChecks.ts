@@ -1,7 +1,6 @@
 import { useCallback, useState } from 'react';
 import { mapWithConcurrency } from '../../adapters/http';
 import type { HealthCheck } from '../../core/types';
-import type { HubDeps } from './deps';
 
 export type HealthState =
   | { state: 'running' }
@@ -12,7 +11,13 @@ export type HealthState =
 /** How many connection checks run at once: each is a call Azure DevOps makes to Azure on our behalf. */
 export const CHECK_CONCURRENCY = 3;
 
-export function useHealthChecks(deps: Pick<HubDeps, 'checkEndpoint' | 'now'>) {
+/** Azure DevOps's own connection test (the endpoint proxy's TestConnection), by connection id. */
+interface CheckDeps {
+  checkEndpoint(endpointId: string): Promise<HealthCheck>;
+  now(): number;
+}
+
+export function useHealthChecks(deps: CheckDeps) {
   const [health, setHealth] = useState<Map<string, HealthState>>(new Map());
   const set = (id: string, state: HealthState) => setHealth((m) => new Map(m).set(id, state));
   const check = useCallback(

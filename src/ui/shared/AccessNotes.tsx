@@ -1,7 +1,7 @@
 import * as React from 'react';
 import { MessageBar, MessageBarSeverity } from 'azure-devops-ui/MessageBar';
 import { GraphBanner } from './GraphBanner';
-import type { HubData } from './hubDataSteps';
+import type { HubData } from './loadSteps';
 import { appInUse } from './settingsView';
 
 interface Props {

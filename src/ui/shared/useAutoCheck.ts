@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { credentialKindOf } from '../../core/credentialKind';
 import type { GraphAccess } from './graphAccess';
-import type { HubRow } from './hubRows';
+import type { HubRow } from './rows';
 
 /** At most this many connections are checked without a click. */
 export const AUTO_CHECK_LIMIT = 5;

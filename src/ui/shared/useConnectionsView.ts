@@ -2,7 +2,7 @@ import * as React from 'react';
 import { mark } from '../../adapters/userTiming';
 import { summarize } from '../../core/summary';
 import type { Status } from '../../core/types';
-import { viewRows, type HubRow, type SortKey } from './hubRows';
+import { viewRows, type HubRow, type SortKey } from './rows';
 
 /**
  * The table's own state in both hubs: keyword, status and sort filters, the rows they leave, the counts.

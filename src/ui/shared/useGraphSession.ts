@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, type Dispatch, type SetStateAction } fr
 import type { GraphTokenSource } from '../../adapters/auth/naaGraphTokens';
 import { createPastedTokenSource } from '../../adapters/auth/pastedGraphToken';
 import { graphRoot } from '../../core/links';
-import type { HubData } from './hubDataSteps';
+import type { HubData } from './loadSteps';
 
 interface SessionDeps {
   createTokens(clientId: string): Promise<GraphTokenSource>;

@@ -7,7 +7,7 @@ import { SortOrder, type ITableColumn } from 'azure-devops-ui/Components/Table/T
 import { ArrayItemProvider } from 'azure-devops-ui/Utilities/Provider';
 import { usedByText } from '../../core/usageFormat';
 import { ExpiryCell } from './ExpiryCell';
-import type { HubRow, SortKey } from './hubRows';
+import type { HubRow, SortKey } from './rows';
 import { StatusBadge } from './StatusBadge';
 import { useRowAttributes } from './useRowAttributes';
 
