@@ -3,6 +3,9 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
+/** What src/ui may not import (the ui layer, and again for each page folder below). */
+const UI_FORBIDS = ['cli', 'task', 'devhost', 'bench', 'tests'];
+
 export default tseslint.config(
   { ignores: ['node_modules', 'dist', 'dist-dev', 'lib', 'out', 'coverage', 'task/*/index.js'] },
   js.configs.recommended,
@@ -22,6 +25,7 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   ...layerRules(),
+  ...pageRules(),
 );
 
 /**
@@ -58,11 +62,49 @@ function layerRules() {
       },
     },
     layer('adapters', ['ui', 'cli', 'task', 'devhost', 'bench', 'tests']),
-    layer('ui', ['cli', 'task', 'devhost', 'bench', 'tests']),
+    layer('ui', UI_FORBIDS),
     layer('cli', ['ui', 'task', 'devhost', 'bench', 'tests']),
     // The pipeline task is a shell over the scanner: it imports cli, adapters and core, never the pages.
     layer('task', ['ui', 'devhost', 'bench', 'tests']),
     // The local host plays Azure DevOps and Graph: it serves the bundles, it never imports them.
     layer('devhost', ['ui', 'cli', 'task', 'adapters', 'bench', 'tests']),
+  ];
+}
+
+/**
+ * Inside src/ui, each page's folder holds only what is its own: what both hubs use lives in ui/shared,
+ * what the warning surfaces share in ui/surface. A page never imports another page's folder (the widget's
+ * configuration reads the widget's settings), and ui/shared imports no page. These configs repeat the ui
+ * layer's patterns, since a later config's `no-restricted-imports` replaces an earlier one's for its files.
+ * tests/unit/layerLint.test.ts proves each rule fails on an import it forbids.
+ */
+function pageRules() {
+  const PAGES = ['hub', 'orgHub', 'pill', 'runSection', 'widget', 'widgetConfig'];
+  const page = (folders, pages) => ({
+    files: folders.map((f) => `src/ui/${f}/**/*.{ts,tsx}`),
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: `(^|/)(${UI_FORBIDS.join('|')})(/|$)`,
+              message: 'Imports flow one way: ui/cli → adapters → core (see CONTRIBUTING.md).',
+            },
+            {
+              regex: `^\\.\\.?/(.*/)?(${pages.join('|')})(/|$)`,
+              message:
+                "A page imports no other page's folder: take what two pages use from ui/shared (see CONTRIBUTING.md).",
+            },
+          ],
+        },
+      ],
+    },
+  });
+  return [
+    page(['hub'], ['orgHub']),
+    page(['orgHub'], ['hub']),
+    page(['pill', 'runSection', 'widget', 'widgetConfig'], ['hub', 'orgHub']),
+    page(['shared', 'surface'], PAGES),
   ];
 }

@@ -49,10 +49,38 @@ const CASES: [string, string, boolean][] = [
   ['src/devhost/sample.ts', '../adapters/http', false],
 ];
 
+// Inside src/ui: [page file, import, allowed]. A page imports no other page's folder; ui/shared imports no page.
+const PAGE_CASES: [string, string, boolean][] = [
+  ['src/ui/orgHub/sample.tsx', '../shared/ConnectionsView', true],
+  ['src/ui/orgHub/sample.ts', './projectLists', true],
+  ['src/ui/orgHub/sample.tsx', '../hub/HubPage', false],
+  ['src/ui/orgHub/sample.ts', '../hub/deps', false],
+  ['src/ui/orgHub/sample.ts', '../../ui/hub/useHubData', false],
+  ['src/ui/hub/sample.tsx', '../shared/DetailsPanel', true],
+  ['src/ui/hub/sample.ts', '../orgHub/orgLoad', false],
+  ['src/ui/pill/sample.ts', '../surface/StatusText', true],
+  ['src/ui/pill/sample.ts', '../hub/deps', false],
+  ['src/ui/runSection/sample.tsx', '../hub/StatusBadge', false],
+  ['src/ui/runSection/sample.tsx', '../orgHub/deps', false],
+  ['src/ui/widget/sample.tsx', '../hub/HubPage', false],
+  ['src/ui/widgetConfig/sample.tsx', '../widget/widgetSettings', true],
+  ['src/ui/widgetConfig/sample.tsx', '../orgHub/OrgHubPage', false],
+  ['src/ui/shared/sample.ts', './rows', true],
+  ['src/ui/shared/sample.ts', '../hub/deps', false],
+  ['src/ui/shared/sample.tsx', '../orgHub/deps', false],
+  ['src/ui/surface/sample.tsx', '../widget/widgetSettings', false],
+  // The ui layer's own rules still hold in each page folder.
+  ['src/ui/orgHub/sample.ts', '../../cli/io', false],
+  ['src/ui/shared/sample.ts', '../../devhost/fixture', false],
+  ['src/ui/pill/sample.ts', '../../adapters/sdk/surfaceData', true],
+];
+
 let results: Linted[];
 
 beforeAll(() => {
-  const input = JSON.stringify(CASES.map(([filePath, from]) => ({ filePath, code: snippet(from) })));
+  const input = JSON.stringify(
+    [...CASES, ...PAGE_CASES].map(([filePath, from]) => ({ filePath, code: snippet(from) })),
+  );
   const run = spawnSync(process.execPath, [join(ROOT, 'tests/support/lintSnippets.mjs')], {
     cwd: ROOT,
     input,
@@ -74,4 +102,21 @@ describe('lint guards the direction of imports in each layer', () => {
       expect(restricted.some((m) => expected.test(m.message))).toBe(true);
     }
   });
+});
+
+describe("lint keeps each page's folder its own", () => {
+  it.each(PAGE_CASES.map((c, i) => [...c, CASES.length + i] as const))(
+    '%s importing %s: allowed %s',
+    (_file, from, allowed, i) => {
+      const restricted = results[i].messages.filter((m) => m.ruleId === 'no-restricted-imports');
+      const others = results[i].messages.filter((m) => m.ruleId !== 'no-restricted-imports');
+      expect(others).toEqual([]);
+      if (allowed) {
+        expect(restricted).toEqual([]);
+      } else {
+        const expected = /(cli|devhost)\//.test(from) ? /Imports flow one way/ : /imports no other page's folder/;
+        expect(restricted.some((m) => expected.test(m.message))).toBe(true);
+      }
+    },
+  );
 });
