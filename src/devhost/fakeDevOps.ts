@@ -18,6 +18,9 @@ import {
 import { statusNumber, statusOnWire } from './httpStatusCode';
 import { createExtensionDataStore } from './fakeExtensionData';
 import { DOCUMENTS_ROUTE, documentsAnswer } from './extensionDataRoutes';
+import { createFakeDevOpsWrites } from './fakeDevOpsWrites';
+import type { FakeEntra } from './fakeEntra';
+import { definitionsAnswer, DEFINITIONS, ITEMS, itemsAnswer } from './fakePipelines';
 
 /**
  * A fake Azure DevOps REST server for one organization, fed by a fixture. Routes (under `/{org}/`):
@@ -28,15 +31,21 @@ import { DOCUMENTS_ROUTE, documentsAnswer } from './extensionDataRoutes';
  *   GET  _apis/projects[/{id}]?$top=&$skip=&continuationToken=  (x-ms-continuationtoken when more)
  *   GET|POST|PUT|PATCH|DELETE _apis/ExtensionManagement/InstalledExtensions/{pub}/{ext}/Data/Scopes/
  *        {scopeType}/{scopeValue}/Collections/{collection}/Documents[/{id}]
+ *   PUT  _apis/serviceendpoint/endpoints/{id}[?operation=ConvertAuthenticationScheme]  (fakeDevOpsWrites.ts)
+ *   GET  {project}/_apis/build/definitions, {project}/_apis/git/repositories/{id}/items (fakePipelines.ts)
  * Every call needs `Authorization: Bearer <FAKE_ADO_TOKEN>` (or Basic with it as the PAT), else 401.
  */
 
 /** What the local host hands the extension from `SDK.getAccessToken()`. Not a secret. */
 export const FAKE_ADO_TOKEN = 'local-devhost-ado-token';
+/** A token that reads but lacks vso.serviceendpoint_manage: every write answers 403. */
+export const FAKE_ADO_READONLY_TOKEN = 'local-devhost-ado-readonly-token';
 
 export interface FakeDevOpsOptions {
   latencyMs?: number;
   now?: () => number;
+  /** Shared with the fake Graph: which secrets Entra accepts (checks after a rotation). */
+  entra?: FakeEntra;
 }
 
 export interface FakeDevOpsStats {
@@ -48,6 +57,12 @@ export interface FakeDevOpsStats {
   /** GETs of extension data documents (tests wait for a reader's read-before-write). */
   documentReads: number;
   historyPages: number;
+  /** Requests by HTTP method (tests prove a plan writes nothing). */
+  methods: Record<string, number>;
+  /** PUTs of service connections. */
+  endpointWrites: number;
+  definitionLists: number;
+  gitItems: number;
 }
 
 const ENDPOINTS = /^([^/]+)\/_apis\/serviceendpoint\/endpoints(?:\/([^/]+))?$/i;
@@ -58,13 +73,14 @@ const EXECUTION_RESULTS = ['succeeded', 'succeededwithissues', 'failed', 'cancel
 const DEFAULT_HISTORY_TOP = 50;
 const PROJECTS = /^_apis\/projects(?:\/([^/]+))?$/i;
 
-function authorized(header: string | undefined): boolean {
-  if (!header) return false;
-  if (header === `Bearer ${FAKE_ADO_TOKEN}`) return true;
+/** The token's rights: 'manage', 'read', or null when refused. */
+function rightsOf(header: string | undefined): 'manage' | 'read' | null {
+  if (!header) return null;
   const basic = /^Basic\s+(\S+)$/i.exec(header);
-  if (!basic) return false;
-  const decoded = Buffer.from(basic[1], 'base64').toString('utf8');
-  return decoded.slice(decoded.indexOf(':') + 1) === FAKE_ADO_TOKEN;
+  const decoded = basic ? Buffer.from(basic[1], 'base64').toString('utf8') : '';
+  const token = basic ? decoded.slice(decoded.indexOf(':') + 1) : header.replace(/^Bearer\s+/i, '');
+  if (!basic && !/^Bearer\s/i.test(header)) return null;
+  return token === FAKE_ADO_TOKEN ? 'manage' : token === FAKE_ADO_READONLY_TOKEN ? 'read' : null;
 }
 
 function str(v: unknown): string {
@@ -80,8 +96,13 @@ export function createFakeDevOps(fixture: Fixture, options: FakeDevOpsOptions = 
     projectLists: 0,
     documentReads: 0,
     historyPages: 0,
+    methods: {},
+    endpointWrites: 0,
+    definitionLists: 0,
+    gitItems: 0,
   };
   const now = options.now ?? Date.now;
+  const writes = createFakeDevOpsWrites(fixture, options.entra ?? null, now);
   const projects = projectsOf(fixture);
   const store = createExtensionDataStore();
 
@@ -107,6 +128,7 @@ export function createFakeDevOps(fixture: Fixture, options: FakeDevOpsOptions = 
     if (fault)
       return vssError(fault, 'InternalServerError', `The local host answers ${fault} for project ${project.name}.`);
     // The project's endpoints first, then their {{now}} dates: an organization of 200 projects asks 200 times.
+    if (id) writes.beforeRead(id);
     const own = fixture.endpoints.filter((e) => endpointInProject(e, project, fixture));
     let list = resolveNowTokens(own, now()) as Record<string, unknown>[];
     if (id) {
@@ -133,7 +155,7 @@ export function createFakeDevOps(fixture: Fixture, options: FakeDevOpsOptions = 
   // azure-devops-extension-api/ServiceEndpoint): HTTP 200 whatever the test found; the outcome is in
   // statusCode (System.Net.HttpStatusCode: a number with enumsAsNumbers=true, else its camelCase name)
   // and errorMessage (Entra's own text when it refuses the credential).
-  function proxyAnswer(projectKey: string, q: URLSearchParams, flavor: Flavor): JsonAnswer {
+  function proxyAnswer(projectKey: string, q: URLSearchParams, flavor: Flavor, body: string): JsonAnswer {
     stats.proxyCalls += 1;
     const id = q.get('endpointId') ?? '';
     const project = findProject(projects, projectKey);
@@ -146,8 +168,14 @@ export function createFakeDevOps(fixture: Fixture, options: FakeDevOpsOptions = 
         SERVICE_ENDPOINTS,
       );
     }
+    let request: Record<string, unknown> = {};
+    try {
+      request = JSON.parse(body || '{}') as Record<string, unknown>;
+    } catch {
+      // an empty or broken body checks the saved connection
+    }
     const configured: Partial<Fixture['proxyResults'][string]> =
-      fixture.proxyResults[id] ?? fixture.proxyResults[id.toLowerCase()] ?? {};
+      writes.check(id, request) ?? fixture.proxyResults[id] ?? fixture.proxyResults[id.toLowerCase()] ?? {};
     const code = statusNumber(configured.statusCode ?? 200);
     const result = resolveNowTokens(
       {
@@ -209,7 +237,8 @@ export function createFakeDevOps(fixture: Fixture, options: FakeDevOpsOptions = 
 
   async function route(req: IncomingMessage): Promise<JsonAnswer> {
     // Azure DevOps answers a missing or refused token with 401 and an UnauthorizedRequestException body.
-    if (!authorized(req.headers.authorization)) {
+    const rights = rightsOf(req.headers.authorization);
+    if (!rights) {
       return {
         ...vssError(
           401,
@@ -245,9 +274,27 @@ export function createFakeDevOps(fixture: Fixture, options: FakeDevOpsOptions = 
     if (ep && method === 'GET')
       return endpointsAnswer(decodeURIComponent(ep[1]), ep[2] && decodeURIComponent(ep[2]), url.searchParams, flavor);
     const px = PROXY.exec(rest);
-    if (px && method === 'POST') {
-      await readBody(req);
-      return proxyAnswer(decodeURIComponent(px[1]), url.searchParams, flavor);
+    if (px && method === 'POST')
+      return proxyAnswer(decodeURIComponent(px[1]), url.searchParams, flavor, await readBody(req));
+    const put = /^_apis\/serviceendpoint\/endpoints\/([^/]+)$/i.exec(rest);
+    if (put && method === 'PUT') {
+      stats.endpointWrites += 1;
+      return writes.update(
+        decodeURIComponent(put[1]),
+        url.searchParams.get('operation'),
+        await readBody(req),
+        rights === 'manage',
+      );
+    }
+    const defs = DEFINITIONS.exec(rest);
+    if (defs && method === 'GET') {
+      stats.definitionLists += 1;
+      return definitionsAnswer(fixture, decodeURIComponent(defs[1]), url.searchParams, flavor);
+    }
+    const item = ITEMS.exec(rest);
+    if (item && method === 'GET') {
+      stats.gitItems += 1;
+      return itemsAnswer(fixture, decodeURIComponent(item[2]), url.searchParams, flavor);
     }
     const hi = HISTORY.exec(rest);
     if (hi && method === 'GET')
@@ -263,6 +310,8 @@ export function createFakeDevOps(fixture: Fixture, options: FakeDevOpsOptions = 
   function handle(req: IncomingMessage, res: ServerResponse): void {
     if (answerPreflight(req, res)) return;
     stats.requests += 1;
+    const method = req.method ?? 'GET';
+    stats.methods[method] = (stats.methods[method] ?? 0) + 1;
     route(req).then(
       (answer) => later(options.latencyMs, () => sendJson(res, answer)),
       (e: unknown) => sendJson(res, vssError(500, 'InternalServerError', `Local host error: ${(e as Error).message}`)),

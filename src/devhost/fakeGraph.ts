@@ -1,5 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'http';
 import { resolveNowTokens, type Fixture } from './fixture';
+import type { FakeEntra } from './fakeEntra';
+import { readBody } from './httpUtil';
 
 /** A fake Microsoft Graph (v1.0) fed by a fixture: applications, service principals, $batch, faults. */
 
@@ -9,6 +11,8 @@ export interface FakeGraphOptions {
   now?: () => number;
   /** Extra per-app faults on top of the fixture's `graphFaults`. */
   faults?: Record<string, number>;
+  /** addPassword/removePassword and the token endpoint; without it the fake Graph is read-only. */
+  entra?: FakeEntra;
 }
 
 export interface FakeGraphStats {
@@ -23,6 +27,8 @@ export interface FakeGraphStats {
   paths: string[];
   inFlight: number;
   maxInFlight: number;
+  /** addPassword and removePassword calls (tests prove a plan writes nothing). */
+  passwordWrites: number;
 }
 
 type Answer = { status: number; headers?: Record<string, string>; body: unknown };
@@ -43,6 +49,7 @@ export function createFakeGraph(fixture: Fixture, options: FakeGraphOptions = {}
     paths: [],
     inFlight: 0,
     maxInFlight: 0,
+    passwordWrites: 0,
   };
   const faults: Record<string, number> = { ...fixture.graphFaults, ...options.faults };
   const throttledOnce = new Set<string>();
@@ -113,7 +120,7 @@ export function createFakeGraph(fixture: Fixture, options: FakeGraphOptions = {}
     const send = () => {
       stats.inFlight -= 1;
       res.writeHead(answer.status, { 'Content-Type': 'application/json', ...cors(), ...answer.headers });
-      res.end(JSON.stringify(answer.body));
+      res.end(answer.body === undefined ? '' : JSON.stringify(answer.body));
     };
     if (options.latencyMs) setTimeout(send, options.latencyMs);
     else send();
@@ -125,6 +132,8 @@ export function createFakeGraph(fixture: Fixture, options: FakeGraphOptions = {}
       res.end();
       return;
     }
+    // The Microsoft identity platform's token endpoint, on the same fake (the CLI's --login-url).
+    if (req.method === 'POST' && TOKEN.test(req.url ?? '') && options.entra) return void options.entra.token(req, res);
     stats.requests += 1;
     stats.inFlight += 1;
     stats.maxInFlight = Math.max(stats.maxInFlight, stats.inFlight);
@@ -148,13 +157,67 @@ export function createFakeGraph(fixture: Fixture, options: FakeGraphOptions = {}
       });
       return;
     }
+    const pw = PASSWORDS.exec(url);
+    if (req.method === 'POST' && pw && options.entra) {
+      stats.passwordWrites += 1;
+      void readBody(req).then((text) => respond(res, passwordAnswer(decodeURIComponent(pw[1]), pw[2], text)));
+      return;
+    }
     // A single GET: the same lookups as inside a batch.
     if (req.method === 'GET') return respond(res, lookup(url));
     respond(res, graphError(405, 'MethodNotAllowed', 'Method not allowed'));
   }
 
+  // Graph v1.0 "application: addPassword" (200, passwordCredential with secretText) and "application:
+  // removePassword" (204; an unknown keyId is 400); graphWriteFaults plays a missing Application.ReadWrite.*
+  // (403 Authorization_RequestDenied) or an app management policy refusing the lifetime (400).
+  function passwordAnswer(objectId: string, verb: string, text: string): Answer {
+    const entra = options.entra as FakeEntra;
+    const app = find('applications', 'id', objectId);
+    if (!app) return graphError(404, 'Request_ResourceNotFound', `Resource '${objectId}' does not exist.`);
+    const fault = fixture.graphWriteFaults[String(app.appId).toLowerCase()];
+    if (fault === 403)
+      return graphError(403, 'Authorization_RequestDenied', 'Insufficient privileges to complete the operation.');
+    if (fault === 400)
+      return graphError(
+        400,
+        'CredentialInvalidLifetimeAsPerAppPolicy',
+        'Credential lifetime exceeds the max value allowed as per assigned policy.',
+      );
+    let body: Record<string, unknown> = {};
+    try {
+      body = JSON.parse(text || '{}') as Record<string, unknown>;
+    } catch {
+      return graphError(400, 'BadRequest', 'Invalid JSON');
+    }
+    if (verb.toLowerCase() === 'addpassword') {
+      const p = (body.passwordCredential ?? {}) as { displayName?: unknown; endDateTime?: unknown };
+      const created = entra.addPassword(
+        objectId,
+        typeof p.displayName === 'string' ? p.displayName : null,
+        typeof p.endDateTime === 'string' ? p.endDateTime : null,
+      );
+      return created
+        ? {
+            status: 200,
+            body: {
+              '@odata.context': 'https://graph.microsoft.com/v1.0/$metadata#microsoft.graph.passwordCredential',
+              ...created,
+            },
+          }
+        : graphError(404, 'Request_ResourceNotFound', 'Not found');
+    }
+    const outcome = entra.removePassword(objectId, String(body.keyId ?? ''));
+    if (outcome === 'no-key')
+      return graphError(400, 'InvalidKeyId', `No password credential found with keyId ${String(body.keyId)}.`);
+    return { status: 204, body: undefined };
+  }
+
   return { handle, stats };
 }
+
+const TOKEN = /^\/[^/]+\/oauth2\/v2\.0\/token(\?|$)/;
+const PASSWORDS = /^\/applications\/([^/(]+)\/(addPassword|removePassword)$/i;
 
 function cors(): Record<string, string> {
   return {

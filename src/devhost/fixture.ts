@@ -1,7 +1,8 @@
 import { readFileSync } from 'fs';
+import { normalizeFixFixture, type FixFixture } from './fixtureFix';
 
 /** The fixture file (docs/contracts.md#fixture-file): what the local host and the browser tests serve. */
-export interface Fixture {
+export interface Fixture extends FixFixture {
   project: { id: string; name: string };
   organization: string;
   endpoints: unknown[];
@@ -139,6 +140,7 @@ export function normalizeFixture(input: unknown): Fixture {
     executionHistory: history(raw.executionHistory),
     builds: builds(raw.builds),
     snapshot: raw.snapshot === 'none' ? 'none' : 'seed',
+    ...normalizeFixFixture(raw),
   };
 }
 

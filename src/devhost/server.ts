@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'fs';
 import { join, resolve } from 'path';
 import type { Fixture } from './fixture';
 import { createFakeGraph } from './fakeGraph';
+import { createFakeEntra } from './fakeEntra';
 import { createFakeDevOps, FAKE_ADO_TOKEN, type FakeDevOpsStats } from './fakeDevOps';
 import { answerPreflight, sendText } from './httpUtil';
 import { hostScriptsDir, LIGHT_THEME, renderHostPage, type HostPageConfig } from './hostPage';
@@ -115,8 +116,10 @@ export async function startLocalHost(options: LocalHostOptions): Promise<LocalHo
   const { fixture } = options;
   const distDir = resolve(options.distDir ?? join(packageRoot(__dirname), 'dist'));
   const hubPage = options.hubPage ?? 'hub.html';
-  const graph = createFakeGraph(fixture, { latencyMs: options.graphLatencyMs, now: options.now });
-  const devops = createFakeDevOps(fixture, { latencyMs: options.devopsLatencyMs, now: options.now });
+  // One Entra for both fakes: Graph's addPassword makes secrets the DevOps check and the token endpoint know.
+  const entra = createFakeEntra(fixture, { now: options.now });
+  const graph = createFakeGraph(fixture, { latencyMs: options.graphLatencyMs, now: options.now, entra });
+  const devops = createFakeDevOps(fixture, { latencyMs: options.devopsLatencyMs, now: options.now, entra });
   if (fixture.host.clientId) {
     // "An Entra client ID is configured": seed the setting as an administrator would have saved it.
     const settings = {

@@ -12,19 +12,22 @@ import { armEndpoint, iso, NOW } from '../support/payloads';
 const SECRET = 'Qx8~never-in-a-journal-0123456789abcdef';
 
 describe('fix: PUT bodies from the connection as read', () => {
-  const read = { ...armEndpoint(), data: { ...(armEndpoint().data as object), revertSchemeDeadline: iso(3) } };
+  const read: Record<string, unknown> = {
+    ...armEndpoint(),
+    data: { ...(armEndpoint().data as object), revertSchemeDeadline: iso(3) },
+  };
 
-  it.each([
-    ['WorkloadIdentityFederation', 'WorkloadIdentityFederation'],
-    ['ServicePrincipal', 'ServicePrincipal'],
-  ] as const)('convert towards %s changes only the scheme and drops revertSchemeDeadline', (scheme) => {
-    const body = schemeChangeBody(read, scheme);
-    const expected = JSON.parse(JSON.stringify(read));
-    expected.authorization.scheme = scheme;
-    delete expected.data.revertSchemeDeadline;
-    expect(body).toEqual(expected);
-    expect((read.authorization as { scheme: string }).scheme).toBe('ServicePrincipal');
-  });
+  it.each([['WorkloadIdentityFederation'], ['ServicePrincipal']] as const)(
+    'convert towards %s changes only the scheme and drops revertSchemeDeadline',
+    (scheme) => {
+      const body = schemeChangeBody(read, scheme);
+      const expected = JSON.parse(JSON.stringify(read));
+      expected.authorization.scheme = scheme;
+      delete expected.data.revertSchemeDeadline;
+      expect(body).toEqual(expected);
+      expect((read.authorization as { scheme: string }).scheme).toBe('ServicePrincipal');
+    },
+  );
 
   it('a new secret changes only serviceprincipalkey (in its wire casing)', () => {
     const body = newSecretBody(armEndpoint({ creationMode: 'Manual' }), SECRET);
