@@ -80,6 +80,8 @@ module.exports = (_env, argv) => {
     // `npm run dev:org`: what a real organization loads through baseUri https://localhost:3000.
     devServer: {
       server: 'https',
+      // Loopback only: never reachable from the network (issue 21); the browser still loads https://localhost:3000.
+      host: 'localhost',
       port: 3000,
       // The manifest names dist/hub.html and static/icon.png under baseUri.
       devMiddleware: { publicPath: '/dist/' },

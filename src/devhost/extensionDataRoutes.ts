@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'http';
-import { readBody, type JsonAnswer } from './httpUtil';
+import { decodeSegment, readBody, type JsonAnswer } from './httpUtil';
 import { EXTENSION_MANAGEMENT, itemAnswer, listAnswer, vssError, type Flavor } from './devopsShapes';
 import type { CollectionAddress, DataResult, ExtensionDataStore } from './fakeExtensionData';
 
@@ -21,8 +21,10 @@ export async function documentsAnswer(
   m: RegExpExecArray,
   flavor: Flavor,
 ): Promise<JsonAnswer> {
-  const [publisher, extension, scopeType, scopeValue, collection] = m.slice(1, 6).map(decodeURIComponent);
-  const id = m[6] === undefined ? undefined : decodeURIComponent(m[6]);
+  const parts = m.slice(1, 7).map((p) => (p === undefined ? undefined : decodeSegment(p)));
+  if (parts.some((p) => p === null)) return vssError(400, 'ArgumentException', 'Malformed percent escape in the URL.');
+  const [publisher, extension, scopeType, scopeValue, collection] = parts.slice(0, 5) as string[];
+  const id = parts[5] ?? undefined;
   const where: CollectionAddress = { publisher, extension, scopeType, scopeValue, collection };
   const method = req.method ?? 'GET';
   if (method === 'GET') return dataAnswer(id ? store.get(where, id) : store.list(where), flavor);
@@ -31,9 +33,10 @@ export async function documentsAnswer(
       ? dataAnswer(store.remove(where, id), flavor)
       : vssError(400, 'ArgumentException', 'Document id required.');
   }
+  const text = await readBody(req);
   let doc: unknown;
   try {
-    doc = JSON.parse((await readBody(req)) || 'null');
+    doc = JSON.parse(text || 'null');
   } catch {
     return vssError(400, 'InvalidDocumentException', 'The request body is not valid JSON.');
   }

@@ -1,7 +1,15 @@
 import type { IncomingMessage, ServerResponse } from 'http';
 import { randomUUID } from 'crypto';
 import { resolveNowTokens, type Fixture } from './fixture';
-import { answerPreflight, later, readBody, sendJson, type JsonAnswer } from './httpUtil';
+import {
+  answerPreflight,
+  BodyTooLargeError,
+  decodeSegment,
+  later,
+  readBody,
+  sendJson,
+  type JsonAnswer,
+} from './httpUtil';
 import {
   endpointInProject,
   findProject,
@@ -250,7 +258,11 @@ export function createFakeDevOps(fixture: Fixture, options: FakeDevOpsOptions = 
     }
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const segments = url.pathname.split('/').filter(Boolean);
-    const org = decodeURIComponent(segments[0] ?? '');
+    // IIS in front of Azure DevOps answers 400 Bad Request to a URL whose escapes do not decode.
+    if (segments.some((s) => decodeSegment(s) === null))
+      return vssError(400, 'ArgumentException', 'The request URL holds a malformed percent escape.');
+    const decode = (s: string) => decodeSegment(s) ?? s;
+    const org = decode(segments[0] ?? '');
     if (org.toLowerCase() !== fixture.organization.toLowerCase()) {
       return vssError(
         404,
@@ -267,42 +279,34 @@ export function createFakeDevOps(fixture: Fixture, options: FakeDevOpsOptions = 
     if (docs) {
       const answer = await documentsAnswer(store, req, docs, flavor);
       // Tests: another writer acts after this read was answered and before its answer is sent.
-      if (method === 'GET') await hooks.afterDocumentRead?.(decodeURIComponent(docs[5]));
+      if (method === 'GET') await hooks.afterDocumentRead?.(decode(docs[5]));
       return answer;
     }
     const ep = ENDPOINTS.exec(rest);
-    if (ep && method === 'GET')
-      return endpointsAnswer(decodeURIComponent(ep[1]), ep[2] && decodeURIComponent(ep[2]), url.searchParams, flavor);
+    if (ep && method === 'GET') return endpointsAnswer(decode(ep[1]), ep[2] && decode(ep[2]), url.searchParams, flavor);
     const px = PROXY.exec(rest);
-    if (px && method === 'POST')
-      return proxyAnswer(decodeURIComponent(px[1]), url.searchParams, flavor, await readBody(req));
+    if (px && method === 'POST') return proxyAnswer(decode(px[1]), url.searchParams, flavor, await readBody(req));
     const put = /^_apis\/serviceendpoint\/endpoints\/([^/]+)$/i.exec(rest);
     if (put && method === 'PUT') {
       stats.endpointWrites += 1;
-      return writes.update(
-        decodeURIComponent(put[1]),
-        url.searchParams.get('operation'),
-        await readBody(req),
-        rights === 'manage',
-      );
+      return writes.update(decode(put[1]), url.searchParams.get('operation'), await readBody(req), rights === 'manage');
     }
     const defs = DEFINITIONS.exec(rest);
     if (defs && method === 'GET') {
       stats.definitionLists += 1;
-      return definitionsAnswer(fixture, decodeURIComponent(defs[1]), url.searchParams, flavor);
+      return definitionsAnswer(fixture, decode(defs[1]), url.searchParams, flavor);
     }
     const item = ITEMS.exec(rest);
     if (item && method === 'GET') {
       stats.gitItems += 1;
-      return itemsAnswer(fixture, decodeURIComponent(item[2]), url.searchParams, flavor);
+      return itemsAnswer(fixture, decode(item[2]), url.searchParams, flavor);
     }
     const hi = HISTORY.exec(rest);
-    if (hi && method === 'GET')
-      return historyAnswer(decodeURIComponent(hi[1]), decodeURIComponent(hi[2]), url.searchParams, flavor);
+    if (hi && method === 'GET') return historyAnswer(decode(hi[1]), decode(hi[2]), url.searchParams, flavor);
     const pr = PROJECTS.exec(rest);
     if (pr && method === 'GET') {
       const baseUrl = `http://${req.headers.host ?? '127.0.0.1'}/${fixture.organization}`;
-      return projectsAnswer(pr[1] && decodeURIComponent(pr[1]), url.searchParams, flavor, baseUrl);
+      return projectsAnswer(pr[1] && decode(pr[1]), url.searchParams, flavor, baseUrl);
     }
     return vssError(404, 'RouteNotFound', `The local host does not fake ${method} /${segments.join('/')}.`);
   }
@@ -314,7 +318,15 @@ export function createFakeDevOps(fixture: Fixture, options: FakeDevOpsOptions = 
     stats.methods[method] = (stats.methods[method] ?? 0) + 1;
     route(req).then(
       (answer) => later(options.latencyMs, () => sendJson(res, answer)),
-      (e: unknown) => sendJson(res, vssError(500, 'InternalServerError', `Local host error: ${(e as Error).message}`)),
+      (e: unknown) =>
+        // Azure DevOps's front end answers 413 Request Entity Too Large over its request limit (RFC 9110
+        // §15.5.14) and the connection stays usable; the fake's limit is readBody's 5 MB.
+        e instanceof BodyTooLargeError
+          ? sendJson(res, {
+              ...vssError(413, 'RequestContentTooLargeException', `The request body is over ${e.limitBytes} bytes.`),
+              headers: { Connection: 'close' },
+            })
+          : sendJson(res, vssError(500, 'InternalServerError', `Local host error: ${(e as Error).message}`)),
     );
   }
 

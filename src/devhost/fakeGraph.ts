@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'http';
 import { resolveNowTokens, type Fixture } from './fixture';
 import type { FakeEntra } from './fakeEntra';
-import { readBody } from './httpUtil';
+import { BodyTooLargeError, decodeSegment, readBody } from './httpUtil';
 
 /** A fake Microsoft Graph (v1.0) fed by a fixture: applications, service principals, $batch, faults. */
 
@@ -70,10 +70,15 @@ export function createFakeGraph(fixture: Fixture, options: FakeGraphOptions = {}
     const [path, query = ''] = relativeUrl.split('?');
     const m = APP_BY_APPID.exec(path) ?? APP_BY_ID.exec(path);
     if (!m) return graphError(400, 'BadRequest', `Unsupported path ${path}`);
-    const [, collection, key, federated] = m;
+    const [, collection, rawKey, federated] = m;
+    const key = decodeSegment(rawKey);
+    const select = /\$select=([^&]+)/.exec(query);
+    const selected = select ? decodeSegment(select[1]) : '';
+    // Graph answers 400 BadRequest to a request URL it cannot parse.
+    if (key === null || selected === null) return graphError(400, 'BadRequest', 'Malformed percent escape in the URL.');
     const byAppId = APP_BY_APPID.test(path);
-    const found = find(collection, byAppId ? 'appId' : 'id', decodeURIComponent(key));
-    const appId = byAppId ? decodeURIComponent(key) : ((found?.appId as string | undefined) ?? key);
+    const found = find(collection, byAppId ? 'appId' : 'id', key);
+    const appId = byAppId ? key : ((found?.appId as string | undefined) ?? key);
     const fault = faults[appId] ?? faults[appId.toLowerCase()];
     if (fault === 429 && !throttledOnce.has(appId)) {
       throttledOnce.add(appId);
@@ -89,8 +94,7 @@ export function createFakeGraph(fixture: Fixture, options: FakeGraphOptions = {}
       const list = fixture.federatedIdentityCredentials[appId] ?? [];
       return { status: 200, body: resolveNowTokens({ value: list }, now()) };
     }
-    const select = /\$select=([^&]+)/.exec(query);
-    const fields = select ? decodeURIComponent(select[1]).split(',') : Object.keys(found);
+    const fields = select ? selected.split(',') : Object.keys(found);
     const body: Record<string, unknown> = {};
     for (const f of fields) if (f in found) body[f] = found[f];
     // keyCredential.key is "returned only on $select for a single object … otherwise, it is always null".
@@ -119,7 +123,7 @@ export function createFakeGraph(fixture: Fixture, options: FakeGraphOptions = {}
   function respond(res: ServerResponse, answer: Answer): void {
     const send = () => {
       stats.inFlight -= 1;
-      res.writeHead(answer.status, { 'Content-Type': 'application/json', ...cors(), ...answer.headers });
+      res.writeHead(answer.status, { 'Content-Type': 'application/json', ...CORS, ...answer.headers });
       res.end(answer.body === undefined ? '' : JSON.stringify(answer.body));
     };
     if (options.latencyMs) setTimeout(send, options.latencyMs);
@@ -128,7 +132,7 @@ export function createFakeGraph(fixture: Fixture, options: FakeGraphOptions = {}
 
   function handle(req: IncomingMessage, res: ServerResponse): void {
     if (req.method === 'OPTIONS') {
-      res.writeHead(204, cors());
+      res.writeHead(204, CORS);
       res.end();
       return;
     }
@@ -144,23 +148,30 @@ export function createFakeGraph(fixture: Fixture, options: FakeGraphOptions = {}
     stats.tokens.set(token, (stats.tokens.get(token) ?? 0) + 1);
     const url = (req.url ?? '').replace(/^\/v1\.0/, '');
     if (req.method === 'POST' && url.startsWith('/$batch')) {
-      let text = '';
-      req.on('data', (chunk) => (text += chunk));
-      req.on('end', () => {
-        let parsed: unknown;
-        try {
-          parsed = JSON.parse(text);
-        } catch {
-          return respond(res, graphError(400, 'BadRequest', 'Invalid JSON'));
-        }
-        respond(res, batch(parsed));
-      });
+      readBody(req).then(
+        (text) => {
+          let parsed: unknown;
+          try {
+            parsed = JSON.parse(text);
+          } catch {
+            return respond(res, graphError(400, 'BadRequest', 'Invalid JSON'));
+          }
+          respond(res, batch(parsed));
+        },
+        (e: unknown) =>
+          respond(
+            res,
+            e instanceof BodyTooLargeError
+              ? graphError(413, 'RequestEntityTooLarge', 'The request body is too large.')
+              : graphError(400, 'BadRequest', 'The request body could not be read.'),
+          ),
+      );
       return;
     }
     const pw = PASSWORDS.exec(url);
     if (req.method === 'POST' && pw && options.entra) {
       stats.passwordWrites += 1;
-      void readBody(req).then((text) => respond(res, passwordAnswer(decodeURIComponent(pw[1]), pw[2], text)));
+      void readBody(req).then((text) => respond(res, passwordAnswer(decodeSegment(pw[1]) ?? pw[1], pw[2], text)));
       return;
     }
     // A single GET: the same lookups as inside a batch.
@@ -219,11 +230,9 @@ export function createFakeGraph(fixture: Fixture, options: FakeGraphOptions = {}
 const TOKEN = /^\/[^/]+\/oauth2\/v2\.0\/token(\?|$)/;
 const PASSWORDS = /^\/applications\/([^/(]+)\/(addPassword|removePassword)$/i;
 
-function cors(): Record<string, string> {
-  return {
-    'Access-Control-Allow-Origin': '*',
-    'Access-Control-Allow-Headers': 'Authorization, Content-Type',
-    'Access-Control-Allow-Methods': 'GET, POST, OPTIONS',
-    'Access-Control-Expose-Headers': 'Retry-After',
-  };
-}
+/** Graph answers the preflight of the headers MSAL and our client send; the allowed origin is set by guardRequest. */
+const CORS: Record<string, string> = {
+  'Access-Control-Allow-Headers': 'Authorization, Content-Type',
+  'Access-Control-Allow-Methods': 'GET, POST, OPTIONS',
+  'Access-Control-Expose-Headers': 'Retry-After',
+};

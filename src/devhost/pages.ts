@@ -1,5 +1,6 @@
 import { findProject, projectsOf, type ProjectInfo } from './devopsShapes';
 import { resolveNowTokens, type Fixture } from './fixture';
+import { decodeSegment } from './httpUtil';
 
 /**
  * The Azure DevOps pages the local host plays, at Azure DevOps-like paths:
@@ -122,14 +123,13 @@ function dashboardSettings(q: URLSearchParams): DashboardWidgetSettings {
   };
 }
 
-/** The page for a path on the host origin; null when the path is not a page. */
+/** The page for a path on the host origin; null when the path is not a page (or does not decode). */
 export function routePage(fixture: Fixture, url: URL, nowMs: number): RoutedPage | null {
   const home = fixture.project;
   if (url.pathname === '/' || url.pathname === '/index.html') return { project: home, page: { kind: 'hub' } };
-  const parts = url.pathname
-    .split('/')
-    .filter(Boolean)
-    .map((p) => decodeURIComponent(p));
+  const decoded = url.pathname.split('/').filter(Boolean).map(decodeSegment);
+  if (decoded.some((p) => p === null)) return null;
+  const parts = decoded as string[];
   if (parts.length < 3 || parts[0].toLowerCase() !== fixture.organization.toLowerCase()) return null;
   const project = findProject(projectsOf(fixture), parts[1]);
   const rest = parts.slice(2).join('/').toLowerCase();

@@ -5,7 +5,7 @@ import type { Fixture } from './fixture';
 import { createFakeGraph } from './fakeGraph';
 import { createFakeEntra } from './fakeEntra';
 import { createFakeDevOps, FAKE_ADO_TOKEN, type FakeDevOpsStats } from './fakeDevOps';
-import { answerPreflight, sendText } from './httpUtil';
+import { answerPreflight, decodeSegment, guardRequest, sendText } from './httpUtil';
 import { hostScriptsDir, LIGHT_THEME, renderHostPage, type HostPageConfig } from './hostPage';
 import type { LiveReload } from './liveReload';
 import { packageRoot, placeholderPage, serveFrom } from './staticFiles';
@@ -67,15 +67,34 @@ export const CLIENT_ID_SETTING = 'entraClientId';
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void;
 
-function listen(handler: Handler, port: number): Promise<{ server: Server; origin: string }> {
+/**
+ * Listens on 127.0.0.1 only. Every request first passes guardRequest (bound Host, the local host's own
+ * origins, a URL that decodes); a handler that throws answers 500 and the server keeps serving.
+ */
+function listen(
+  handler: Handler,
+  port: number,
+  origins: ReadonlySet<string>,
+): Promise<{ server: Server; origin: string }> {
   return new Promise((resolveListen, reject) => {
-    const server = createServer(handler);
+    let host = '';
+    const server = createServer((req, res) => {
+      if (guardRequest(req, res, { host, origins })) return;
+      try {
+        handler(req, res);
+      } catch (e) {
+        console.error(`local host: ${req.method} ${(req.url ?? '').slice(0, 200)}: ${(e as Error).message}`);
+        if (!res.headersSent) sendText(res, 500, 'text/plain; charset=utf-8', 'Local host error.');
+        else res.end();
+      }
+    });
     server.once('error', reject);
     server.listen(port, '127.0.0.1', () => {
       server.off('error', reject);
       const address = server.address();
       const actual = typeof address === 'object' && address ? address.port : port;
-      resolveListen({ server, origin: `http://127.0.0.1:${actual}` });
+      host = `127.0.0.1:${actual}`;
+      resolveListen({ server, origin: `http://${host}` });
     });
   });
 }
@@ -139,27 +158,38 @@ export async function startLocalHost(options: LocalHostOptions): Promise<LocalHo
   }
 
   const started: Server[] = [];
+  // The host page and the extension frame: the only pages that may call the fakes (no other site).
+  const origins = new Set<string>();
   try {
-    const graphSide = await listen((req, res) => {
-      if (!answerPreflight(req, res)) graph.handle(req, res);
-    }, 0);
+    const graphSide = await listen(
+      (req, res) => {
+        if (!answerPreflight(req, res)) graph.handle(req, res);
+      },
+      0,
+      origins,
+    );
     started.push(graphSide.server);
-    const devopsSide = await listen(devops.handle, 0);
+    const devopsSide = await listen(devops.handle, 0, origins);
     started.push(devopsSide.server);
-    const extensionSide = await listen((req, res) => {
-      const path = (req.url ?? '/').split('?')[0];
-      if (serveFrom(distDir, req.method, path, res)) return;
-      const orgHubPage = options.orgHubPage ?? 'orgHub.html';
-      if (path === '/' || path === '/' + hubPage || path === '/' + orgHubPage)
-        return sendText(
-          res,
-          200,
-          'text/html; charset=utf-8',
-          placeholderPage(distDir, path === '/' + orgHubPage ? orgHubPage : hubPage),
-        );
-      sendText(res, 404, 'text/plain; charset=utf-8', `Not found in ${distDir}: ${path}`);
-    }, 0);
+    const extensionSide = await listen(
+      (req, res) => {
+        const path = (req.url ?? '/').split('?')[0];
+        if (serveFrom(distDir, req.method, path, res)) return;
+        const orgHubPage = options.orgHubPage ?? 'orgHub.html';
+        if (path === '/' || path === '/' + hubPage || path === '/' + orgHubPage)
+          return sendText(
+            res,
+            200,
+            'text/html; charset=utf-8',
+            placeholderPage(distDir, path === '/' + orgHubPage ? orgHubPage : hubPage),
+          );
+        sendText(res, 404, 'text/plain; charset=utf-8', `Not found in ${distDir}: ${path}`);
+      },
+      0,
+      origins,
+    );
     started.push(extensionSide.server);
+    origins.add(extensionSide.origin);
 
     const version = extensionVersion();
     const orgPath = `/${encodeURIComponent(fixture.organization)}/_settings/connection-expiry`;
@@ -214,7 +244,7 @@ export async function startLocalHost(options: LocalHostOptions): Promise<LocalHo
     };
     const pageFor = (path: string): HostPageConfig | null => {
       if (path === '/' || path === '/index.html') return base;
-      if (decodeURIComponent(path).toLowerCase().replace(/\/+$/, '') === decodeURIComponent(orgPath).toLowerCase())
+      if ((decodeSegment(path) ?? '').toLowerCase().replace(/\/+$/, '') === decodeURIComponent(orgPath).toLowerCase())
         return orgConfig;
       return null;
     };
@@ -232,42 +262,47 @@ export async function startLocalHost(options: LocalHostOptions): Promise<LocalHo
           : page.kind === 'dashboard'
             ? { id: 'widget', file: 'widget.html' }
             : { id: 'hub', file: hubPage };
-    const hostSide = await listen((req, res) => {
-      const path = (req.url ?? '/').split('?')[0];
-      if (options.liveReload?.handle(req, res)) return;
-      const routed =
-        req.method === 'GET'
-          ? routePage(fixture, new URL(req.url ?? '/', 'http://host'), (options.now ?? Date.now)())
-          : null;
-      if (routed && routed.page.kind !== 'hub') {
-        const frame = frameOf(routed.page);
-        const status = routed.page.kind === 'not-found' ? 404 : 200;
-        return sendText(
-          res,
-          status,
-          'text/html; charset=utf-8',
-          renderHostPage({
-            ...base,
-            project: routed.project,
-            pages: pages('other'),
-            contributionId: `${PUBLISHER}.${EXTENSION_ID}.${frame.id}`,
-            hubUrl: `${extensionSide.origin}/${frame.file}`,
-            page: routed.page,
-            links,
-            configUrl: `${extensionSide.origin}/widget-configuration.html`,
-            configContributionId: `${PUBLISHER}.${EXTENSION_ID}.widget-configuration`,
-          }),
-        );
-      }
-      // Hub pages: the start page and the organization hub, or a project's hub at its Azure DevOps-like path.
-      const page =
-        req.method === 'GET' ? (pageFor(path) ?? (routed ? { ...base, project: routed.project } : null)) : null;
-      if (page) return sendText(res, 200, 'text/html; charset=utf-8', renderHostPage({ ...page, links }));
-      if (path.startsWith('/host/') && serveFrom(scripts, req.method, path.slice('/host'.length), res)) return;
-      if (path === '/favicon.ico') return sendText(res, 204, 'image/x-icon', '');
-      sendText(res, 404, 'text/plain; charset=utf-8', 'Not found');
-    }, options.port ?? 8080);
+    const hostSide = await listen(
+      (req, res) => {
+        const path = (req.url ?? '/').split('?')[0];
+        if (options.liveReload?.handle(req, res)) return;
+        const routed =
+          req.method === 'GET'
+            ? routePage(fixture, new URL(req.url ?? '/', 'http://host'), (options.now ?? Date.now)())
+            : null;
+        if (routed && routed.page.kind !== 'hub') {
+          const frame = frameOf(routed.page);
+          const status = routed.page.kind === 'not-found' ? 404 : 200;
+          return sendText(
+            res,
+            status,
+            'text/html; charset=utf-8',
+            renderHostPage({
+              ...base,
+              project: routed.project,
+              pages: pages('other'),
+              contributionId: `${PUBLISHER}.${EXTENSION_ID}.${frame.id}`,
+              hubUrl: `${extensionSide.origin}/${frame.file}`,
+              page: routed.page,
+              links,
+              configUrl: `${extensionSide.origin}/widget-configuration.html`,
+              configContributionId: `${PUBLISHER}.${EXTENSION_ID}.widget-configuration`,
+            }),
+          );
+        }
+        // Hub pages: the start page and the organization hub, or a project's hub at its Azure DevOps-like path.
+        const page =
+          req.method === 'GET' ? (pageFor(path) ?? (routed ? { ...base, project: routed.project } : null)) : null;
+        if (page) return sendText(res, 200, 'text/html; charset=utf-8', renderHostPage({ ...page, links }));
+        if (path.startsWith('/host/') && serveFrom(scripts, req.method, path.slice('/host'.length), res)) return;
+        if (path === '/favicon.ico') return sendText(res, 204, 'image/x-icon', '');
+        sendText(res, 404, 'text/plain; charset=utf-8', 'Not found');
+      },
+      options.port ?? 8080,
+      origins,
+    );
     started.push(hostSide.server);
+    origins.add(hostSide.origin);
 
     return {
       url: `${hostSide.origin}/`,

@@ -1,7 +1,7 @@
 import { existsSync, readFile, statSync } from 'fs';
 import { dirname, extname, join, resolve, sep } from 'path';
 import type { ServerResponse } from 'http';
-import { sendText } from './httpUtil';
+import { decodeSegment, sendText } from './httpUtil';
 
 /** Serves files from one directory (no listing, no escaping it), for the extension origin and the host page's scripts. */
 
@@ -34,12 +34,8 @@ export function packageRoot(from: string = __dirname): string {
 
 /** Resolves a URL path inside `root`; null when it would leave it or is not a file. */
 export function fileInside(root: string, urlPath: string): string | null {
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(urlPath.split('?')[0]);
-  } catch {
-    return null;
-  }
+  const decoded = decodeSegment(urlPath.split('?')[0]);
+  if (decoded === null) return null;
   const base = resolve(root);
   const target = resolve(base, '.' + (decoded.startsWith('/') ? decoded : '/' + decoded));
   if (target !== base && !target.startsWith(base + sep)) return null;

@@ -25,9 +25,11 @@ describe('fake Azure DevOps: service endpoints', () => {
     const before = host.devopsStats.endpointLists;
     const res = await get('Fabrikam%20Web/_apis/serviceendpoint/endpoints?includeDetails=true', {
       Accept: EXTENSION_ACCEPT,
+      Origin: host.extensionUrl,
     });
     expect(res.status).toBe(200);
-    expect(res.headers.get('access-control-allow-origin')).toBe('*');
+    // CORS for the extension frame's origin only (issue 21): never `*`.
+    expect(res.headers.get('access-control-allow-origin')).toBe(host.extensionUrl);
     const text = await res.text();
     expect(text).not.toContain('{{now');
     expect(text).toMatch(/"creationDate":"\\\/Date\(\d+\)\\\/"/);
@@ -78,12 +80,14 @@ describe('fake Azure DevOps: service endpoints', () => {
       const res = await fetch(url, {
         method: 'OPTIONS',
         headers: {
-          Origin: 'http://127.0.0.1:1',
+          // The extension frame's origin (another origin is refused: devhost-guard.test.ts).
+          Origin: host.extensionUrl,
           'Access-Control-Request-Method': 'PUT',
           'Access-Control-Request-Headers': 'authorization,x-vss-reauthenticationaction',
         },
       });
       expect(res.status).toBe(204);
+      expect(res.headers.get('access-control-allow-origin')).toBe(host.extensionUrl);
       expect(res.headers.get('access-control-allow-headers')).toContain('X-VSS-ReauthenticationAction');
       expect(res.headers.get('access-control-allow-methods')).toContain('PUT');
       expect(res.headers.get('access-control-expose-headers')).toContain('x-ms-continuationtoken');
