@@ -234,3 +234,53 @@ describe('lookupApps against a fake Graph', () => {
     }
   });
 });
+
+describe('redirects (issue 21 item 6)', () => {
+  it.each([301, 302, 303, 307, 308])(
+    'a %i from the Graph root is a Graph error on every item; the $batch body is never sent to the other host',
+    async (status) => {
+      const elsewhere: string[] = [];
+      const other = await listen((req, res) => {
+        elsewhere.push(`${req.method} ${req.url}`);
+        res.writeHead(200, { 'Content-Type': 'application/json' });
+        res.end('{"responses":[]}');
+      });
+      const redirecting = await listen((req, res) => {
+        // Any 3xx with a Location, as a proxy or a hostile --graph-url could answer.
+        res.writeHead(status, { Location: `${other.url}/v1.0/$batch` });
+        res.end();
+      });
+      try {
+        const results = await lookupApps([query(1), query(2)], options(redirecting.url));
+        expect(elsewhere).toEqual([]);
+        for (const n of [1, 2]) {
+          const outcome = results.get(appKey(TENANT, appId(n)));
+          expect(outcome?.kind).toBe('error');
+          expect(outcome && 'message' in outcome ? outcome.message : '').toBe(
+            `Microsoft Graph at ${new URL(redirecting.url).host} answered a redirect (${status}) to ${new URL(other.url).host}: not followed, so the request was not sent elsewhere`,
+          );
+        }
+      } finally {
+        await redirecting.close();
+        await other.close();
+      }
+    },
+  );
+
+  it('a browser-style opaque redirect (status 0) is the same error', async () => {
+    // What fetch(…, {redirect: 'manual'}) resolves to in a browser: type opaqueredirect, status 0.
+    const opaque = async () =>
+      ({
+        ok: false,
+        status: 0,
+        type: 'opaqueredirect',
+        headers: new Headers(),
+        text: async () => '',
+      }) as unknown as Response;
+    const results = await lookupApps([query(3)], options('https://graph.example', { fetch: opaque }));
+    const outcome = results.get(appKey(TENANT, appId(3)));
+    expect(outcome && 'message' in outcome ? outcome.message : '').toMatch(
+      /^Microsoft Graph at graph\.example answered a redirect: not followed/,
+    );
+  });
+});

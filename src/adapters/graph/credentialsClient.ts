@@ -2,7 +2,15 @@ import type { AppQuery } from '../../core/graphQueries';
 import { graphRoot as cloudGraphRoot } from '../../core/links';
 import { groupQueries, itemUrl, outcomeFor, TRANSIENT, type Group, type Item } from './batchParts';
 import type { AppLookup } from '../../core/types';
-import { fetchWithTimeout, HttpError, mapWithConcurrency, readJson, retryAfterMs, type FetchLike } from '../http';
+import {
+  fetchWithTimeout,
+  HttpError,
+  mapWithConcurrency,
+  readJson,
+  retryAfterMs,
+  safeHost,
+  type FetchLike,
+} from '../http';
 import { isAbort, Retry, RETRY_POLICIES } from '../retry';
 
 /**
@@ -92,10 +100,18 @@ export async function lookupApps(queries: AppQuery[], options: GraphClientOption
             method: 'POST',
             headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
             body: JSON.stringify(body),
+            // Graph never redirects a $batch: following one would send the token's requests to another host.
+            redirect: 'manual',
           },
           timeoutMs,
           signal,
         );
+        // A browser shows a manual redirect as status 0 (opaqueredirect); Node as the 3xx itself.
+        if (response.status === 0 || (response.status >= 300 && response.status < 400)) {
+          const message = redirectMessage(url, response.status, response.headers.get('Location'));
+          for (const item of pending) settle(item.key, { kind: 'error', message });
+          return;
+        }
         if (!response.ok) {
           const errorBody = await readJson(response, url).catch(() => null);
           if (!TRANSIENT.has(response.status)) {
@@ -146,4 +162,14 @@ export async function lookupApps(queries: AppQuery[], options: GraphClientOption
 
   await mapWithConcurrency(jobs, options.concurrency ?? 4, (job) => runBatch(job.group, job.items));
   return results;
+}
+
+function redirectMessage(url: string, status: number, location: string | null): string {
+  let to = '';
+  try {
+    if (location) to = ` to ${new URL(location, url).host}`;
+  } catch {
+    to = ' to an unreadable address';
+  }
+  return `Microsoft Graph at ${safeHost(url)} answered a redirect${status ? ` (${status})` : ''}${to}: not followed, so the request was not sent elsewhere`;
 }
