@@ -58,3 +58,10 @@ export function typeLabel(connection: Pick<Connection, 'type' | 'entraBacked'>):
   if (!row) return connection.type;
   return (connection.entraBacked && row.entraLabel) || row.label;
 }
+
+/** Whether a (lower-case) type is backed by Entra ID always (azurerm), never (github…), or depending on its data. */
+export function entraBacking(type: string): 'always' | 'never' | 'depends' {
+  const row = rowOf(type.toLowerCase());
+  if (!row?.entraBacked) return 'never';
+  return row.entraBacked(null) ? 'always' : 'depends';
+}

@@ -1,4 +1,4 @@
-import { withoutControls } from './logSafe';
+import { plainText } from './logSafe';
 import type { ReportConnection } from './report';
 
 /** RFC 4180 CSV of report connections, guarded against formula injection (scanner `--format csv`, hub export). */
@@ -11,7 +11,7 @@ const NUMBER = /^-?\d+(\.\d+)?$/;
  */
 export function csvCell(value: string | number | null | undefined): string {
   if (value === null || value === undefined) return '';
-  let text = withoutControls(String(value));
+  let text = plainText(String(value));
   if (typeof value !== 'number' && !NUMBER.test(text) && /^\s*[=+\-@]/.test(text)) text = `'${text}`;
   return /[",]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }

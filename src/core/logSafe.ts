@@ -34,19 +34,38 @@ export function withoutControls(text: string): string {
   return text.replace(CONTROL, ' ');
 }
 
-/** One line for a terminal or a pipeline log: no control characters, no logging command. */
+/**
+ * Bidirectional overrides and embeddings (U+202A–U+202E), isolates (U+2066–U+2069), zero-width and
+ * direction marks (U+200B–U+200F) and the BOM (U+FEFF): invisible, yet they reorder or hide what a name
+ * reads as (`acr-\u202Egnp.exe-push` shows as "acr-hsup-exe.png"). In text output they are shown.
+ */
+const INVISIBLE = /[\u202A-\u202E\u2066-\u2069\u200B-\u200F\uFEFF]/g;
+
+/** Each invisible or bidi control character written as a visible escape: `<U+202E>`. */
+export function showInvisibles(text: string): string {
+  return text.replace(INVISIBLE, (c) => `<U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}>`);
+}
+
+/** Text for a terminal, CSV or Markdown cell: no control character, every bidi/invisible one shown. */
+export function plainText(text: string): string {
+  return showInvisibles(withoutControls(text));
+}
+
+/** One line for a terminal or a pipeline log: no control characters, no hidden reordering, no logging command. */
 export function safeLine(text: string): string {
-  return neutralizeCommands(withoutControls(text));
+  return neutralizeCommands(plainText(text));
 }
 
 /**
- * Several lines (a table, CSV, markdown): each line made safe; `\n` and `\r\n` line ends are kept,
- * any other control character (a lone CR, ESC, TAB, U+009B…) becomes a space.
+ * Several lines (a table, CSV, markdown, and JSON on stdout): each line made safe; `\n` and `\r\n` line
+ * ends are kept, any other control character (a lone CR, ESC, TAB, U+009B…) becomes a space. Invisible
+ * characters are left as they are (JSON must keep its data): text formats show them cell by cell with
+ * plainText or showInvisibles.
  */
 export function safeLines(text: string): string {
   return text
     .split(/(\r?\n)/)
-    .map((part, i) => (i % 2 === 1 ? part : safeLine(part)))
+    .map((part, i) => (i % 2 === 1 ? part : neutralizeCommands(withoutControls(part))))
     .join('');
 }
 

@@ -1,5 +1,5 @@
 import { toMs } from './days';
-import { parseDate } from './raw';
+import { dict, own, parseDate } from './raw';
 import { emptySnapshot, type Snapshot, type SnapshotApp } from './snapshot';
 import { mergeUsage, type ConnectionUsage, type UsageMap } from './usage';
 
@@ -11,9 +11,9 @@ import { mergeUsage, type ConnectionUsage, type UsageMap } from './usage';
  */
 export function combineSnapshots(snapshots: Iterable<Snapshot>): Snapshot | null {
   let any = false;
-  const apps: Record<string, SnapshotApp> = {};
+  const apps = dict<SnapshotApp>();
   const takenMs = new Map<string, number>();
-  const usage: UsageMap = {};
+  const usage: UsageMap = dict();
   let hasUsage = false;
   for (const s of snapshots) {
     any = true;
@@ -29,8 +29,8 @@ export function combineSnapshots(snapshots: Iterable<Snapshot>): Snapshot | null
     if (!s.usage) continue;
     hasUsage = true;
     for (const [id, u] of Object.entries(s.usage)) {
-      const seen: ConnectionUsage | undefined = usage[id];
-      usage[id] = seen ? mergeUsage({ [id]: seen }, { [id]: u })[id] : u;
+      const seen: ConnectionUsage | undefined = own(usage, id);
+      usage[id] = seen ? (own(mergeUsage(dict([[id, seen]]), dict([[id, u]])), id) ?? u) : u;
     }
   }
   if (!any) return null;
@@ -44,7 +44,10 @@ export function entriesFor(
   entries: Record<string, SnapshotApp>,
   appKeys: Iterable<string>,
 ): Record<string, SnapshotApp> {
-  const out: Record<string, SnapshotApp> = {};
-  for (const key of appKeys) if (entries[key]) out[key] = entries[key];
+  const out = dict<SnapshotApp>();
+  for (const key of appKeys) {
+    const entry = own(entries, key);
+    if (entry) out[key] = entry;
+  }
   return out;
 }

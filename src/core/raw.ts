@@ -2,6 +2,21 @@
 
 export type Json = Record<string, unknown>;
 
+/**
+ * A map keyed by ids that others wrote (connection ids, app keys): no prototype, so `constructor`,
+ * `toString` or `__proto__` are ordinary keys, never Object.prototype's members.
+ */
+export function dict<T>(entries?: Iterable<readonly [string, T]>): Record<string, T> {
+  const out = Object.create(null) as Record<string, T>;
+  if (entries) for (const [k, v] of entries) out[k] = v;
+  return out;
+}
+
+/** The key's own value, never an inherited one. */
+export function own<T>(map: Record<string, T> | null | undefined, key: string): T | undefined {
+  return map && Object.prototype.hasOwnProperty.call(map, key) ? map[key] : undefined;
+}
+
 export function asObject(value: unknown): Json | null {
   return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Json) : null;
 }

@@ -1,5 +1,5 @@
 import { toMs } from './days';
-import { excerpt, isUnreadableDate, parseDate } from './raw';
+import { dict, excerpt, isUnreadableDate, own, parseDate } from './raw';
 import type { AppLookup, AppRecord, Credential, CredentialKind } from './types';
 import { mergeSnapshotConnections, readSnapshotConnections, type SnapshotConnections } from './snapshotConnections';
 import { mergeUsage, readUsageMap, type UsageMap } from './usage';
@@ -56,7 +56,7 @@ export function snapshotEntries(
   takenAt: string,
   takenBy: SnapshotApp['takenBy'],
 ): Record<string, SnapshotApp> {
-  const out: Record<string, SnapshotApp> = {};
+  const out = dict<SnapshotApp>();
   for (const [key, lookup] of lookups) {
     if (lookup.kind !== 'found') continue;
     out[key] = {
@@ -92,9 +92,9 @@ export function mergeSnapshot(
   incoming: Record<string, SnapshotApp>,
   extras: SnapshotExtras = {},
 ): Snapshot {
-  const apps = { ...current.apps };
+  const apps = dict(Object.entries(current.apps));
   for (const [key, app] of Object.entries(incoming)) {
-    const existing = apps[key];
+    const existing = own(apps, key);
     const before = existing ? toMs(parseDate(existing.takenAt)) : null;
     const after = toMs(parseDate(app.takenAt));
     if (after === null) continue;
@@ -106,7 +106,7 @@ export function mergeSnapshot(
   if (current.usage || extras.usage) {
     let usage = mergeUsage(current.usage ?? {}, extras.usage ?? {});
     // Usage of connections deleted since the last listing goes with them.
-    if (connections) usage = Object.fromEntries(Object.entries(usage).filter(([id]) => id in connections.byId));
+    if (connections) usage = dict(Object.entries(usage).filter(([id]) => own(connections.byId, id) !== undefined));
     out.usage = usage;
   }
   return out;
@@ -119,7 +119,7 @@ export function mergeSnapshot(
  */
 export function readSnapshot(raw: unknown, projectId: string, nowMs: number): Snapshot {
   const doc = raw && typeof raw === 'object' ? (raw as Partial<Snapshot>) : {};
-  const apps: Record<string, SnapshotApp> = {};
+  const apps = dict<SnapshotApp>();
   for (const [key, app] of Object.entries(doc.apps && typeof doc.apps === 'object' ? doc.apps : {})) {
     if (!app || typeof app.appId !== 'string' || !Array.isArray(app.credentials)) continue;
     const takenAt = parseDate(app.takenAt);
@@ -142,12 +142,16 @@ export function readSnapshot(raw: unknown, projectId: string, nowMs: number): Sn
       takenAt,
       takenBy:
         app.takenBy && (app.takenBy.kind === 'hub' || app.takenBy.kind === 'scanner')
-          ? { kind: app.takenBy.kind, name: String(app.takenBy.name ?? '') }
+          ? // Only a string is a name ("by [object Object]" is not one).
+            {
+              kind: app.takenBy.kind,
+              name: typeof app.takenBy.name === 'string' ? app.takenBy.name.slice(0, 200) : 'unknown',
+            }
           : { kind: 'hub', name: '' },
     };
   }
   const out: Snapshot = { id: projectId, version: 1, apps };
-  const connections = readSnapshotConnections(doc.connections);
+  const connections = readSnapshotConnections(doc.connections, nowMs);
   if (connections) out.connections = connections;
   if (doc.usage && typeof doc.usage === 'object') out.usage = readUsageMap(doc.usage);
   if (typeof doc.__etag === 'number') out.__etag = doc.__etag;

@@ -1,3 +1,5 @@
+import { listingEntryProblem } from './listingCheck';
+import { dict, parseDate } from './raw';
 import type { Connection, CreationMode, ProjectRef, SchemeKind } from './types';
 
 /**
@@ -9,14 +11,21 @@ import type { Connection, CreationMode, ProjectRef, SchemeKind } from './types';
 export interface SnapshotConnections {
   listedAt: string;
   byId: Record<string, Connection>;
+  /** Set on reading: why the whole listing cannot be trusted (every entry then reads as unknown). */
+  problem?: string;
+  /** Set on reading: ids of entries that could not stand for a connection, read as unknown with the reason. */
+  malformed?: string[];
 }
+
+/** A reading "listed" later than now plus this much clock skew is not a listing. */
+const LISTING_CLOCK_SKEW_MS = 5 * 60_000;
 
 const SCHEMES: SchemeKind[] = ['secret', 'certificate', 'federated', 'managed-identity', 'none'];
 const MODES: CreationMode[] = ['automatic', 'manual', 'unknown'];
 const MAX_TEXT = 400;
 
 export function toSnapshotConnections(connections: Connection[], listedAt: string): SnapshotConnections {
-  const byId: Record<string, Connection> = {};
+  const byId = dict<Connection>();
   for (const c of connections) if (c.id) byId[c.id.toLowerCase()] = { ...c, description: '' };
   return { listedAt, byId };
 }
@@ -32,7 +41,7 @@ function projectsOf(v: unknown): ProjectRef[] {
     .map((p) => ({ id: str(p.id) ?? '', name: str(p.name) ?? '' }));
 }
 
-/** One stored connection, read defensively; null when it cannot stand for a connection. */
+/** One stored connection, read defensively; null when it holds no error at all but is not an object. */
 export function readSnapshotConnection(raw: unknown): Connection | null {
   const r = raw && typeof raw === 'object' && !Array.isArray(raw) ? (raw as Record<string, unknown>) : null;
   const id = str(r?.id);
@@ -62,19 +71,91 @@ export function readSnapshotConnection(raw: unknown): Connection | null {
     operationMessage: str(r.operationMessage),
     createdAt: str(r.createdAt),
     modifiedAt: str(r.modifiedAt),
-    parseProblems: Array.isArray(r.parseProblems) ? r.parseProblems.filter((p) => typeof p === 'string') : [],
+    parseProblems: Array.isArray(r.parseProblems)
+      ? r.parseProblems.filter((p): p is string => typeof p === 'string').map((p) => p.slice(0, MAX_TEXT))
+      : [],
   };
 }
 
-export function readSnapshotConnections(raw: unknown): SnapshotConnections | undefined {
-  const r = raw && typeof raw === 'object' ? (raw as { listedAt?: unknown; byId?: unknown }) : null;
-  if (!r || typeof r.listedAt !== 'string' || !r.byId || typeof r.byId !== 'object') return undefined;
-  const byId: Record<string, Connection> = {};
-  for (const value of Object.values(r.byId as Record<string, unknown>)) {
-    const c = readSnapshotConnection(value);
-    if (c) byId[c.id.toLowerCase()] = c;
+/**
+ * What a surface shows for an entry it cannot trust: a secret connection of unknown date, with the
+ * reason, so the warning is never dropped (the name only when it is a string).
+ */
+export function untrustedConnection(id: string, name: unknown, reason: string): Connection {
+  return {
+    id,
+    name: str(name) ?? id,
+    type: '',
+    scheme: '',
+    schemeKind: 'secret',
+    entraBacked: true,
+    creationMode: 'unknown',
+    tenantId: null,
+    appId: null,
+    appObjectId: null,
+    environment: 'AzureCloud',
+    wifIssuer: null,
+    wifSubject: null,
+    description: '',
+    subscriptionName: null,
+    projects: [],
+    isShared: false,
+    isReady: true,
+    isDisabled: false,
+    operationState: null,
+    operationMessage: null,
+    createdAt: null,
+    modifiedAt: null,
+    parseProblems: [reason],
+  };
+}
+
+function listingDateProblem(listedAt: unknown, nowMs: number): string | null {
+  const iso = parseDate(listedAt);
+  if (iso === null)
+    return `its date ${JSON.stringify(typeof listedAt === 'string' ? listedAt.slice(0, 40) : (listedAt ?? null))} is not a date`;
+  if (Date.parse(iso) > nowMs + LISTING_CLOCK_SKEW_MS) return 'its date is in the future';
+  return null;
+}
+
+/**
+ * The stored listing, field by field: a malformed entry reads as an unknown connection with the reason;
+ * a malformed listing (date, map) reads every entry that way. Undefined only when there is no listing.
+ */
+export function readSnapshotConnections(raw: unknown, nowMs: number): SnapshotConnections | undefined {
+  const r = raw && typeof raw === 'object' && !Array.isArray(raw) ? (raw as Record<string, unknown>) : null;
+  if (!r) return undefined;
+  const byId = dict<Connection>();
+  const entries = r.byId && typeof r.byId === 'object' && !Array.isArray(r.byId) ? Object.entries(r.byId) : null;
+  const dateProblem = listingDateProblem(r.listedAt, nowMs);
+  const whole = entries === null ? 'its connections are not a map' : dateProblem;
+  if (whole) {
+    const problem = `the shared listing of this project's connections is malformed (${whole})`;
+    for (const [key, value] of entries ?? []) {
+      const name = value && typeof value === 'object' ? (value as { name?: unknown }).name : undefined;
+      byId[key.toLowerCase()] = untrustedConnection(key.toLowerCase().slice(0, MAX_TEXT), name, problem);
+    }
+    return { listedAt: '', byId, problem, malformed: Object.keys(byId) };
   }
-  return { listedAt: r.listedAt, byId };
+  const listedAt = parseDate(r.listedAt) as string;
+  const latestMs = Date.parse(listedAt) + LISTING_CLOCK_SKEW_MS;
+  const malformed: string[] = [];
+  for (const [rawKey, value] of entries ?? []) {
+    const key = rawKey.toLowerCase().slice(0, MAX_TEXT);
+    const v = value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+    const problem = listingEntryProblem(v, key, latestMs);
+    const c = problem ? null : readSnapshotConnection(v);
+    if (c) byId[key] = c;
+    else {
+      byId[key] = untrustedConnection(
+        key,
+        v.name,
+        `the shared listing's entry for it is malformed (${problem ?? 'unreadable'})`,
+      );
+      malformed.push(key);
+    }
+  }
+  return malformed.length ? { listedAt, byId, malformed } : { listedAt, byId };
 }
 
 /** The newer complete listing wins whole: a connection deleted since is gone, not kept by a merge. */
@@ -83,6 +164,7 @@ export function mergeSnapshotConnections(
   incoming: SnapshotConnections | undefined,
 ): SnapshotConnections | undefined {
   if (!incoming) return current;
-  if (!current) return incoming;
+  // A listing read as malformed never outranks one just listed from Azure DevOps.
+  if (!current || current.problem) return incoming;
   return incoming.listedAt >= current.listedAt ? incoming : current;
 }

@@ -18,12 +18,13 @@ const RED = { red: 205, green: 74, blue: 69 };
 const AMBER = { red: 214, green: 127, blue: 60 };
 
 export function colorOf(status: Status): PillText['color'] {
-  return status === 'warning' ? AMBER : RED;
+  return status === 'warning' || status === 'unknown' ? AMBER : RED;
 }
 
 /** "expires in 5 days" / "expired 3 days ago" / "expires today". */
 export function expiryWords(item: SurfaceItem): string {
   const v = item.verdict;
+  if (item.listingProblem) return 'expiry unknown';
   if (v.daysLeft === null) return STATUS_LABELS[v.status].toLowerCase();
   return expiryPhrase(v.daysLeft, v.status === 'expired');
 }
@@ -35,6 +36,8 @@ export function firstStep(item: SurfaceItem): string {
 
 /** One line: the date, the reading's age and the fix. */
 export function oneLineFix(item: SurfaceItem): string {
+  if (item.listingProblem)
+    return `${item.connection.name}: cannot tell when its credential expires: ${item.listingProblem}. Open Connection expiry to read it from Azure DevOps.`;
   const date = item.verdict.expiresAt ? ` on ${isoDay(item.verdict.expiresAt)}` : '';
   const asOf = item.takenAt ? ` (as of ${isoDay(item.takenAt)})` : '';
   return `${item.connection.name}: credential ${item.verdict.status === 'expired' ? 'expired' : 'expires'}${date}${asOf}. ${firstStep(item)}`;
@@ -53,12 +56,15 @@ export function pillText(items: SurfaceItem[]): PillText | null {
     };
   }
   const expired = items.filter((i) => i.verdict.status === 'expired').length;
+  const unknown = items.filter((i) => i.listingProblem).length;
   const text =
-    expired === items.length
-      ? `${items.length} connections expired`
-      : expired > 0
-        ? `${items.length} connections need renewal (${expired} expired)`
-        : `${items.length} connections expire soon`;
+    unknown > 0
+      ? `${items.length} connections need a look (${unknown} unknown)`
+      : expired === items.length
+        ? `${items.length} connections expired`
+        : expired > 0
+          ? `${items.length} connections need renewal (${expired} expired)`
+          : `${items.length} connections expire soon`;
   return {
     text,
     tooltip: items.map(oneLineFix).join(' · '),

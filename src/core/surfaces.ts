@@ -1,4 +1,5 @@
 import { keyFor } from './graphQueries';
+import { untrustedConnection } from './snapshotConnections';
 import { lookupsFromSnapshot, SNAPSHOT_STALE_DAYS, type Snapshot } from './snapshot';
 import { compareVerdicts } from './order';
 import type { Connection, Status, Thresholds, Verdict } from './types';
@@ -22,6 +23,8 @@ export interface SurfaceItem {
   takenAt: string | null;
   /** False when the reading is too old, or older than the connection's last save. */
   trusted: boolean;
+  /** Why the shared listing's entry for this connection cannot be trusted: it then reads as unknown, never silent. */
+  listingProblem: string | null;
 }
 
 export function isStale(takenAt: string | null, nowMs: number): boolean {
@@ -29,22 +32,52 @@ export function isStale(takenAt: string | null, nowMs: number): boolean {
   return Number.isNaN(t) || nowMs - t > SNAPSHOT_STALE_DAYS * DAY_MS;
 }
 
+const MISSING_LISTING = "the shared listing of this project's connections is missing though its usage is stored";
+
+/** The listing's connections; with usage but no listing, each used connection as untrusted (deleting it is no way to silence). */
+function listedConnections(snapshot: Snapshot): { connections: Connection[]; malformed: Set<string> } {
+  const listing = snapshot.connections;
+  if (!listing) {
+    const ids = Object.keys(snapshot.usage ?? {});
+    return { connections: ids.map((id) => untrustedConnection(id, null, MISSING_LISTING)), malformed: new Set(ids) };
+  }
+  const connections = Object.values(listing.byId);
+  const malformed = new Set(listing.malformed ?? []);
+  // A whole listing read as malformed may have lost entries: the connections its usage names stand in for them.
+  if (listing.problem)
+    for (const id of Object.keys(snapshot.usage ?? {}))
+      if (!Object.prototype.hasOwnProperty.call(listing.byId, id)) {
+        connections.push(untrustedConnection(id, null, listing.problem));
+        malformed.add(id);
+      }
+  return { connections, malformed };
+}
+
 /** Every listed connection with today's verdict from the snapshot's readings. */
 export function snapshotVerdicts(snapshot: Snapshot, nowMs: number, thresholds: Thresholds): SurfaceItem[] {
   const lookups = lookupsFromSnapshot(snapshot);
-  return Object.values(snapshot.connections?.byId ?? {}).map((connection) => {
-    const key = keyFor(connection);
+  const { connections, malformed } = listedConnections(snapshot);
+  return connections.map((connection) => {
+    const id = connection.id.toLowerCase();
+    const listingProblem = malformed.has(id) ? (connection.parseProblems[0] ?? MISSING_LISTING) : null;
+    const key = listingProblem ? null : keyFor(connection);
     const app = key ? snapshot.apps[key] : undefined;
     const verdict = computeVerdict({
       connection,
       lookup: key ? lookups.get(key) : undefined,
       nowMs,
       thresholds,
-      usage: snapshot.usage?.[connection.id.toLowerCase()],
+      usage: snapshot.usage?.[id],
     });
     const takenAt = app?.takenAt ?? null;
     const savedAfter = !!connection.modifiedAt && !!takenAt && connection.modifiedAt > takenAt;
-    return { connection, verdict, takenAt, trusted: !!takenAt && !isStale(takenAt, nowMs) && !savedAfter };
+    return {
+      connection,
+      verdict,
+      takenAt,
+      trusted: !!takenAt && !isStale(takenAt, nowMs) && !savedAfter,
+      listingProblem,
+    };
   });
 }
 
@@ -62,12 +95,12 @@ export function pipelineWarnings(
   nowMs: number,
   thresholds: Thresholds,
 ): SurfaceItem[] {
-  if (!snapshot?.usage || !snapshot.connections) return [];
+  if (!snapshot?.usage) return [];
   const used = new Set(connectionsUsedBy(snapshot.usage, definitionId));
   if (used.size === 0) return [];
   return snapshotVerdicts(snapshot, nowMs, thresholds)
     .filter((i) => used.has(i.connection.id.toLowerCase()))
-    .filter((i) => i.trusted && ACTION_STATUSES.includes(i.verdict.status))
+    .filter((i) => i.listingProblem !== null || (i.trusted && ACTION_STATUSES.includes(i.verdict.status)))
     .sort(byUrgency);
 }
 
@@ -88,6 +121,8 @@ export interface WidgetSummary {
   asOf: string | null;
   stale: boolean;
   total: number;
+  /** Why some of the shared listing cannot be trusted (those connections count as unknown). */
+  listingProblem: string | null;
 }
 
 /** Counts by today's status, over the connections whose verdict we can stand behind. */
@@ -103,5 +138,7 @@ export function widgetSummary(snapshot: Snapshot, nowMs: number, thresholds: Thr
   }
   const soonest =
     items.filter((i) => i.trusted && ACTION_STATUSES.includes(i.verdict.status)).sort(byUrgency)[0] ?? null;
-  return { counts, soonest, asOf, stale: asOf !== null && isStale(asOf, nowMs), total: items.length };
+  const listingProblem =
+    snapshot.connections?.problem ?? items.find((i) => i.listingProblem !== null)?.listingProblem ?? null;
+  return { counts, soonest, asOf, stale: asOf !== null && isStale(asOf, nowMs), total: items.length, listingProblem };
 }

@@ -1,4 +1,5 @@
 import { toMs } from './days';
+import { dict, own } from './raw';
 import type { Connection, Finding } from './types';
 
 /**
@@ -130,9 +131,9 @@ export function usageOf(records: UsageRecord[], readAt: string, complete: boolea
 
 /** Two writers' maps: per (connection, pipeline) the newer use wins; the newer reading's flags win. */
 export function mergeUsage(current: UsageMap, incoming: UsageMap): UsageMap {
-  const out: UsageMap = { ...current };
+  const out: UsageMap = dict(Object.entries(current));
   for (const [id, usage] of Object.entries(incoming)) {
-    const existing = out[id];
+    const existing = own(out, id);
     if (!existing) {
       out[id] = usage;
       continue;
@@ -150,7 +151,7 @@ export function mergeUsage(current: UsageMap, incoming: UsageMap): UsageMap {
 
 /** Reads a stored usage map defensively: malformed entries are dropped. */
 export function readUsageMap(raw: unknown): UsageMap {
-  const out: UsageMap = {};
+  const out: UsageMap = dict();
   for (const [id, value] of Object.entries(obj(raw) ?? {})) {
     const u = obj(value);
     const readAt = instantOf(u?.readAt);
@@ -177,7 +178,7 @@ export function readUsageMap(raw: unknown): UsageMap {
 }
 
 export function usageFor(map: UsageMap | null | undefined, connectionId: string): ConnectionUsage | undefined {
-  return map ? map[connectionId.toLowerCase()] : undefined;
+  return own(map, connectionId.toLowerCase());
 }
 
 /** The connections a build pipeline used (planType build, same definition id). */

@@ -1,3 +1,4 @@
+import { dict, own } from './raw';
 import type { Snapshot, SnapshotExtras } from './snapshot';
 import { toSnapshotConnections } from './snapshotConnections';
 import type { Connection, ProjectRef } from './types';
@@ -12,22 +13,39 @@ export function staleUsage(connections: Connection[], snapshot: Snapshot | null,
   return connections
     .filter((c) => c.entraBacked && c.id)
     .filter((c) => {
-      const stored = snapshot?.usage?.[c.id.toLowerCase()];
+      const stored = own(snapshot?.usage, c.id.toLowerCase());
       const readAt = stored ? Date.parse(stored.readAt) : NaN;
       return Number.isNaN(readAt) || nowMs - readAt > USAGE_FRESH_MS || readAt > nowMs + 60_000;
     })
     .map((c) => c.id.toLowerCase());
 }
 
-/** True when the snapshot already lists exactly these connections, unchanged since. */
+const LISTED_FIELDS = [
+  'modifiedAt',
+  'name',
+  'appId',
+  'type',
+  'scheme',
+  'schemeKind',
+  'entraBacked',
+  'tenantId',
+  'creationMode',
+  'environment',
+  'wifIssuer',
+  'isReady',
+  'isDisabled',
+] as const satisfies readonly (keyof Connection)[];
+
+/** True when the snapshot already lists exactly these connections, unchanged since, and none read as malformed. */
 export function sameListing(connections: Connection[], snapshot: Snapshot | null): boolean {
   const stored = snapshot?.connections?.byId;
-  if (!stored) return false;
+  if (!stored || snapshot?.connections?.problem || snapshot?.connections?.malformed?.length) return false;
   const withId = connections.filter((c) => c.id);
   if (Object.keys(stored).length !== withId.length) return false;
   return withId.every((c) => {
-    const s = stored[c.id.toLowerCase()];
-    return !!s && s.modifiedAt === c.modifiedAt && s.name === c.name && s.appId === c.appId;
+    const s = own(stored, c.id.toLowerCase());
+    // Azure DevOps wins: any field a verdict reads that differs (a forged scheme kind…) rewrites the listing.
+    return !!s && LISTED_FIELDS.every((f) => s[f] === c[f]);
   });
 }
 
@@ -76,10 +94,10 @@ export function listingExtras(
   known: Snapshot | null,
   listedAt: string,
 ): SnapshotExtras | null {
-  const usage: UsageMap = {};
+  const usage: UsageMap = dict();
   for (const c of p.connections) {
     const id = c.id.toLowerCase();
-    const entry = read[id] ?? (p.stored?.usage?.[id] ? undefined : known?.usage?.[id]);
+    const entry = own(read, id) ?? (own(p.stored?.usage, id) ? undefined : own(known?.usage, id));
     if (c.id && entry) usage[id] = entry;
   }
   if (Object.keys(usage).length === 0 && sameListing(p.connections, p.stored)) return null;

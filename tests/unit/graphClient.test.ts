@@ -245,7 +245,7 @@ describe('redirects (issue 21 item 6)', () => {
         res.writeHead(200, { 'Content-Type': 'application/json' });
         res.end('{"responses":[]}');
       });
-      const redirecting = await listen((req, res) => {
+      const redirecting = await listen((_req, res) => {
         // Any 3xx with a Location, as a proxy or a hostile --graph-url could answer.
         res.writeHead(status, { Location: `${other.url}/v1.0/$batch` });
         res.end();

@@ -191,13 +191,26 @@ describe('snapshot with connections and usage', () => {
     expect(late.connections?.byId['c-1'].name).toBe('renamed');
   });
 
-  it('drops stored connections that cannot stand for one', () => {
+  it('reads stored connections that cannot stand for one as unknown, with the reason (issue 21: never dropped)', () => {
     const doc = readSnapshot(
-      { connections: { listedAt: iso(0), byId: { a: { id: 'a' }, b: { ...c, schemeKind: 'magic' }, c } } },
+      {
+        connections: {
+          listedAt: iso(0),
+          byId: { a: { id: 'a' }, b: { ...c, id: 'b', schemeKind: 'magic' }, 'c-1': c, c: { ...c } },
+        },
+      },
       'p',
       NOW,
     );
-    expect(Object.keys(doc.connections?.byId ?? {})).toEqual(['c-1']);
+    const byId = doc.connections?.byId ?? {};
+    expect(Object.keys(byId).sort()).toEqual(['a', 'b', 'c', 'c-1']);
+    expect(byId['c-1']).toEqual({ ...c, id: 'C-1', description: '' });
+    expect(doc.connections?.malformed?.sort()).toEqual(['a', 'b', 'c']);
+    expect(byId.a.parseProblems).toEqual(["the shared listing's entry for it is malformed (its type is not a string)"]);
+    expect(byId.b.parseProblems[0]).toMatch(/scheme kind "magic" is not one Azure DevOps gives/);
+    expect(byId.c.parseProblems[0]).toMatch(/its id "C-1" is not its key "c"/);
+    for (const id of ['a', 'b', 'c'])
+      expect(computeVerdict({ connection: byId[id], nowMs: NOW }).status).toBe('unknown');
   });
 });
 

@@ -1,7 +1,7 @@
 import * as SDK from 'azure-devops-extension-sdk';
 import type { IHostNavigationService, ILocationService } from 'azure-devops-extension-api';
 import { readSnapshot, SNAPSHOT_COLLECTION, type Snapshot } from '../../core/snapshot';
-import { checkThresholds, DEFAULT_THRESHOLDS } from '../../core/thresholds';
+import { loweredThresholdsNote, thresholdsFromSettings } from '../../core/thresholds';
 import { hubConnectionLink } from '../../core/links';
 import type { Thresholds } from '../../core/types';
 import { isDocumentMissing } from '../serverError';
@@ -15,7 +15,10 @@ import { THRESHOLDS_COLLECTION } from './settingsStore';
 
 export interface SurfaceData {
   snapshot: Snapshot | null;
+  /** The project's thresholds, raised to the floors (core/thresholds.ts) where set below them. */
   thresholds: Thresholds;
+  /** Said on the surface when the project lowered its thresholds (and when they read as the floors). */
+  thresholdsNote: string | null;
   orgUrl: string;
   project: { id: string; name: string };
   /** The hub opened on one connection (or on the list). */
@@ -36,12 +39,13 @@ export async function loadSurfaceData(): Promise<SurfaceData> {
       .then((l) => l.getServiceLocation())
       .catch(() => `https://dev.azure.com/${encodeURIComponent(SDK.getHost().name)}/`),
   ]);
-  const checked = rawThresholds ? checkThresholds(rawThresholds.warningDays, rawThresholds.criticalDays) : null;
+  const read = thresholdsFromSettings(rawThresholds);
   const base = orgUrl.replace(/\/+$/, '');
   const hubId = `${SDK.getExtensionContext().id}.hub`;
   return {
     snapshot: rawSnapshot ? readSnapshot(rawSnapshot, project.id, Date.now()) : null,
-    thresholds: checked && checked.ok ? checked.thresholds : DEFAULT_THRESHOLDS,
+    thresholds: read.thresholds,
+    thresholdsNote: read.asSet ? loweredThresholdsNote(read.asSet) : null,
     orgUrl: base,
     project,
     hubLink: (id) => hubConnectionLink(base, project.name, hubId, id),

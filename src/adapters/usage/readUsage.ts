@@ -1,4 +1,5 @@
 import { mapWithConcurrency } from '../http';
+import { dict } from '../../core/raw';
 import { parseExecutionRecord, usageOf, USAGE_WINDOW_DAYS, type UsageMap, type UsageRecord } from '../../core/usage';
 
 /**
@@ -47,8 +48,8 @@ export async function readUsage(
   const maxPages = options.maxPages ?? 5;
   const since = new Date(options.nowMs - (options.windowDays ?? USAGE_WINDOW_DAYS) * DAY_MS).toISOString();
   const readAt = new Date(options.nowMs).toISOString();
-  const usage: UsageMap = {};
-  const failures: Record<string, string> = {};
+  const usage: UsageMap = dict();
+  const failures = dict<string>();
   let requests = 0;
   let done = 0;
   const ids = [...new Set(connectionIds.map((id) => id.toLowerCase()))];
