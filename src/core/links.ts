@@ -28,6 +28,11 @@ export function graphRoot(environment: string | null | undefined): string {
   return cloudOf(environment).graph;
 }
 
+/** The Microsoft identity platform root of a connection's cloud (client-credentials tokens). */
+export function loginRoot(environment: string | null | undefined): string {
+  return `https://${cloudOf(environment).login}`;
+}
+
 /** The app registration's "Certificates & secrets" blade in the right cloud's portal. */
 export function entraCredentialsLink(environment: string | null | undefined, appId: string | null): string | null {
   if (!appId) return null;

@@ -29,6 +29,7 @@ export function createFakeEntra(fixture: Fixture, options: FakeEntraOptions = {}
   const now = options.now ?? Date.now;
   const propagationMs = options.propagationMs ?? fixture.secretPropagationSeconds * 1000;
   const added = new Map<string, Added>();
+  const everIssued: string[] = [];
   const stats = { tokenRequests: 0, refused: 0 };
 
   const appBy = (key: 'id' | 'appId', value: string): App | undefined =>
@@ -52,6 +53,7 @@ export function createFakeEntra(fixture: Fixture, options: FakeEntraOptions = {}
       startDateTime: start,
     };
     app.passwordCredentials = [...(app.passwordCredentials ?? []), credential];
+    everIssued.push(secretText);
     added.set(secretText, { appId: String(app.appId), keyId: credential.keyId, secretText, createdMs: now() });
     return { ...credential, secretText };
   }
@@ -103,7 +105,10 @@ export function createFakeEntra(fixture: Fixture, options: FakeEntraOptions = {}
     });
   }
 
-  return { addPassword, removePassword, accepts, token, stats };
+  /** Tests only: every secret this fake issued, to prove none appears in any output. */
+  const issued = () => [...everIssued];
+
+  return { addPassword, removePassword, accepts, token, stats, issued };
 }
 
 export type FakeEntra = ReturnType<typeof createFakeEntra>;

@@ -81,6 +81,8 @@ function entry(
     removedKeyId: null,
     error: null,
     link: 'https://dev.azure.com/contoso/Web/_settings/adminservices?resourceId=c1',
+    tenantId: null,
+    environment: null,
     ...more,
   };
 }

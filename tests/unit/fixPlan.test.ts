@@ -1,4 +1,5 @@
 import { parseEndpoint } from '../../src/core/endpoint';
+import { fixHint } from '../../src/core/fix/command';
 import { decideAction, isSelected } from '../../src/core/fix/decide';
 import { fixExitCode, isNamed, mayApply, planAction, withPipelineReads } from '../../src/core/fix/plan';
 import { secretUses } from '../../src/core/fix/yamlSecretUse';
@@ -258,5 +259,25 @@ describe('fix: selection by name and exit codes', () => {
     ['failed', [a('rotate', 'failed')], 3],
   ])('%s → exit %d', (_name, actions, code) => {
     expect(fixExitCode(actions)).toBe(code);
+  });
+});
+
+describe('fix: the command the hubs show', () => {
+  it.each([
+    ['Web', '--project Web '],
+    ["it's $(rm -rf ~); `x`", `--project 'it'\\''s $(rm -rf ~); \`x\`' `],
+  ])('project %s is one shell word', (project, expected) => {
+    const input = line(armEndpoint());
+    const hint = fixHint(input.connection, input.verdict, 'https://dev.azure.com/contoso/', project);
+    expect(hint?.command).toBe(
+      `sc-expiry fix --org https://dev.azure.com/contoso ${expected}--connection 3b2a1f0e-0000-4000-8000-000000000010 --apply`,
+    );
+  });
+
+  it('no command for a connection id that is not a GUID, or an app Graph did not read', () => {
+    const bad = line({ ...armEndpoint(), id: 'x; rm -rf /' });
+    expect(fixHint(bad.connection, bad.verdict, 'https://dev.azure.com/contoso', 'Web')).toBeNull();
+    const manual = line(armEndpoint({ creationMode: 'Manual' }), { kind: 'forbidden', message: 'Graph 403' });
+    expect(fixHint(manual.connection, manual.verdict, 'https://dev.azure.com/contoso', 'Web')).toBeNull();
   });
 });

@@ -24,6 +24,8 @@ export interface DecideInput {
   connection: Connection;
   verdict: Verdict;
   lookup: AppLookup | undefined;
+  /** Instead of `lookup` (the hubs hold verdicts, not Graph's answers): why the app cannot be written, or null. */
+  appProblem?: string | null;
 }
 
 function lookupProblem(lookup: AppLookup | undefined): string | null {
@@ -34,7 +36,7 @@ function lookupProblem(lookup: AppLookup | undefined): string | null {
   return `the app registration could not be read (${lookup.message})`;
 }
 
-export function decideAction({ connection: c, verdict: v, lookup }: DecideInput): Decision {
+export function decideAction({ connection: c, verdict: v, lookup, appProblem }: DecideInput): Decision {
   const checked: string[] = [`type ${c.type || 'unknown'}`, `scheme ${c.scheme || 'none'} (${c.schemeKind})`];
   const none = (reason: string): Decision => ({ action: 'none', reason, checked, steps: [] });
   const inUi = (reason: string): Decision => ({
@@ -70,7 +72,7 @@ export function decideAction({ connection: c, verdict: v, lookup }: DecideInput)
     };
   }
   if (c.creationMode === 'manual') {
-    const problem = lookupProblem(lookup);
+    const problem = appProblem === undefined ? lookupProblem(lookup) : appProblem;
     checked.push(problem ? `app registration: ${problem}` : 'app registration read');
     if (problem) return inUi(`Manual connection, but ${problem}: rotate it by hand.`);
     return {

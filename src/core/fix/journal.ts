@@ -25,7 +25,8 @@ export interface JournalStep {
   detail?: string;
 }
 
-export type EntryState = 'in-progress' | 'done' | 'rolled-back' | 'failed' | 'reverted';
+/** `untouched`: the attempt changed nothing (refused before any write took effect). */
+export type EntryState = 'in-progress' | 'done' | 'untouched' | 'rolled-back' | 'failed' | 'reverted';
 
 export interface JournalEntry {
   connectionId: string;
@@ -43,6 +44,9 @@ export interface JournalEntry {
   removedKeyId: string | null;
   error: string | null;
   link: string | null;
+  /** Where the app registration lives, for --revert's Graph calls. */
+  tenantId: string | null;
+  environment: string | null;
 }
 
 export interface Journal {
@@ -97,6 +101,7 @@ export type RevertStep =
 export function revertStepFor(entry: JournalEntry, nowMs: number): RevertStep {
   if (entry.state === 'reverted' || entry.state === 'rolled-back')
     return { kind: 'nothing', entry, why: 'already back as it was' };
+  if (entry.state === 'untouched') return { kind: 'nothing', entry, why: 'nothing was changed' };
   if (entry.action === 'convert') {
     if (!stepStarted(entry, 'convert')) return { kind: 'nothing', entry, why: 'never converted' };
     if (!before(entry.revertBy, nowMs))

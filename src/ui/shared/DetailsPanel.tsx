@@ -12,6 +12,7 @@ import { StatusBadge } from './StatusBadge';
 import { Button } from 'azure-devops-ui/Button';
 import { healthText } from './healthText';
 import { UsedByList } from './UsedByList';
+import { FixCommand } from './FixCommand';
 
 const SEVERITY: Record<Status, MessageCardSeverity> = {
   expired: MessageCardSeverity.Error,
@@ -154,6 +155,9 @@ export function DetailsPanel(props: {
             ))}
           </section>
         ) : null}
+        {props.row.pending ? null : (
+          <FixCommand connection={c} verdict={v} orgUrl={props.orgUrl} project={props.project} />
+        )}
         {c.entraBacked ? (
           <UsedByList
             usage={props.row.usage}
