@@ -8,10 +8,56 @@ export function schemeLabel(connection: Pick<Connection, 'schemeKind' | 'scheme'
     certificate: 'Service principal (certificate)',
     federated: 'Workload identity federation',
     'managed-identity': 'Managed identity',
-    none: connection.scheme || 'None',
+    none: schemeWords(connection.scheme),
   }[connection.schemeKind];
   if (connection.creationMode === 'unknown' || connection.schemeKind === 'none') return base;
   return `${base}, ${connection.creationMode}`;
+}
+
+/**
+ * Azure DevOps's authorization schemes without an Entra credential, as people read them
+ * (EndpointAuthorizationSchemes in azure-devops-extension-api/ServiceEndpoint). Others are split into words.
+ */
+const OTHER_SCHEMES: Record<string, string> = {
+  usernamepassword: 'User name and password',
+  token: 'Token',
+  personalaccesstoken: 'Personal access token',
+  installationtoken: 'GitHub App',
+  oauth: 'OAuth',
+  oauth2: 'OAuth',
+  oauthwrap: 'OAuth',
+  certificate: 'Certificate',
+  jwt: 'JSON web token',
+  publishprofile: 'Publish profile',
+  kubernetes: 'Kubeconfig',
+  none: 'No authentication',
+};
+
+/** A raw scheme such as `UsernamePassword` as words; never the raw value. */
+export function schemeWords(scheme: string): string {
+  if (!scheme) return 'No authentication';
+  const known = Object.prototype.hasOwnProperty.call(OTHER_SCHEMES, scheme.toLowerCase())
+    ? OTHER_SCHEMES[scheme.toLowerCase()]
+    : null;
+  if (known) return known;
+  const words = scheme
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/[_-]+/g, ' ')
+    .toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** The short authentication words of the table: "Secret (automatic)", "Workload identity federation". */
+export function authShortLabel(connection: Pick<Connection, 'schemeKind' | 'scheme' | 'creationMode'>): string {
+  const base = {
+    secret: 'Secret',
+    certificate: 'Certificate',
+    federated: 'Workload identity federation',
+    'managed-identity': 'Managed identity',
+    none: schemeWords(connection.scheme),
+  }[connection.schemeKind];
+  if (connection.creationMode === 'unknown' || connection.schemeKind === 'none') return base;
+  return `${base} (${connection.creationMode})`;
 }
 
 /** Short relative day: "today", "tomorrow", "in 5 days", "yesterday", "3 days ago". */

@@ -48,7 +48,7 @@ describe('HubPage "Used by"', () => {
         ),
     });
     render(<HubPage deps={deps} />);
-    await waitFor(() => expect(rowFor(USED)?.textContent).toMatch(/1 pipeline\s*last 2026-11-27/));
+    await waitFor(() => expect(rowFor(USED)?.textContent).toMatch(/1 pipeline\s*last 11\/27\/2026/));
     await waitFor(() => expect(rowFor(REFUSED)?.textContent).toMatch(/Not read\s*history refused or failed/));
     // Its verdict is the Graph one: the refused history costs the "Used by" cell only.
     expect(rowFor(REFUSED)?.getAttribute('data-status')).toBe('healthy');

@@ -35,10 +35,10 @@ describe('OrgHubPage "Used by"', () => {
     ];
     const { deps, historyCalls } = fakeOrgDeps(world({ snapshots }));
     render(<OrgHubPage deps={deps} />);
-    await waitFor(() => expect(rowFor(PLATFORM_ID)?.textContent).toMatch(/1 pipeline\s*last 2026-11-26/));
+    await waitFor(() => expect(rowFor(PLATFORM_ID)?.textContent).toMatch(/1 pipeline\s*last 11\/26\/2026/));
     // The shared connection's uses from both projects' snapshots, once.
-    expect(rowFor(SHARED_ID)?.textContent).toMatch(/2 pipelines\s*last 2026-11-27/);
-    expect(rowFor(WEB_ID)?.textContent).toMatch(/1 pipeline\s*last 2026-11-25/);
+    expect(rowFor(SHARED_ID)?.textContent).toMatch(/2 pipelines\s*last 11\/27\/2026/);
+    expect(rowFor(WEB_ID)?.textContent).toMatch(/1 pipeline\s*last 11\/25\/2026/);
     await waitFor(() => expect(savedHeader()).toMatch(/saved for 2 projects/));
     expect(historyCalls).toEqual([]);
   });
@@ -56,7 +56,7 @@ describe('OrgHubPage "Used by"', () => {
       world({ snapshots, history: { [SHARED_ID]: world().history![SHARED_ID], [WEB_ID]: 500, [PLATFORM_ID]: [] } }),
     );
     render(<OrgHubPage deps={deps} />);
-    await waitFor(() => expect(rowFor(SHARED_ID)?.textContent).toMatch(/2 pipelines\s*last 2026-11-27/));
+    await waitFor(() => expect(rowFor(SHARED_ID)?.textContent).toMatch(/2 pipelines\s*last 11\/27\/2026/));
     await waitFor(() => expect(rowFor(PLATFORM_ID)?.textContent).toMatch(/No pipeline/));
     // Azure DevOps refused arm-web's history: its cell says it was not read (unknown, never "unused"), its
     // verdict and the page are intact, and its details say why.

@@ -294,7 +294,7 @@ browserSuite('tests/e2e/orgHub')('organization hub in the local host', () => {
     };
     const first = await visit();
     expect(first.requests).toBe(expected);
-    expect(first.rows[id(1)]).toMatch(/1 pipeline\s*last \d{4}-\d{2}-\d{2}/);
+    expect(first.rows[id(1)]).toMatch(/1 pipeline\s*last \d{1,2}\/\d{1,2}\/\d{4}/);
     expect(first.rows[id(3)]).toMatch(/1 pipeline/);
     expect(first.rows[id(4)]).toMatch(/No pipeline/);
     // The next visit finds every project's snapshot fresh: no history request, the same "Used by".

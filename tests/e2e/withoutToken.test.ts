@@ -65,7 +65,8 @@ function expectNoErrors(errors: string[]): void {
   if (errors.length) throw new Error(`console errors:\n${errors.join('\n')}`);
 }
 
-const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+// The viewer's short date (the browser tests run in en-US), of the UTC day.
+const day = (ms: number) => new Date(ms).toLocaleDateString('en-US', { timeZone: 'UTC' });
 
 async function rowText(frame: Frame, id: string): Promise<string> {
   return (await frame.textContent(`tr[data-connection-id="${id}"]`)) ?? '';

@@ -15,6 +15,7 @@ import { useConnectionsView } from '../shared/useConnectionsView';
 import { useHubData } from './useHubData';
 import { useSelectedConnection } from '../shared/useSelectedConnection';
 import { mark } from '../../adapters/userTiming';
+import { shortDateTime } from '../../core/days';
 
 export function HubPage(props: { deps: HubDeps }) {
   const { deps } = props;
@@ -44,7 +45,7 @@ export function HubPage(props: { deps: HubDeps }) {
     await refresh();
   };
   const customThresholds = thresholdsNote(data.thresholds);
-  const checked = data.checkedAt ? `Last checked ${new Date(data.checkedAt).toLocaleString()}` : 'Loading…';
+  const checked = data.checkedAt ? `Last checked ${shortDateTime(data.checkedAt)}` : 'Loading…';
 
   return (
     <div className="sce-page flex-column flex-grow">
@@ -98,6 +99,7 @@ export function HubPage(props: { deps: HubDeps }) {
           <ConnectionsView
             {...view}
             onOpen={(r) => selection.open(r.id)}
+            columnChoices={deps.columnChoices}
             emptyText="This project has no service connections."
             loading={data.phase === 'loading' ? 'Loading service connections…' : undefined}
           />

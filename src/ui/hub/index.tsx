@@ -4,6 +4,7 @@ import * as React from 'react';
 import * as SDK from 'azure-devops-extension-sdk';
 import { createNaaGraphTokens } from '../../adapters/auth/naaGraphTokens';
 import { createConnectionParam, readHostContext } from '../../adapters/sdk/hostContext';
+import { createColumnChoiceStore } from '../../adapters/sdk/columnChoices';
 import { createSnapshotStore } from '../../adapters/sdk/extensionDataSdk';
 import { checkEndpoint, listProjectEndpoints } from '../../adapters/sdk/serviceEndpoints';
 import { createSettingsStore } from '../../adapters/sdk/settingsStore';
@@ -41,6 +42,7 @@ async function main(): Promise<void> {
     snapshots: createSnapshotStore(),
     checkEndpoint: (endpointId) => checkEndpoint(context.project.name, endpointId),
     connectionParam: createConnectionParam(),
+    columnChoices: createColumnChoiceStore('project-hub'),
     now: () => Date.now(),
     readUsage: (ids) =>
       readUsage(ids, extensionHistoryPage(context.project.name), { nowMs: Date.now(), concurrency: 6 }),

@@ -132,6 +132,7 @@ export function OrgHubPage(props: { deps: OrgHubDeps }) {
             <ConnectionsView
               {...view}
               onOpen={(r) => selection.open(r.id)}
+              columnChoices={deps.columnChoices}
               emptyText={
                 data.listed
                   ? 'No service connection in the projects you can see.'

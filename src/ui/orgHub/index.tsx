@@ -6,6 +6,7 @@ import * as SDK from 'azure-devops-extension-sdk';
 import { createNaaGraphTokens } from '../../adapters/auth/naaGraphTokens';
 import { downloadText } from '../../adapters/browserDownload';
 import { createConnectionParam, readHostContext } from '../../adapters/sdk/hostContext';
+import { createColumnChoiceStore } from '../../adapters/sdk/columnChoices';
 import { createSnapshotStore } from '../../adapters/sdk/extensionDataSdk';
 import { readAllSnapshots, readAllThresholds } from '../../adapters/sdk/orgData';
 import { extensionHistoryPage } from '../../adapters/sdk/executionHistory';
@@ -42,6 +43,7 @@ async function main(): Promise<void> {
     graphRootFor: localGraphRoot ? () => localGraphRoot : undefined,
     checkEndpoint,
     connectionParam: createConnectionParam(),
+    columnChoices: createColumnChoiceStore('org-hub'),
     download: downloadText,
     now: () => Date.now(),
     // Two connections of a project at once, HISTORY_PROJECTS_AT_ONCE projects at once (orgUsageStep.ts).

@@ -1,3 +1,4 @@
+import { shortDateTime } from '../../core/days';
 import { isCustomThresholds } from '../../core/thresholds';
 import type { OrgData } from './useOrgData';
 
@@ -9,7 +10,7 @@ export function headerDescription(organization: string, data: OrgData): string {
     : data.projects.length > 0
       ? `Reading projects: ${listedCount} of ${data.projects.length}`
       : 'Reading projects…';
-  const checked = data.checkedAt ? ` · Last checked ${new Date(data.checkedAt).toLocaleString()}` : '';
+  const checked = data.checkedAt ? ` · Last checked ${shortDateTime(data.checkedAt)}` : '';
   const history =
     data.history && data.history.done < data.history.total
       ? ` · Reading usage history: ${data.history.done} of ${data.history.total} projects`

@@ -1,9 +1,13 @@
 import * as React from 'react';
+import { Button } from 'azure-devops-ui/Button';
 import { Spinner, SpinnerSize } from 'azure-devops-ui/Spinner';
+import type { ColumnChoiceStore } from '../../adapters/sdk/columnChoices';
 import { TextField, TextFieldWidth } from 'azure-devops-ui/TextField';
 import type { Summary } from '../../core/summary';
 import type { Status } from '../../core/types';
 import { ConnectionsTable } from './ConnectionsTable';
+import { ColumnsPanel } from './lazyPanels';
+import { useColumnChoice } from './useColumnChoice';
 import type { HubRow, SortKey } from './rows';
 import { SummaryBar } from './SummaryBar';
 
@@ -23,6 +27,8 @@ interface Props {
   /** More filters beside the keyword (the organization hub's project filter). */
   filters?: React.ReactNode;
   showProject?: boolean;
+  /** Where the viewer's column choice is remembered. */
+  columnChoices?: ColumnChoiceStore;
   /**
    * While the list is read: what the spinner says. The filters and the table's header are drawn already, so
    * the rows, when they come, are added to a table on screen rather than building the page around them.
@@ -37,6 +43,8 @@ export function ConnectionsView(props: Props) {
   const { rows, visible, loading } = props;
   // Rows still waiting for Graph, all of them (the table draws only those in view): tests and benches wait on it.
   const pending = React.useMemo(() => rows.reduce((n, r) => (r.pending ? n + 1 : n), 0), [rows]);
+  const { columns, choosable, choose, saveError } = useColumnChoice(props.columnChoices, rows, !!props.showProject);
+  const [choosing, setChoosing] = React.useState(false);
   // The children keep their places whatever the state, so the table is never rebuilt when the rows come.
   return (
     <>
@@ -62,14 +70,26 @@ export function ConnectionsView(props: Props) {
               ? `${rows.length} connections`
               : `${visible.length} of ${rows.length} connections`}
         </span>
+        <Button
+          id="sce-columns"
+          text="Column options"
+          iconProps={{ iconName: 'QuadColumn' }}
+          onClick={() => setChoosing(true)}
+          subtle
+        />
+        {saveError ? (
+          <span className="secondary-text" role="status">
+            Your column choice applies to this page view only: it could not be saved ({saveError}).
+          </span>
+        ) : null}
       </div>
       {loading || visible.length > 0 ? (
         <ConnectionsTable
           rows={loading ? NO_ROWS : visible}
+          columns={columns}
           sort={props.sort}
           onSort={props.onSort}
           onOpen={props.onOpen}
-          showProject={props.showProject}
           busy={!!loading || pending > 0}
         />
       ) : null}
@@ -79,6 +99,11 @@ export function ConnectionsView(props: Props) {
         <p className="sce-empty">{props.emptyText}</p>
       ) : visible.length === 0 ? (
         <p className="sce-empty">No connection matches the filter.</p>
+      ) : null}
+      {choosing ? (
+        <React.Suspense fallback={null}>
+          <ColumnsPanel columns={choosable} onSave={choose} onDismiss={() => setChoosing(false)} />
+        </React.Suspense>
       ) : null}
     </>
   );

@@ -3,8 +3,8 @@ import { ContentSize } from 'azure-devops-ui/Callout';
 import { Panel } from 'azure-devops-ui/Panel';
 import { MessageCard, MessageCardSeverity } from 'azure-devops-ui/MessageCard';
 import { Link } from 'azure-devops-ui/Link';
-import { isoDay } from '../../core/days';
-import { credentialNoun, relativeDays } from '../../core/labels';
+import { localDays, shortDate, shortDateTime, toMs } from '../../core/days';
+import { credentialNoun, relativeDays, schemeLabel } from '../../core/labels';
 import { devopsConnectionLink, entraCredentialsLink } from '../../core/links';
 import type { ListedCredential, Status } from '../../core/types';
 import type { HubRow } from './rows';
@@ -47,9 +47,9 @@ function CredentialRow(props: { c: ListedCredential; confidence: string | null }
         {credentialNoun(c.kind)} {c.displayName ? `“${c.displayName}”` : ''} {c.hint ? <code>{c.hint}…</code> : null}
         {c.source === 'servicePrincipal' ? <span className="secondary-text"> (service principal)</span> : null}
       </td>
-      <td>{isoDay(c.startDateTime) || '—'}</td>
+      <td>{shortDate(c.startDateTime) || '—'}</td>
       <td>
-        {isoDay(c.endDateTime) || '—'}
+        {shortDate(c.endDateTime) || '—'}
         {c.daysLeft !== null ? <span className="secondary-text"> ({relativeDays(c.daysLeft)})</span> : null}
         {c.invalid ? <span className="secondary-text"> starts after it ends</span> : null}
       </td>
@@ -89,7 +89,9 @@ export function DetailsPanel(props: {
         <MessageCard severity={SEVERITY[v.status]} className="sce-details-status">
           <span className="flex-row flex-center">
             <StatusBadge status={v.status} />
-            <span className="sce-details-reason">{props.row.pending ? 'Reading Microsoft Graph…' : v.reason}</span>
+            <span className="sce-details-reason">
+              {props.row.pending ? 'Reading Microsoft Graph…' : localDays(v.reason)}
+            </span>
           </span>
         </MessageCard>
         {c.entraBacked && c.schemeKind !== 'none' ? (
@@ -128,7 +130,7 @@ export function DetailsPanel(props: {
           ) : null}
         </div>
         <dl className="sce-facts">
-          <Fact label="Authentication">{props.row.authText}</Fact>
+          <Fact label="Authentication">{schemeLabel(c)}</Fact>
           <Fact label="App registration">
             {c.appId ? `${props.row.appName ?? '(name unknown)'} — ${c.appId}` : '—'}
           </Fact>
@@ -136,7 +138,7 @@ export function DetailsPanel(props: {
           <Fact label="Cloud">{c.environment}</Fact>
           <Fact label="Projects">{c.projects.map((p) => p.name).join(', ') || props.project}</Fact>
           <Fact label="Last saved">
-            {c.modifiedAt ? c.modifiedAt.replace('T', ' ').slice(0, 16) + ' UTC' : 'unknown'}
+            {c.modifiedAt && toMs(c.modifiedAt) !== null ? shortDateTime(toMs(c.modifiedAt) as number) : 'unknown'}
           </Fact>
           {c.wifIssuer ? <Fact label="Federation issuer">{c.wifIssuer}</Fact> : null}
         </dl>
@@ -145,10 +147,10 @@ export function DetailsPanel(props: {
             <h3 className="sce-h3">What to do</h3>
             {v.findings.map((f, i) => (
               <div key={`${f.code}-${i}`} className={`sce-finding sce-finding-${f.severity}`} data-finding={f.code}>
-                <p className="sce-finding-message">{f.message}</p>
+                <p className="sce-finding-message">{localDays(f.message)}</p>
                 <ol className="sce-fix">
                   {f.fix.map((step, j) => (
-                    <li key={j}>{step}</li>
+                    <li key={j}>{localDays(step)}</li>
                   ))}
                 </ol>
               </div>

@@ -1,10 +1,10 @@
 import * as React from 'react';
 import { Spinner, SpinnerSize } from 'azure-devops-ui/Spinner';
-import { isoDay } from '../../core/days';
+import { shortDate } from '../../core/days';
 import { relativeDays } from '../../core/labels';
 import type { HubRow } from './rows';
 
-/** "2026-12-01 · in 3 days", a spinner while Graph has not answered, or a dash. */
+/** "12/1/2026" over "in 3 days" (the viewer's short date), a spinner while Graph has not answered, or a dash. */
 export function ExpiryCell(props: { row: HubRow }) {
   const { row } = props;
   if (row.pending) {
@@ -20,8 +20,8 @@ export function ExpiryCell(props: { row: HubRow }) {
   const year = v.expiresAt.slice(0, 4);
   return (
     <span className="flex-column">
-      <span>{isoDay(v.expiresAt)}</span>
-      <span className="secondary-text">{year === '9999' ? 'never' : relativeDays(v.daysLeft)}</span>
+      <span className="sce-expiry-date">{year === '9999' ? 'No end date' : shortDate(v.expiresAt)}</span>
+      <span className="secondary-text sce-expiry-days">{year === '9999' ? 'never' : relativeDays(v.daysLeft)}</span>
     </span>
   );
 }

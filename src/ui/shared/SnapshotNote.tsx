@@ -1,6 +1,6 @@
 import * as React from 'react';
 import { MessageBar, MessageBarSeverity } from 'azure-devops-ui/MessageBar';
-import { daysBetween, isoDay, toMs } from '../../core/days';
+import { daysBetween, shortDate, toMs } from '../../core/days';
 import { SNAPSHOT_STALE_DAYS } from '../../core/snapshot';
 import type { HubRow } from './rows';
 
@@ -17,7 +17,7 @@ export function SnapshotNote(props: { rows: HubRow[]; nowMs: number }) {
       severity={stale ? MessageBarSeverity.Warning : MessageBarSeverity.Info}
     >
       {readings.length} expiry {readings.length === 1 ? 'date comes' : 'dates come'} from the last shared reading, as of{' '}
-      {isoDay(oldest.takenAt)} ({age === 0 ? 'today' : `${age} days ago`}, by {oldest.by}), recomputed for today.
+      {shortDate(oldest.takenAt)} ({age === 0 ? 'today' : `${age} days ago`}, by {oldest.by}), recomputed for today.
       {stale ? ` That is more than ${SNAPSHOT_STALE_DAYS} days old: secrets renewed or added since are not in it.` : ''}
     </MessageBar>
   );

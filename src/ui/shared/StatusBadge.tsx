@@ -8,7 +8,7 @@ const ICON: Record<VerdictStatus, StatusType> = {
   critical: 'Failed',
   warning: 'Warning',
   healthy: 'Success',
-  'no-secret': 'Success',
+  'no-secret': 'Information',
   unknown: 'Queued',
   'not-applicable': 'Skipped',
 };

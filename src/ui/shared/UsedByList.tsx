@@ -1,6 +1,6 @@
 import * as React from 'react';
 import { Link } from 'azure-devops-ui/Link';
-import { isoDay } from '../../core/days';
+import { shortDate } from '../../core/days';
 import { pipelineLink, runLink } from '../../core/links';
 import type { ConnectionUsage } from '../../core/usage';
 import { planLabel, resultLabel } from '../../core/usageFormat';
@@ -50,7 +50,7 @@ export function UsedByList(props: {
                     </Link>
                     <span className="secondary-text"> ({planLabel(p.planType)})</span>
                   </td>
-                  <td>{isoDay(p.lastUsedAt)}</td>
+                  <td>{shortDate(p.lastUsedAt)}</td>
                   <td>
                     {run ? (
                       <Link href={run} target="_blank" rel="noopener noreferrer">
@@ -68,7 +68,7 @@ export function UsedByList(props: {
         </table>
       )}
       {usage ? (
-        <p className="secondary-text">As read from Azure DevOps’s usage history on {isoDay(usage.readAt)}.</p>
+        <p className="secondary-text">As read from Azure DevOps’s usage history on {shortDate(usage.readAt)}.</p>
       ) : null}
     </section>
   );

@@ -1,3 +1,4 @@
+import { shortDateTime } from '../../core/days';
 import type { HealthState } from './useHealthChecks';
 
 /** One line for the result of Azure DevOps's connection test, or null when none ran. */
@@ -8,7 +9,7 @@ export function healthText(health: HealthState | undefined): string | null {
       return 'Checking the connection…';
     case 'done':
       return health.result.ok
-        ? 'Works now: Azure DevOps’s connection test passed.'
+        ? `Works now: Azure DevOps’s connection test passed (${shortDateTime(health.at)}). That proves it signs in today, not when its credential expires: the status stands.`
         : `Broken now: ${health.result.message}`;
     case 'error':
       return `Could not run the check: ${health.message}`;

@@ -10,3 +10,6 @@ export const TokenPanel = React.lazy(() =>
 export const SettingsPanel = React.lazy(() =>
   import(/* webpackChunkName: "settings" */ './SettingsPanel').then((m) => ({ default: m.SettingsPanel })),
 );
+export const ColumnsPanel = React.lazy(() =>
+  import(/* webpackChunkName: "columns" */ './ColumnsPanel').then((m) => ({ default: m.ColumnsPanel })),
+);

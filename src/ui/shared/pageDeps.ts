@@ -1,6 +1,7 @@
 import type { GraphTokenSource } from '../../adapters/auth/naaGraphTokens';
 import type { FetchLike } from '../../adapters/http';
 import type { HostContext } from '../../adapters/sdk/hostContext';
+import type { ColumnChoiceStore } from '../../adapters/sdk/columnChoices';
 import type { HubSettings } from '../../adapters/sdk/settingsStore';
 import type { SnapshotDocumentStore } from '../../adapters/snapshotSync';
 
@@ -17,6 +18,8 @@ export interface PageDeps {
   graphFetch?: FetchLike;
   /** Where the readings and usage are published for viewers without Graph and for the warning surfaces. */
   snapshots: SnapshotDocumentStore;
+  /** The viewer's own choice of table columns; absent: the defaults, not remembered. */
+  columnChoices?: ColumnChoiceStore;
   connectionParam: { read(): Promise<string | null>; write(id: string | null): Promise<void> };
   now(): number;
 }

@@ -1,11 +1,11 @@
 import { keyFor } from '../../core/graphQueries';
 import { typeLabel } from '../../core/connectionTypes';
-import { schemeLabel } from '../../core/labels';
+import { authShortLabel } from '../../core/labels';
 import { compareExpiry, compareText, compareVerdicts } from '../../core/order';
 import { severityRank } from '../../core/status';
 import type { Connection, Status, Verdict } from '../../core/types';
 import { computeVerdict } from '../../core/verdict';
-import { isoDay } from '../../core/days';
+import { shortDate } from '../../core/days';
 import { lookupsFromSnapshot, type Snapshot } from '../../core/snapshot';
 import type { AppLookup } from '../../core/types';
 import { usageFor, type ConnectionUsage } from '../../core/usage';
@@ -29,6 +29,7 @@ export interface HubRow {
   /** Why its history could not be read, when nothing is known of its use. */
   usageError: string | undefined;
   typeText: string;
+  /** Short: "Secret (automatic)". */
   authText: string;
 }
 
@@ -114,10 +115,10 @@ export function buildRows(
       homeTenantId: data.homeTenantId,
       usage,
     });
-    if (asOf) verdict.reason = `${verdict.reason} As of ${isoDay(asOf.takenAt)} (${asOf.by}).`;
+    if (asOf) verdict.reason = `${verdict.reason} As of ${shortDate(asOf.takenAt)} (${asOf.by}).`;
     const appName = lookup?.kind === 'found' ? lookup.app.displayName : null;
     const typeText = typeLabel(connection);
-    const authText = schemeLabel(connection);
+    const authText = authShortLabel(connection);
     const row: HubRow = {
       id: connection.id,
       connection,

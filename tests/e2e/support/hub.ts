@@ -46,7 +46,7 @@ export class HubSession {
     viewport = { width: 1400, height: 900 },
     tolerate: ErrorTolerance = {},
   ): Promise<{ page: Page; errors: string[] }> {
-    const context = await this.browser.newContext({ viewport, colorScheme: 'light' });
+    const context = await this.browser.newContext({ viewport, colorScheme: 'light', locale: 'en-US' });
     // Below jest's per-test timeout, so a stuck wait names the step that failed.
     context.setDefaultTimeout(8_000);
     const page = await context.newPage();
