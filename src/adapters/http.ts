@@ -131,20 +131,5 @@ export async function readJson(response: FetchedResponse, url: string): Promise<
   }
 }
 
-/** Runs `worker` over `items` with at most `limit` at once, in order of start. */
-export async function mapWithConcurrency<T, R>(
-  items: T[],
-  limit: number,
-  worker: (item: T, index: number) => Promise<R>,
-): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const runners = Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await worker(items[index], index);
-    }
-  });
-  await Promise.all(runners);
-  return results;
-}
+/** The worker pool lives in ./pool; re-exported for the pages that still import it from here. */
+export { mapWithConcurrency } from './pool';

@@ -1,8 +1,8 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import { DEFAULTS, FAIL_ON } from './args';
-import { EXIT } from './exitCodes';
-import { FORMATS, OUTPUT_FORMATS } from './format/formats';
+import { EXIT } from '../jobs/exitCodes';
+import { FORMATS, OUTPUT_FORMATS } from '../jobs/format/formats';
 
 /** "a (default), b, c or d": a choice list that names the default. */
 function choices(values: readonly string[], fallback: string): string {

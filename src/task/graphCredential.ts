@@ -1,5 +1,5 @@
 import { AzurePipelinesCredential } from '@azure/identity';
-import type { CredentialLike } from '../cli/auth';
+import type { CredentialLike } from '../adapters/auth/scannerAuth';
 import { getEndpointAuthorization, getEndpointData, getVariable, type Env } from './agentEnv';
 
 /**

@@ -1,5 +1,5 @@
-import { oneLine } from '../cli/io';
-import { command } from '../cli/pipeline';
+import { oneLine } from '../adapters/output';
+import { command } from '../jobs/pipelineCommands';
 import { runTask } from './main';
 
 // The agent runs `node index.js` with the job's variables, inputs and endpoints in the environment.

@@ -1,18 +1,18 @@
 import { mkdirSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
+import { fixedGraphTokenProblem, scannerSignIn, secretsOf, type CredentialLike } from '../adapters/auth/scannerAuth';
+import { oneLine } from '../adapters/output';
 import { safeLine } from '../core/logSafe';
-import { fixedGraphTokenProblem } from '../cli/auth';
-import { EXIT } from '../cli/exitCodes';
-import { oneLine } from '../cli/io';
-import { command } from '../cli/pipeline';
-import { scanWith, type ScanOutcome } from '../cli/run';
+import { EXIT } from '../jobs/exitCodes';
+import { command } from '../jobs/pipelineCommands';
+import { runScan, type ScanOutcome } from '../jobs/runScan';
 import { getEndpointAuthorization, getVariable, type Env } from './agentEnv';
 import { graphCredential } from './graphCredential';
 import { taskOptions } from './taskOptions';
 
 /**
- * The ServiceConnectionExpiry pipeline task: the scanner (src/cli) fed from what the agent sets, with
+ * The ServiceConnectionExpiry pipeline task: the scan job (src/jobs/runScan.ts) fed from what the agent sets, with
  * the job token for Azure DevOps and the workload identity federation connection for Graph. It adds
  * what a task owes the run: the JSON report as a build attachment, and the step's result.
  */
@@ -88,12 +88,12 @@ export async function runTask(
       'The job has no access token (endpoint SystemVssConnection): run the task inside an Azure Pipelines job.',
     );
 
-  const scanEnv: Env = { ...env, TF_BUILD: 'True', SYSTEM_ACCESSTOKEN: accessToken };
-  let credential;
+  // Graph (and Azure DevOps without a token): the connection in input azureSubscription, or DefaultAzureCredential.
+  let credential: (() => Promise<CredentialLike>) | undefined;
   if (!env.GRAPH_ACCESS_TOKEN?.trim()) {
     const graph = graphCredential(env, parsed.connectionId, accessToken);
     if (!graph.ok) return fail(graph.message);
-    credential = graph.credential;
+    credential = async () => graph.credential;
     say(`Microsoft Graph: ${graph.method}.`);
   } else {
     const problem = fixedGraphTokenProblem(env);
@@ -101,13 +101,21 @@ export async function runTask(
     say('Microsoft Graph: token from GRAPH_ACCESS_TOKEN.');
   }
   mkdirSync(tempDir, { recursive: true });
-  const outcome = await scanWith(
-    parsed.options,
-    scanEnv,
-    { ...io, isTTY: false, now },
+  // Azure DevOps: a PAT passed to the step wins, else the job token.
+  const signInEnv: Env = { ...env, SYSTEM_ACCESSTOKEN: accessToken };
+  const secrets = secretsOf(signInEnv);
+  const outcome = await runScan(
     {
-      ...(credential ? { credential: async () => credential } : {}),
-      task: { publishHint: publishHint(env) },
+      ...parsed.options,
+      pipeline: { tempDir, task: { publishHint: publishHint(env) } },
+      publishedBy: getVariable(env, 'Build.DefinitionName'),
+    },
+    {
+      io: { ...io, isTTY: false },
+      secrets,
+      now,
+      fetch: (input, init) => fetch(input, init),
+      ...scannerSignIn(signInEnv, secrets, parsed.options.graphUrl, credential),
     },
   );
   if (outcome.report) write(command('task.addattachment', { type: ATTACHMENT_TYPE, name: 'report' }, reportPath));

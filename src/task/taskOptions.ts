@@ -1,22 +1,28 @@
-import { parseArgs, type ScanOptions } from '../cli/args';
+import { checkScanSettings, type OptionNames, type ScanOptions, type ScanSettings } from '../jobs/scanOptions';
 import { getInput, getVariable, type Env } from './agentEnv';
 
 /**
- * The task's inputs (task/ServiceConnectionExpiry/task.json) as the scanner's own arguments, so every
- * rule on them (thresholds, fail-on, URLs) is the scanner's; its messages name the task input instead
- * of the flag.
+ * The task's inputs (task/ServiceConnectionExpiry/task.json) as the scan's settings, checked by the
+ * step the command line uses too (jobs/scanOptions.ts), so every rule on them (thresholds, fail-on,
+ * URLs) is the scanner's; its messages name the task's inputs.
  */
 
-const FLAG_TO_INPUT: [RegExp, string][] = [
-  [/--org\b/g, 'System.CollectionUri'],
-  [/--project\b/g, 'input "projects"'],
-  [/--warning-days\b/g, 'input "warningDays"'],
-  [/--critical-days\b/g, 'input "criticalDays"'],
-  [/--fail-on\b/g, 'input "failOn"'],
-  [/--graph-url\b/g, 'input "graphUrl"'],
-  [/--extension-publisher\b/g, 'input "extensionPublisher"'],
-  [/--extension-id\b/g, 'input "extensionId"'],
-];
+const INPUT_NAMES: OptionNames = {
+  org: 'System.CollectionUri',
+  projects: 'input "projects"',
+  warningDays: 'input "warningDays"',
+  criticalDays: 'input "criticalDays"',
+  failOn: 'input "failOn"',
+  graphUrl: 'input "graphUrl"',
+  extensionPublisher: 'input "extensionPublisher"',
+  extensionId: 'input "extensionId"',
+  // Not inputs: the task sets these itself.
+  format: 'the report format',
+  output: 'the report file',
+  jsonFile: 'the JSON report file',
+  concurrency: 'the request concurrency',
+  timeoutSeconds: 'the request timeout',
+};
 
 export type TaskOptions =
   { ok: true; options: ScanOptions; connectionId: string; allProjects: boolean } | { ok: false; message: string };
@@ -39,37 +45,28 @@ export function taskOptions(env: Env, jsonFile: string): TaskOptions {
   const projects = projectList(getInput(env, 'projects'), getVariable(env, 'System.TeamProject'));
   if (projects !== '*' && projects.length === 0)
     return { ok: false, message: 'No project to scan: set input "projects" (a project name, or * for all).' };
-  const publish = (getInput(env, 'publishReadings') || 'true').toLowerCase() === 'true';
-  const optional = (flag: string, input: string) => {
-    const value = getInput(env, input);
-    // `--flag=value`: a value that starts with '-' stays a value.
-    return value ? [`${flag}=${value}`] : [];
-  };
-  const argv = [
-    'scan',
-    `--org=${collectionUri}`,
-    '--format=table',
-    `--json-file=${jsonFile}`,
-    ...(projects === '*' ? [] : projects.map((p) => `--project=${p}`)),
-    ...optional('--fail-on', 'failOn'),
-    ...optional('--warning-days', 'warningDays'),
-    ...optional('--critical-days', 'criticalDays'),
-    ...optional('--graph-url', 'graphUrl'),
-    ...(publish ? ['--publish'] : []),
-    ...optional('--extension-publisher', 'extensionPublisher'),
-    ...optional('--extension-id', 'extensionId'),
+  // An empty input is the default.
+  const optional = (input: string) => getInput(env, input) || undefined;
+  const settings: ScanSettings = {
+    org: collectionUri,
+    projects: projects === '*' ? [] : projects,
+    format: 'table',
+    jsonFile,
+    failOn: optional('failOn'),
+    warningDays: optional('warningDays'),
+    criticalDays: optional('criticalDays'),
+    graphUrl: optional('graphUrl'),
+    publish: (getInput(env, 'publishReadings') || 'true').toLowerCase() === 'true',
+    extensionPublisher: optional('extensionPublisher'),
+    extensionId: optional('extensionId'),
     // System.Debug (the "Enable system diagnostics" run option) logs each request.
-    ...(getVariable(env, 'System.Debug').toLowerCase() === 'true' ? ['--verbose'] : []),
-  ];
-  const parsed = parseArgs(argv);
-  if (parsed.kind === 'error') {
-    const message = FLAG_TO_INPUT.reduce((m, [flag, input]) => m.replace(flag, input), parsed.message);
-    return { ok: false, message: message.charAt(0).toUpperCase() + message.slice(1) };
-  }
-  if (parsed.kind !== 'scan') return { ok: false, message: 'unexpected scanner arguments' };
+    verbose: getVariable(env, 'System.Debug').toLowerCase() === 'true',
+  };
+  const checked = checkScanSettings(settings, INPUT_NAMES);
+  if (!checked.ok) return { ok: false, message: checked.message.charAt(0).toUpperCase() + checked.message.slice(1) };
   return {
     ok: true,
-    options: parsed.options,
+    options: checked.options,
     connectionId: getInput(env, 'azureSubscription'),
     allProjects: projects === '*',
   };

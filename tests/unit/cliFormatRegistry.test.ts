@@ -1,5 +1,5 @@
 import { parseArgs } from '../../src/cli/args';
-import { FORMATS, OUTPUT_FORMATS } from '../../src/cli/format/formats';
+import { FORMATS, OUTPUT_FORMATS } from '../../src/jobs/format/formats';
 import { HELP } from '../../src/cli/help';
 import { run } from '../../src/cli/run';
 import { captureIo, withSampleOrg } from '../support/fakeOrg';

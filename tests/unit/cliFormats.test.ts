@@ -1,8 +1,8 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import { csvCell } from '../../src/cli/format/csv';
-import { mdText } from '../../src/cli/format/markdown';
+import { csvCell } from '../../src/jobs/format/csv';
+import { mdText } from '../../src/jobs/format/markdown';
 import { run, type ScanReport } from '../../src/cli/run';
 import { APPS, captureIo, IDS, sampleOrg, startFakes, type Fakes } from '../support/fakeOrg';
 import { NOW } from '../support/payloads';

@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import { command, escapeData, escapeProperty } from '../../src/cli/pipeline';
+import { command, escapeData, escapeProperty } from '../../src/jobs/pipelineCommands';
 import { run } from '../../src/cli/run';
 import { APPS, BETA, captureIo, sampleOrg, startFakes, type Fakes } from '../support/fakeOrg';
 import { armEndpoint, iso, NOW } from '../support/payloads';

@@ -1,8 +1,8 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import { AuthError, devopsAuth, DEVOPS_SCOPE, graphAuth } from '../../src/cli/auth';
-import { Secrets } from '../../src/cli/io';
+import { AuthError, devopsAuth, DEVOPS_SCOPE, graphAuth } from '../../src/adapters/auth/scannerAuth';
+import { Secrets } from '../../src/adapters/output';
 import { run } from '../../src/cli/run';
 import { APPS, captureIo, sampleOrg, startFakes } from '../support/fakeOrg';
 import { listen } from '../support/listen';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
-import { EXIT } from '../../src/cli/exitCodes';
+import { EXIT } from '../../src/jobs/exitCodes';
 import { buildReport } from '../../src/core/report';
 import { SNAPSHOT_COLLECTION, SNAPSHOT_STALE_DAYS } from '../../src/core/snapshot';
 import { STATUS_ORDER, summaryKey } from '../../src/core/status';

@@ -2,8 +2,9 @@ import { spawnSync } from 'child_process';
 import { join } from 'path';
 
 /**
- * The project's ESLint config guards the direction of imports in every layer: ui/cli → adapters →
- * core, ui and cli never import each other or the local host, the local host imports none of them.
+ * The project's ESLint config guards the direction of imports in every layer: cli/task → jobs →
+ * adapters → core and ui → adapters → core; the shells never import each other, the pages or the
+ * local host; jobs import no shell and no page; the local host imports none of them.
  * Each snippet is linted with the real config as if it sat at `filePath`.
  */
 
@@ -22,6 +23,7 @@ const CASES: [string, string, boolean][] = [
   ['src/core/sample.ts', '../adapters/http', false],
   ['src/core/sample.ts', '../ui/hub/deps', false],
   ['src/core/sample.ts', '../cli/io', false],
+  ['src/core/sample.ts', '../jobs/scan', false],
   ['src/core/sample.ts', '../devhost/fixture', false],
   ['src/core/sample.ts', 'azure-devops-extension-sdk', false],
   ['src/adapters/graph/sample.ts', '../../core/raw', true],
@@ -29,17 +31,32 @@ const CASES: [string, string, boolean][] = [
   ['src/adapters/graph/sample.ts', '../../ui/hub/deps', false],
   ['src/adapters/sample.ts', '../cli/io', false],
   ['src/adapters/sdk/sample.ts', '../../devhost/fixture', false],
+  ['src/adapters/rest/sample.ts', '../../jobs/scan', false],
   ['src/ui/hub/sample.ts', '../../adapters/http', true],
   ['src/ui/hub/sample.tsx', '../../core/status', true],
   ['src/ui/hub/sample.tsx', '../../cli/io', false],
   ['src/ui/hub/sample.ts', '../../devhost/fixture', false],
+  ['src/ui/orgHub/sample.ts', '../../jobs/publish', false],
+  ['src/ui/shared/sample.ts', '../../jobs/scanOptions', false],
+  ['src/jobs/sample.ts', '../core/status', true],
+  ['src/jobs/sample.ts', '../adapters/http', true],
+  ['src/jobs/format/sample.ts', '../../core/report', true],
+  ['src/jobs/sample.ts', './deps', true],
+  ['src/jobs/sample.ts', '../cli/args', false],
+  ['src/jobs/sample.ts', '../task/agentEnv', false],
+  ['src/jobs/format/sample.ts', '../../ui/hub/hubRows', false],
+  ['src/jobs/sample.ts', '../devhost/fixture', false],
   ['src/cli/sample.ts', '../adapters/http', true],
   ['src/cli/format/sample.ts', '../../core/status', true],
   ['src/cli/sample.ts', '../ui/hub/deps', false],
   ['src/cli/format/sample.ts', '../../ui/hub/hubRows', false],
   ['src/cli/sample.ts', '../devhost/fixture', false],
   ['src/cli/sample.ts', '../task/main', false],
-  ['src/task/sample.ts', '../cli/run', true],
+  ['src/cli/sample.ts', '../jobs/runScan', true],
+  ['src/task/sample.ts', '../jobs/runScan', true],
+  ['src/task/sample.ts', '../adapters/auth/scannerAuth', true],
+  ['src/task/sample.ts', '../cli/run', false],
+  ['src/task/sample.ts', '../cli/args', false],
   ['src/task/sample.ts', '../core/status', true],
   ['src/task/sample.ts', '../ui/hub/deps', false],
   ['src/task/sample.ts', '../devhost/fixture', false],
@@ -47,6 +64,7 @@ const CASES: [string, string, boolean][] = [
   ['src/devhost/sample.ts', '../ui/hub/deps', false],
   ['src/devhost/sample.ts', '../cli/io', false],
   ['src/devhost/sample.ts', '../adapters/http', false],
+  ['src/devhost/sample.ts', '../jobs/scan', false],
 ];
 
 // Inside src/ui: [page file, import, allowed]. A page imports no other page's folder; ui/shared imports no page.
@@ -75,19 +93,37 @@ const PAGE_CASES: [string, string, boolean][] = [
   ['src/ui/pill/sample.ts', '../../adapters/sdk/surfaceData', true],
 ];
 
-let results: Linted[];
+/** A function `lines` lines long, from its `function` line to its closing brace; `padding` blank and comment lines inside. */
+const longFunction = (lines: number, padding = 0) =>
+  `export function long(): number {\n  let n = 0;\n${'  n += 1;\n'.repeat(lines - 4)}${'\n  // why\n'.repeat(padding / 2)}  return n;\n}\n`;
 
-beforeAll(() => {
-  const input = JSON.stringify(
-    [...CASES, ...PAGE_CASES].map(([filePath, from]) => ({ filePath, code: snippet(from) })),
-  );
+// [file, function length in code lines, blank + comment lines inside, allowed]
+const LENGTHS: [string, number, number, boolean][] = [
+  ['src/jobs/sample.ts', 100, 0, true],
+  ['src/jobs/sample.ts', 101, 0, false],
+  ['src/jobs/format/sample.ts', 101, 0, false],
+  ['src/cli/sample.ts', 101, 0, false],
+  ['src/task/sample.ts', 101, 0, false],
+  // Blank lines and comments do not count.
+  ['src/jobs/sample.ts', 100, 20, true],
+];
+
+function lint(snippets: { filePath: string; code: string }[]): Linted[] {
   const run = spawnSync(process.execPath, [join(ROOT, 'tests/support/lintSnippets.mjs')], {
     cwd: ROOT,
-    input,
+    input: JSON.stringify(snippets),
     encoding: 'utf8',
   });
   if (run.status !== 0) throw new Error(`ESLint did not run: ${run.stderr}`);
-  results = JSON.parse(run.stdout) as Linted[];
+  return JSON.parse(run.stdout) as Linted[];
+}
+
+let results: Linted[];
+let lengths: Linted[];
+
+beforeAll(() => {
+  results = lint([...CASES, ...PAGE_CASES].map(([filePath, from]) => ({ filePath, code: snippet(from) })));
+  lengths = lint(LENGTHS.map(([filePath, lines, padding]) => ({ filePath, code: longFunction(lines, padding) })));
 }, 60_000);
 
 describe('lint guards the direction of imports in each layer', () => {
@@ -117,6 +153,17 @@ describe("lint keeps each page's folder its own", () => {
         const expected = /(cli|devhost)\//.test(from) ? /Imports flow one way/ : /imports no other page's folder/;
         expect(restricted.some((m) => expected.test(m.message))).toBe(true);
       }
+    },
+  );
+});
+
+describe('lint keeps the functions of the shells and the jobs at most 100 lines', () => {
+  it.each(LENGTHS.map((c, i) => [...c, i] as const))(
+    '%s, a function of %i code lines (+%i blank or comment): allowed %s',
+    (_file, _lines, _padding, allowed, i) => {
+      const long = lengths[i].messages.filter((m) => m.ruleId === 'max-lines-per-function');
+      expect(lengths[i].messages.filter((m) => m.ruleId !== 'max-lines-per-function')).toEqual([]);
+      expect(long.length).toBe(allowed ? 0 : 1);
     },
   );
 });

@@ -1,6 +1,6 @@
 import { parseArgs } from '../../src/cli/args';
-import { graphAuth } from '../../src/cli/auth';
-import { Secrets } from '../../src/cli/io';
+import { graphAuth } from '../../src/adapters/auth/scannerAuth';
+import { Secrets } from '../../src/adapters/output';
 import { run } from '../../src/cli/run';
 import { createPastedTokenSource } from '../../src/adapters/auth/pastedGraphToken';
 import { graphHostOf, jwtClaims } from '../../src/core/jwt';

@@ -2,15 +2,8 @@ import type { AppQuery } from '../../core/graphQueries';
 import { graphRoot as cloudGraphRoot } from '../../core/links';
 import { groupQueries, itemUrl, outcomeFor, TRANSIENT, type Group, type Item } from './batchParts';
 import type { AppLookup } from '../../core/types';
-import {
-  fetchWithTimeout,
-  HttpError,
-  mapWithConcurrency,
-  readJson,
-  retryAfterMs,
-  safeHost,
-  type FetchLike,
-} from '../http';
+import { fetchWithTimeout, HttpError, readJson, retryAfterMs, safeHost, type FetchLike } from '../http';
+import { mapWithConcurrency } from '../pool';
 import { isAbort, Retry, RETRY_POLICIES } from '../retry';
 
 /**

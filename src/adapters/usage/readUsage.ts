@@ -1,5 +1,5 @@
-import { mapWithConcurrency } from '../http';
 import { dict } from '../../core/raw';
+import { mapWithConcurrency } from '../pool';
 import { parseExecutionRecord, usageOf, USAGE_WINDOW_DAYS, type UsageMap, type UsageRecord } from '../../core/usage';
 
 /**

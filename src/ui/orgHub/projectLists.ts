@@ -1,3 +1,4 @@
+import { workerPool } from '../../adapters/pool';
 import { serverErrorOf } from '../../adapters/serverError';
 import { parseEndpoint } from '../../core/endpoint';
 import type { Connection, ProjectRef } from '../../core/types';
@@ -36,40 +37,23 @@ export async function listEveryProject(
   onProjects: (projects: ProjectRef[]) => void,
   onListed: (state: ProjectState, connections: Connection[]) => void,
 ): Promise<void> {
-  const queue: ProjectRef[] = [];
-  const waiters: (() => void)[] = [];
-  const wakeAll = () => waiters.splice(0).forEach((w) => w());
-  let done = false;
   const all: ProjectRef[] = [];
+  const pool = workerPool(LIST_CONCURRENCY, async (project: ProjectRef) => {
+    try {
+      const raw = await deps.listEndpoints(project.name);
+      const connections = raw.map(parseEndpoint);
+      onListed({ project, state: 'listed', count: connections.length }, connections);
+    } catch (e) {
+      onListed(failure(project, e), []);
+    }
+  });
   const listing = deps
     .listProjects((page) => {
       all.push(...page);
-      queue.push(...page);
-      wakeAll(); // the workers send their requests before the caller draws anything
+      pool.add(page); // the workers send their requests before the caller draws anything
       onProjects([...all]);
     })
-    .finally(() => {
-      done = true;
-      wakeAll();
-    });
-  async function worker(): Promise<void> {
-    for (;;) {
-      const project = queue.shift();
-      if (!project) {
-        if (done) return;
-        await new Promise<void>((r) => waiters.push(r));
-        continue;
-      }
-      try {
-        const raw = await deps.listEndpoints(project.name);
-        const connections = raw.map(parseEndpoint);
-        onListed({ project, state: 'listed', count: connections.length }, connections);
-      } catch (e) {
-        onListed(failure(project, e), []);
-      }
-    }
-  }
-  const workers = Promise.all(Array.from({ length: LIST_CONCURRENCY }, worker));
+    .finally(() => pool.close());
   await listing;
-  await workers;
+  await pool.done;
 }

@@ -17,6 +17,7 @@ const SOURCES = [
   'src/ui',
   'src/core',
   'src/adapters',
+  'src/jobs',
   'src/cli',
   'src/task',
   'webpack.config.js',

@@ -1,6 +1,5 @@
-import type { Secrets } from './io';
-import { audienceProblem, graphHostOf, jwtClaims } from '../core/jwt';
-import { oneLine } from './io';
+import { audienceProblem, graphHostOf, jwtClaims } from '../../core/jwt';
+import { oneLine, Secrets } from '../output';
 
 /**
  * Credentials for the scan. Azure DevOps: a PAT (Basic), else the pipeline's SYSTEM_ACCESSTOKEN
@@ -177,4 +176,26 @@ export function graphAuth(
       }
     },
   };
+}
+
+const SECRET_VARIABLES = ['AZURE_DEVOPS_EXT_PAT', 'SYSTEM_ACCESSTOKEN', 'GRAPH_ACCESS_TOKEN'];
+
+/** The secrets the environment holds: masked in every output from the first byte. */
+export function secretsOf(env: Env): Secrets {
+  const secrets = new Secrets();
+  for (const name of SECRET_VARIABLES) secrets.add(env[name]);
+  return secrets;
+}
+
+/**
+ * Both sign-ins of a scan, from the environment. `credential` is DefaultAzureCredential unless a shell
+ * brings its own (the pipeline task's workload identity federation connection).
+ */
+export function scannerSignIn(
+  env: Env,
+  secrets: Secrets,
+  graphUrl: string | null,
+  credential: () => Promise<CredentialLike> = lazyCredential(),
+): { devops: DevOpsAuth; graph: GraphAuth } {
+  return { devops: devopsAuth(env, secrets, credential), graph: graphAuth(env, secrets, credential, graphUrl) };
 }

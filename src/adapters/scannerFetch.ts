@@ -1,5 +1,5 @@
-import type { FetchLike } from '../adapters/http';
-import type { Secrets } from './io';
+import type { FetchLike } from './http';
+import type { Secrets } from './output';
 
 const NULL_BODY = new Set([101, 204, 205, 304]);
 

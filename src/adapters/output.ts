@@ -1,7 +1,7 @@
 import { safeLine, safeLines, withoutControls } from '../core/logSafe';
 
 /**
- * Output plumbing for the CLI: every byte written goes through the secret scrubber, and every line
+ * Output plumbing for the scanner's shells (the CLI and the pipeline task): every byte written goes through the secret scrubber, and every line
  * through core/logSafe (no logging command, no terminal control from data), with or without TF_BUILD.
  * Only the scanner's own bytes (`own`: logging commands whose data is escaped, progress codes) skip it.
  */

@@ -1,24 +1,22 @@
-import { tmpdir } from 'os';
 import { join, resolve } from 'path';
-import type { ScanOptions } from './args';
+import { oneLine, type Out } from '../adapters/output';
 import { EXIT } from './exitCodes';
 import { OUTPUT_FORMATS, render, type ScanReport } from './format/formats';
-import { oneLine, type Out } from './io';
-import { command, issueCommands, succeededWithIssuesCommand, uploadSummaryCommand } from './pipeline';
+import { command, issueCommands, succeededWithIssuesCommand, uploadSummaryCommand } from './pipelineCommands';
 import { isDenied, scopeHint, type PublishFailure } from './publish';
+import type { PipelineContext } from './runScan';
 import type { ScanResult } from './scan';
+import type { ScanOptions } from './scanOptions';
 import { describeFailure, writeFile } from './scanSteps';
 
 export interface PipelineRun {
   options: ScanOptions;
+  pipeline: PipelineContext;
   report: ScanReport;
   result: ScanResult;
   publishFailures: PublishFailure[];
   code: number;
-  env: Record<string, string | undefined>;
   out: Out;
-  /** Inside the pipeline task: publish failures are warnings with this hint, and the task sets the result. */
-  task?: { publishHint: string };
 }
 
 /**
@@ -28,14 +26,15 @@ export interface PipelineRun {
  */
 export function writePipelineCommands({
   options,
+  pipeline,
   report,
   result,
   publishFailures,
   code,
-  env,
   out,
-  task,
 }: PipelineRun): number {
+  // Inside the pipeline task: publish failures are warnings with its hint, and the task sets the result.
+  const task = pipeline.task;
   // Keep a machine-readable report on stdout parseable: the commands go to stderr then.
   const stream = !options.output && OUTPUT_FORMATS[options.format].machineReadable ? 'stderr' : 'stdout';
   // Our own commands, as built (their data is escaped and neutralised by pipeline.ts).
@@ -50,7 +49,7 @@ export function writePipelineCommands({
   let summaryPath = options.format === 'markdown' && options.output ? resolve(options.output) : null;
   try {
     if (!summaryPath) {
-      summaryPath = join(env.AGENT_TEMPDIRECTORY || tmpdir(), `sc-expiry-summary-${process.pid}-${Date.now()}.md`);
+      summaryPath = join(pipeline.tempDir, `sc-expiry-summary-${process.pid}-${Date.now()}.md`);
       writeFile(out, summaryPath, render('markdown', { report, entries: result.entries, orgUrl: options.orgUrl }));
     }
     write(`${uploadSummaryCommand(summaryPath)}\n`);

@@ -1,25 +1,25 @@
+import { fetchRetrying, HttpError, readJson, safeHost } from '../adapters/http';
+import { oneLine } from '../adapters/output';
+import { mapWithConcurrency } from '../adapters/pool';
 import { createExtensionDataRestStore } from '../adapters/rest/extensionDataRest';
-import { fetchRetrying, HttpError, mapWithConcurrency, readJson, safeHost, type FetchLike } from '../adapters/http';
 import { RETRY_POLICIES } from '../adapters/retry';
 import { saveSnapshot } from '../adapters/snapshotSync';
 import { tenantOfKey } from '../core/graphQueries';
 import { snapshotEntries, type SnapshotApp } from '../core/snapshot';
 import { toSnapshotConnections } from '../core/snapshotConnections';
-import type { Connection } from '../core/types';
+import type { AppLookup, Connection } from '../core/types';
 import type { UsageMap } from '../core/usage';
-import type { AppLookup } from '../core/types';
-import type { PublishTarget } from './args';
-import { oneLine } from './io';
+import type { JobDeps, OrgJobOptions } from './deps';
 import type { ScannedProject } from './scan';
+import type { PublishTarget } from './scanOptions';
 
 /**
- * `--publish`: after the scan, each project's Graph readings go to the extension's data (one
+ * The publish job (`--publish`, the task's publishReadings): after the scan, each project's Graph readings go to the extension's data (one
  * document per project, id = project id), where the hub of a viewer without a Graph token reads them.
  * Writes merge with other writers' readings (etag, read-merge-retry on conflict).
  */
 
-export interface PublishInput {
-  orgUrl: string;
+export interface PublishInput extends OrgJobOptions {
   target: PublishTarget;
   scanned: ScannedProject[];
   lookups: Map<string, AppLookup>;
@@ -28,12 +28,11 @@ export interface PublishInput {
   usage?: UsageMap;
   takenAt: string;
   takenBy: SnapshotApp['takenBy'];
+}
+
+export interface PublishDeps extends JobDeps {
+  /** The whole Authorization header for Azure DevOps. */
   authorization: () => Promise<string>;
-  fetch: FetchLike;
-  concurrency: number;
-  timeoutMs: number;
-  log: (line: string) => void;
-  progress: (phase: string, done: number, total: number) => void;
 }
 
 export interface PublishFailure {
@@ -50,21 +49,21 @@ export interface PublishResult {
 }
 
 /** The project's id by name, for a project named with --project whose connections did not say it. */
-async function projectIdByName(input: PublishInput, name: string): Promise<string> {
+async function projectIdByName(input: PublishInput, deps: PublishDeps, name: string): Promise<string> {
   const url = `${input.orgUrl.replace(/\/+$/, '')}/_apis/projects/${encodeURIComponent(name)}?api-version=7.1`;
   const response = await fetchRetrying(
-    input.fetch,
+    deps.fetch,
     url,
     {
       headers: {
-        Authorization: await input.authorization(),
+        Authorization: await deps.authorization(),
         Accept: 'application/json',
         'X-TFS-FedAuthRedirect': 'Suppress',
         'X-VSS-ReauthenticationAction': 'Suppress',
       },
       redirect: 'manual',
     },
-    { timeoutMs: input.timeoutMs, policy: RETRY_POLICIES.devops, log: input.log },
+    { timeoutMs: input.timeoutMs, policy: RETRY_POLICIES.devops, log: deps.log },
   );
   if (!response.ok || response.status === 203) {
     throw new HttpError(`cannot read the project's id (${safeHost(url)} answered ${response.status})`, response.status);
@@ -75,15 +74,15 @@ async function projectIdByName(input: PublishInput, name: string): Promise<strin
   return id.id;
 }
 
-export async function publishSnapshots(input: PublishInput): Promise<PublishResult> {
+export async function publishJob(input: PublishInput, deps: PublishDeps): Promise<PublishResult> {
   const store = createExtensionDataRestStore({
     orgUrl: input.orgUrl,
     publisher: input.target.publisher,
     extensionId: input.target.extensionId,
-    authorization: input.authorization,
-    fetch: input.fetch,
+    authorization: deps.authorization,
+    fetch: deps.fetch,
     timeoutMs: input.timeoutMs,
-    log: input.log,
+    log: deps.log,
   });
   const work = input.scanned
     .map(({ project, appKeys }) => {
@@ -100,24 +99,24 @@ export async function publishSnapshots(input: PublishInput): Promise<PublishResu
     })
     .filter(({ project, entries }) => {
       const count = Object.keys(entries).length;
-      if (count === 0) input.log(`project "${project.name}": no app registration read from Graph, nothing to publish`);
+      if (count === 0) deps.log(`project "${project.name}": no app registration read from Graph, nothing to publish`);
       return count > 0;
     });
 
   let done = 0;
   const outcomes = await mapWithConcurrency(work, input.concurrency, async ({ project, entries, extras }) => {
     try {
-      const id = project.id || (await projectIdByName(input, project.name));
+      const id = project.id || (await projectIdByName(input, deps, project.name));
       await saveSnapshot(store, id, entries, { extras });
       const apps = Object.keys(entries).length;
-      input.log(`project "${project.name}": published the readings of ${apps} app registration(s)`);
+      deps.log(`project "${project.name}": published the readings of ${apps} app registration(s)`);
       return { ok: true as const, project: project.name, apps };
     } catch (e) {
       const status = e instanceof HttpError ? e.status : null;
       const message = oneLine(e instanceof Error ? e.message : String(e), 300);
       return { ok: false as const, failure: { project: project.name, message, status } };
     } finally {
-      input.progress('Publishing snapshots', ++done, work.length);
+      deps.progress('Publishing snapshots', ++done, work.length);
     }
   });
   return {

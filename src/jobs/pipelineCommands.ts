@@ -3,7 +3,7 @@ import { neutralizeCommands } from '../core/logSafe';
 import { compareVerdicts } from '../core/order';
 import { needsAction, STATUS_LABELS } from '../core/status';
 import type { Report } from '../core/report';
-import { clean } from './io';
+import { clean } from '../adapters/output';
 import type { ScanProblem } from './scan';
 import { firstFix, projectText } from './format/reportRows';
 
@@ -33,10 +33,6 @@ export function command(name: string, properties: Record<string, string>, data: 
     .map(([k, v]) => `${k}=${escapeProperty(v)};`)
     .join('');
   return `##vso[${name}${props ? ` ${props}` : ''}]${escapeData(data)}`;
-}
-
-export function isAzurePipelines(env: Record<string, string | undefined>): boolean {
-  return (env.TF_BUILD ?? '').toLowerCase() === 'true';
 }
 
 /** One issue per connection that needs action: error when expired, warning when critical or warning. */

@@ -1,6 +1,6 @@
 import { severityRank } from '../core/status';
 import type { Status } from '../core/types';
-import type { FailOn } from './args';
+import type { FailOn } from './scanOptions';
 
 export const EXIT = {
   /** Nothing at or above --fail-on. */

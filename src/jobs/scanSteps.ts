@@ -1,77 +1,41 @@
 import { mkdirSync, writeFileSync } from 'fs';
 import { dirname, resolve } from 'path';
+import { oneLine, type Out } from '../adapters/output';
+import { instrumentedFetch, scrubbingFetch } from '../adapters/scannerFetch';
+import { progressReporter } from '../adapters/terminalProgress';
 import { buildReport, type ReportEntry } from '../core/report';
-import type { PublishTarget, ScanOptions } from './args';
-import { devopsAuth, graphAuth, lazyCredential, type CredentialLike, type DevOpsAuth, type GraphAuth } from './auth';
-import { instrumentedFetch, scrubbingFetch } from './fetch';
 import { render, type ScanReport } from './format/formats';
 import { countsLine } from './format/reportRows';
-import { oneLine, type CliIo, type Out, type Secrets } from './io';
-import { progressReporter } from './progress';
-import { isDenied, publishSnapshots, scopeHint, type PublishFailure } from './publish';
-import { scanOrganization, type ScanProblem, type ScanResult } from './scan';
+import { isDenied, publishJob, scopeHint, type PublishFailure } from './publish';
+import type { ScanRunDeps, ScanRunOptions } from './runScan';
+import { scanJob, type ScanProblem, type ScanResult } from './scan';
+import type { PublishTarget, ScanOptions } from './scanOptions';
 
-/** The steps of `sc-expiry scan`, in the order run.ts calls them. */
-
-type Env = Record<string, string | undefined>;
+/** The steps of `scan`, in the order runScan.ts calls them. */
 
 /** What every step after sign-in shares: credentials, the clock, progress and the HTTP stack. */
 export interface ScanSession {
-  devops: DevOpsAuth;
-  graph: GraphAuth;
-  nowMs: number;
+  deps: ScanRunDeps;
   progress: ReturnType<typeof progressReporter>;
   http: ReturnType<typeof instrumentedFetch>;
 }
 
-/** `--output ""` is a usage error before anything is read. */
-export function checkOutputPaths(options: ScanOptions): string | null {
-  for (const [flag, path] of [
-    ['--output', options.output],
-    ['--json-file', options.jsonFile],
-  ] as const) {
-    if (path !== null && path.trim() === '') return `${flag} needs a file name`;
-  }
-  return null;
-}
-
-/**
- * Credentials (tokens obtained later join `secrets`, so `out` scrubs them too) and the HTTP stack.
- * `credential` is DefaultAzureCredential unless a shell injects its own (the pipeline task's).
- */
-export function openSession(
-  options: ScanOptions,
-  env: Env,
-  io: CliIo,
-  out: Out,
-  secrets: Secrets,
-  credential: () => Promise<CredentialLike> = lazyCredential(),
-): ScanSession {
-  const devops = devopsAuth(env, secrets, credential);
-  const graph = graphAuth(env, secrets, credential, options.graphUrl);
-  out.verbose(`Azure DevOps sign-in: ${devops.method}`);
-  out.verbose(`Microsoft Graph sign-in: ${graph.method}`);
-  const http = instrumentedFetch(
-    scrubbingFetch((input, init) => fetch(input, init), secrets),
-    out.verbose,
-  );
+/** The HTTP stack (answers scrubbed of every secret, requests counted and logged) and the progress line. */
+export function openSession(options: ScanOptions, deps: ScanRunDeps, out: Out): ScanSession {
   return {
-    devops,
-    graph,
-    nowMs: (io.now ?? Date.now)(),
-    progress: progressReporter((text) => out.own('stderr', text), !!io.isTTY && !options.verbose),
-    http,
+    deps,
+    progress: progressReporter((text) => out.own('stderr', text), !!deps.io.isTTY && !options.verbose),
+    http: instrumentedFetch(scrubbingFetch(deps.fetch, deps.secrets), out.verbose),
   };
 }
 
 /** Projects → connections → Graph → verdicts, with progress on a terminal. */
 export async function readOrganization(options: ScanOptions, session: ScanSession, out: Out): Promise<ScanResult> {
   const started = Date.now();
-  const result = await scanOrganization({
-    ...options,
-    nowMs: session.nowMs,
-    devops: session.devops,
-    graph: session.graph,
+  const result = await scanJob(options, {
+    now: session.deps.now,
+    devops: session.deps.devops,
+    graph: session.deps.graph,
     fetch: session.http.fetch,
     log: out.verbose,
     progress: session.progress.update,
@@ -81,9 +45,9 @@ export async function readOrganization(options: ScanOptions, session: ScanSessio
   return result;
 }
 
-export function toScanReport(result: ScanResult, options: ScanOptions, nowMs: number): ScanReport {
+export function toScanReport(result: ScanResult, options: ScanOptions): ScanReport {
   return {
-    ...buildReport(result.entries, options.orgUrl, options.thresholds, new Date(nowMs).toISOString()),
+    ...buildReport(result.entries, options.orgUrl, options.thresholds, new Date(result.nowMs).toISOString()),
     errors: result.problems,
   };
 }
@@ -110,30 +74,33 @@ export function writeReport(options: ScanOptions, report: ScanReport, entries: R
 
 /** `--publish`: each project's Graph readings to the extension's data; returns what failed. */
 export async function publishReadings(
-  options: ScanOptions,
+  options: ScanRunOptions,
   target: PublishTarget,
   result: ScanResult,
   report: ScanReport,
   session: ScanSession,
-  env: Env,
   out: Out,
 ): Promise<PublishFailure[]> {
-  const published = await publishSnapshots({
-    orgUrl: options.orgUrl,
-    target,
-    scanned: result.scanned,
-    lookups: result.lookups,
-    found: result.found,
-    usage: result.usage,
-    takenAt: report.scannedAt,
-    takenBy: { kind: 'scanner', name: oneLine(env.BUILD_DEFINITIONNAME?.trim() || 'sc-expiry', 200) },
-    authorization: session.devops.header,
-    fetch: session.http.fetch,
-    concurrency: options.concurrency,
-    timeoutMs: options.timeoutMs,
-    log: out.verbose,
-    progress: session.progress.update,
-  });
+  const published = await publishJob(
+    {
+      orgUrl: options.orgUrl,
+      concurrency: options.concurrency,
+      timeoutMs: options.timeoutMs,
+      target,
+      scanned: result.scanned,
+      lookups: result.lookups,
+      found: result.found,
+      usage: result.usage,
+      takenAt: report.scannedAt,
+      takenBy: { kind: 'scanner', name: oneLine(options.publishedBy?.trim() || 'sc-expiry', 200) },
+    },
+    {
+      authorization: session.deps.devops.header,
+      fetch: session.http.fetch,
+      log: out.verbose,
+      progress: session.progress.update,
+    },
+  );
   session.progress.clear();
   const apps = published.written.reduce((n, w) => n + w.apps, 0);
   const line = `Published the snapshot of ${published.written.length} project(s) (${apps} app registration reading(s)) to the data of extension ${target.publisher}.${target.extensionId}.`;

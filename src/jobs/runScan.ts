@@ -1,0 +1,93 @@
+import type { DevOpsAuth, GraphAuth } from '../adapters/auth/scannerAuth';
+import type { FetchLike } from '../adapters/http';
+import { makeOut, type CliIo, type Secrets } from '../adapters/output';
+import { EXIT, exitCodeFor } from './exitCodes';
+import type { ScanReport } from './format/formats';
+import { writePipelineCommands } from './pipelineOutput';
+import type { PublishFailure } from './publish';
+import type { ScanOptions } from './scanOptions';
+import {
+  explainProblems,
+  explainUnreadUsage,
+  openSession,
+  publishReadings,
+  readOrganization,
+  toScanReport,
+  writeReport,
+} from './scanSteps';
+
+/**
+ * `scan`, the run both shells make: the scan job, the report in its format, the publish job, then
+ * what a pipeline run is owed (issues, summary). The CLI turns the outcome into its exit code, the
+ * pipeline task into the step's result and attachment.
+ */
+
+/** Inside Azure Pipelines (TF_BUILD): issues, the Markdown summary attached to the run, the step's colour. */
+export interface PipelineContext {
+  /** Where the summary is written (Agent.TempDirectory). */
+  tempDir: string;
+  /**
+   * Inside the pipeline task: a snapshot that cannot be published is a warning with `publishHint`
+   * and never fails the run, and the task, not the scan, sets the step's result.
+   */
+  task?: { publishHint: string };
+}
+
+export interface ScanRunOptions extends ScanOptions {
+  /** Null outside Azure Pipelines. */
+  pipeline: PipelineContext | null;
+  /** Who the published readings say took them (the pipeline's name); sc-expiry when not given. */
+  publishedBy?: string;
+}
+
+export interface ScanRunDeps {
+  /** Where the report, the errors and the progress line go; every byte is scrubbed of `secrets`. */
+  io: CliIo;
+  /** Every secret known so far; tokens obtained during the scan join it. */
+  secrets: Secrets;
+  /** The clock of the verdicts. */
+  now: () => number;
+  /** The network (global fetch); runScan scrubs its answers and counts its requests. */
+  fetch: FetchLike;
+  devops: DevOpsAuth;
+  graph: GraphAuth;
+}
+
+/** How a scan ended: the exit code the CLI returns, and what the task needs to set its result. */
+export interface ScanOutcome {
+  code: number;
+  /** Null when the scan never ran (the report could not be written). */
+  report: ScanReport | null;
+  /** Issues logged for Azure Pipelines (connections needing action, parts not read, publish failures). */
+  issues: number;
+  publishFailures: PublishFailure[];
+}
+
+export async function runScan(options: ScanRunOptions, deps: ScanRunDeps): Promise<ScanOutcome> {
+  const out = makeOut(deps.io, deps.secrets, () => options.verbose);
+  out.verbose(`Azure DevOps sign-in: ${deps.devops.method}`);
+  out.verbose(`Microsoft Graph sign-in: ${deps.graph.method}`);
+  const session = openSession(options, deps, out);
+  const result = await readOrganization(options, session, out);
+  const report = toScanReport(result, options);
+  if (!writeReport(options, report, result.entries, out))
+    return { code: EXIT.usage, report: null, issues: 0, publishFailures: [] };
+  // After the report is written: a failed publish never costs the report.
+  const publishFailures = options.publish
+    ? await publishReadings(options, options.publish, result, report, session, out)
+    : [];
+  const task = options.pipeline?.task;
+  // In the task a refused publish never fails the run: the scan itself is complete.
+  const incomplete = result.problems.length > 0 || (!task && publishFailures.length > 0);
+  const code = exitCodeFor(
+    report.connections.map((c) => c.status),
+    options.failOn,
+    incomplete,
+  );
+  const issues = options.pipeline
+    ? writePipelineCommands({ options, pipeline: options.pipeline, report, result, publishFailures, code, out })
+    : 0;
+  explainProblems(result.problems, publishFailures, options.pipeline !== null, out, task?.publishHint);
+  explainUnreadUsage(result.unreadUsage, out);
+  return { code, report, issues, publishFailures };
+}

@@ -1,0 +1,165 @@
+import type { DevOpsAuth, GraphAuth } from '../adapters/auth/scannerAuth';
+import { lookupAppsWithFollowUp } from '../adapters/graph/notFoundFollowUp';
+import { oneLine } from '../adapters/output';
+import { createDevOpsClient } from '../adapters/rest/devopsRestClient';
+import { keyFor, lookupFor, queriesFor } from '../core/graphQueries';
+import type { ListedConnection } from '../core/orgListing';
+import type { ReportEntry } from '../core/report';
+import type { AppLookup, Connection, ProjectRef, Thresholds } from '../core/types';
+import type { UsageMap } from '../core/usage';
+import { computeVerdict } from '../core/verdict';
+import type { JobDeps, OrgJobOptions } from './deps';
+import { dedupe, listConnections, problemText, projectsToScan, scannedProject } from './scanListing';
+import { readScanUsage } from './scanUsage';
+
+/**
+ * The scan job, org-wide: projects → endpoints (bounded concurrency) → dedupe → Graph ($batch) →
+ * execution history → verdicts. Both shells run it through runScan.ts.
+ */
+
+export interface ScanProblem {
+  kind: 'organization' | 'project' | 'app';
+  /** The organization URL, the project name or the appId. */
+  name: string;
+  message: string;
+  tenantId?: string | null;
+  /** Names of the connections that use the app. */
+  connections?: string[];
+}
+
+export interface ScanInput extends OrgJobOptions {
+  /** Project names; empty: every project of the organization. */
+  projects: string[];
+  thresholds: Thresholds;
+  /** A Graph root instead of each connection's cloud (a proxy, a local fake), without /v1.0. */
+  graphUrl: string | null;
+}
+
+export interface ScanDeps extends JobDeps {
+  /** Read once: every verdict of the scan is for that instant. */
+  now: () => number;
+  devops: DevOpsAuth;
+  graph: GraphAuth;
+}
+
+/** A project whose connections were listed, and the Graph lookups (keyFor) its connections use. */
+export interface ScannedProject {
+  /** `id` is '' when the project was named with --project and no connection said its id. */
+  project: ProjectRef;
+  appKeys: string[];
+}
+
+export interface ScanResult {
+  /** The instant of the verdicts (ScanDeps.now). */
+  nowMs: number;
+  entries: ReportEntry[];
+  problems: ScanProblem[];
+  projectCount: number;
+  /** Every project whose connections could be listed, in project order. */
+  scanned: ScannedProject[];
+  /** Graph's answers, by appKey (tenant|appId). */
+  lookups: Map<string, AppLookup>;
+  /** Which pipelines used each connection (execution history), by connection id in lower case. */
+  usage: UsageMap;
+  /** Connections whose execution history could not be read: their "used by" is unknown (null), never "unused". */
+  unreadUsage: { connection: string; project: string; message: string }[];
+  /** Every connection listed, with the project it was listed under. */
+  found: { connection: Connection; project: string }[];
+}
+
+export async function scanJob(input: ScanInput, deps: ScanDeps): Promise<ScanResult> {
+  const nowMs = deps.now();
+  const problems: ScanProblem[] = [];
+  const nothing = { nowMs, entries: [], problems, projectCount: 0, scanned: [], lookups: new Map(), usage: {} };
+  const empty = (): ScanResult => ({ ...nothing, unreadUsage: [], found: [] });
+  // Ask for the Azure DevOps credential once, up front: a missing sign-in fails fast, not per project.
+  try {
+    await deps.devops.header();
+  } catch (e) {
+    problems.push({ kind: 'organization', name: input.orgUrl, message: problemText(e) });
+    return empty();
+  }
+  const client = createDevOpsClient({
+    orgUrl: input.orgUrl,
+    authorization: deps.devops.header,
+    fetch: deps.fetch,
+    timeoutMs: input.timeoutMs,
+    log: deps.log,
+  });
+  const projects = await projectsToScan(input, deps, client, problems);
+  if (!projects) return empty();
+  const listedProjects = await listConnections(projects, input.concurrency, deps, client, problems);
+  const found = dedupe(listedProjects);
+  const lookups = await readApps(found, input, deps);
+  problems.push(...appProblems(found, lookups));
+  // A connection whose history cannot be read keeps usedBy null: unknown, never "unused".
+  const { usage, failures } = await readScanUsage(found, client, {
+    nowMs,
+    concurrency: input.concurrency,
+    progress: (done, total) => deps.progress('Reading usage history', done, total),
+  });
+  const entries = found.map((listed) => entryFor(listed, lookups, usage, nowMs, input.thresholds));
+  const unreadUsage = found.flatMap(({ connection, project }) => {
+    const message = failures[connection.id.toLowerCase()];
+    return message ? [{ connection: connection.name, project, message }] : [];
+  });
+  const scanned = listedProjects.map(scannedProject);
+  return { nowMs, entries, problems, projectCount: projects.length, scanned, lookups, usage, unreadUsage, found };
+}
+
+/** Graph's answer for every app registration the connections name ($batch, with the not-found follow-up). */
+async function readApps(found: ListedConnection[], input: ScanInput, deps: ScanDeps): Promise<Map<string, AppLookup>> {
+  const queries = queriesFor(found.map((f) => f.connection));
+  if (queries.length === 0) return new Map();
+  const total = new Set(queries.map((q) => `${q.tenantId}|${q.appId}`.toLowerCase())).size;
+  let answered = 0;
+  deps.log(`Microsoft Graph: ${total} app registration(s) for ${found.length} connection(s)`);
+  return lookupAppsWithFollowUp(queries, {
+    getToken: deps.graph.getToken,
+    tokenAtHand: (tenantId, cloudRoot) => deps.graph.getToken(tenantId, cloudRoot).catch(() => null),
+    fetch: deps.fetch,
+    graphRootFor: input.graphUrl ? () => input.graphUrl as string : undefined,
+    concurrency: input.concurrency,
+    timeoutMs: input.timeoutMs,
+    onResult: () => deps.progress('Reading app registrations', ++answered, total),
+  });
+}
+
+/** One problem per app registration Graph did not answer for (found and not-found are verdicts). */
+function appProblems(found: { connection: Connection }[], results: Map<string, AppLookup>): ScanProblem[] {
+  const byKey = new Map<string, ScanProblem>();
+  for (const { connection: c } of found) {
+    const lookup = lookupFor(c, results);
+    const key = keyFor(c);
+    if (!key || !lookup || lookup.kind === 'found' || lookup.kind === 'not-found') continue;
+    const problem = byKey.get(key) ?? {
+      kind: 'app',
+      name: c.appId ?? '',
+      tenantId: c.tenantId,
+      connections: [],
+      message: oneLine(lookup.message, 300),
+    };
+    problem.connections?.push(c.name);
+    byKey.set(key, problem);
+  }
+  return [...byKey.values()];
+}
+
+function entryFor(
+  { connection, project }: ListedConnection,
+  lookups: Map<string, AppLookup>,
+  usage: UsageMap,
+  nowMs: number,
+  thresholds: Thresholds,
+): ReportEntry {
+  const lookup = lookupFor(connection, lookups);
+  const own = usage[connection.id.toLowerCase()];
+  const verdict = computeVerdict({ connection, lookup, nowMs, thresholds, usage: own });
+  return {
+    connection,
+    verdict,
+    project,
+    appDisplayName: lookup?.kind === 'found' ? lookup.app.displayName : null,
+    usage: own,
+  };
+}
