@@ -116,9 +116,34 @@ describe('task inputs → scanner options', () => {
     [{ ...base, SYSTEM_TEAMPROJECT: '' }, /^No project to scan/],
     [{ ...base, INPUT_WARNINGDAYS: '-1' }, /^Input "warningDays" must be a whole number/],
     [{ ...base, INPUT_EXTENSIONID: 'a b' }, /^Input "extensionId" must be a Marketplace id/],
+    [{ ...base, INPUT_EXTENSIONPUBLISHER: 'a;b' }, /^Input "extensionPublisher" must be a Marketplace id/],
+    [
+      { ...base, INPUT_FAILON: 'error' },
+      /^Input "failOn" must be one of expired, critical, warning, none \(got "error"\)$/,
+    ],
+    [{ ...base, INPUT_CRITICALDAYS: '0' }, /^Input "criticalDays" must be a whole number of days between 1 and 365/],
+    [
+      { ...base, INPUT_CRITICALDAYS: '40' },
+      /^Input "criticalDays" \(40\) cannot be larger than input "warningDays" \(30\)$/,
+    ],
+    [
+      { ...base, INPUT_GRAPHURL: 'graph.microsoft.us' },
+      /^Input "graphUrl" must be an http\(s\) URL \(got "graph.microsoft.us"\)$/,
+    ],
+    [{ ...base, INPUT_GRAPHURL: 'http://graph.example.com' }, /^Input "graphUrl" must use https:\/\//],
+    [
+      { ...base, SYSTEM_COLLECTIONURI: 'ftp://dev.azure.com/contoso' },
+      /^System\.CollectionUri must be an http\(s\) URL/,
+    ],
+    [
+      { ...base, SYSTEM_COLLECTIONURI: 'https://u:p@dev.azure.com/c/' },
+      /^System\.CollectionUri must not carry credentials/,
+    ],
   ])('refuses %j', (env, message) => {
     const parsed = taskOptions(env, '/tmp/r.json');
     expect(parsed.ok).toBe(false);
     expect(!parsed.ok && parsed.message).toMatch(message);
+    // The task's own names: never a scanner flag.
+    expect(!parsed.ok && parsed.message).not.toMatch(/--[a-z]/);
   });
 });

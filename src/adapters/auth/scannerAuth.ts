@@ -187,10 +187,7 @@ export function secretsOf(env: Env): Secrets {
   return secrets;
 }
 
-/**
- * Both sign-ins of a scan, from the environment. `credential` is DefaultAzureCredential unless a shell
- * brings its own (the pipeline task's workload identity federation connection).
- */
+/** Both sign-ins of a scan; `credential`: DefaultAzureCredential, or the pipeline task's WIF connection. */
 export function scannerSignIn(
   env: Env,
   secrets: Secrets,
