@@ -27,6 +27,12 @@ export interface FetchedResponse {
 }
 
 /**
+ * A request's deadline when its caller names none (fetchWithTimeout is the one timeout helper):
+ * Azure DevOps REST, and a Graph $batch (shorter: the pages wait on it before a row can settle).
+ */
+export const DEFAULT_TIMEOUT_MS = { devops: 30_000, graph: 20_000 } as const;
+
+/**
  * fetch with a deadline that covers the headers and the body; network failures and timeouts become
  * HttpError with status null. `signal` cancels it (Refresh in the hub): that rejects with AbortError.
  */

@@ -1,3 +1,4 @@
+import { DEFAULT_TIMEOUT_MS } from '../adapters/http';
 import { checkThresholds, DEFAULT_THRESHOLDS, THRESHOLD_MAX_DAYS, THRESHOLD_MIN_DAYS } from '../core/thresholds';
 import type { Thresholds } from '../core/types';
 import { DEFAULT_FORMAT, FORMATS, type Format } from './format/formats';
@@ -31,7 +32,7 @@ export const DEFAULTS = {
   failOn: 'expired' as FailOn,
   thresholds: DEFAULT_THRESHOLDS,
   concurrency: 8,
-  timeoutSeconds: 30,
+  timeoutSeconds: DEFAULT_TIMEOUT_MS.devops / 1000,
   publishTarget: DEFAULT_PUBLISH_TARGET,
 } as const;
 

@@ -2,7 +2,15 @@ import type { AppQuery } from '../../core/graphQueries';
 import { graphRoot as cloudGraphRoot } from '../../core/links';
 import { groupQueries, itemUrl, outcomeFor, TRANSIENT, type Group, type Item } from './batchParts';
 import type { AppLookup } from '../../core/types';
-import { fetchWithTimeout, HttpError, readJson, retryAfterMs, safeHost, type FetchLike } from '../http';
+import {
+  DEFAULT_TIMEOUT_MS,
+  fetchWithTimeout,
+  HttpError,
+  readJson,
+  retryAfterMs,
+  safeHost,
+  type FetchLike,
+} from '../http';
 import { mapWithConcurrency } from '../pool';
 import { isAbort, Retry, RETRY_POLICIES } from '../retry';
 
@@ -39,7 +47,7 @@ export interface GraphClientOptions {
 export async function lookupApps(queries: AppQuery[], options: GraphClientOptions): Promise<Map<string, AppLookup>> {
   const fetchImpl = options.fetch ?? ((input, init) => fetch(input, init));
   const batchSize = Math.min(20, options.batchSize ?? 20);
-  const timeoutMs = options.timeoutMs ?? 20_000;
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS.graph;
   const policy = {
     ...RETRY_POLICIES.graph,
     attempts: options.maxAttempts ?? RETRY_POLICIES.graph.attempts,

@@ -1,5 +1,13 @@
 import type { ProjectRef } from '../../core/types';
-import { fetchRetrying, HttpError, readJson, safeHost, type FetchedResponse, type FetchLike } from '../http';
+import {
+  DEFAULT_TIMEOUT_MS,
+  fetchRetrying,
+  HttpError,
+  readJson,
+  safeHost,
+  type FetchedResponse,
+  type FetchLike,
+} from '../http';
 import { PageGuard } from '../paging';
 import { RETRY_POLICIES, type RetryPolicy } from '../retry';
 
@@ -39,7 +47,7 @@ function describeStatus(status: number, what: string, host: string): string {
 export function createDevOpsClient(options: DevOpsClientOptions) {
   const base = options.orgUrl.replace(/\/+$/, '');
   const fetchImpl = options.fetch ?? ((input, init) => fetch(input, init));
-  const timeoutMs = options.timeoutMs ?? 30_000;
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS.devops;
 
   async function get(url: string, what: string): Promise<{ json: unknown; response: FetchedResponse }> {
     const response = await fetchRetrying(

@@ -1,5 +1,5 @@
 import { SNAPSHOT_COLLECTION, type Snapshot } from '../../core/snapshot';
-import { fetchRetrying, HttpError, readJson, safeHost, type FetchLike } from '../http';
+import { DEFAULT_TIMEOUT_MS, fetchRetrying, HttpError, readJson, safeHost, type FetchLike } from '../http';
 import { RETRY_POLICIES, type RetryPolicy } from '../retry';
 import { isDocumentMissing, parseServerError } from '../serverError';
 import type { SnapshotDocumentStore } from '../snapshotSync';
@@ -62,7 +62,7 @@ function describeStatus(status: number, what: string, host: string): string {
 
 export function createExtensionDataRestStore(options: ExtensionDataRestOptions): SnapshotDocumentStore {
   const fetchImpl = options.fetch ?? ((input, init) => fetch(input, init));
-  const timeoutMs = options.timeoutMs ?? 30_000;
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS.devops;
   const extension = `${options.publisher}.${options.extensionId}`;
   const documents = [
     extensionDataBaseUrl(options.orgUrl),
