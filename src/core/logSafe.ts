@@ -11,7 +11,7 @@
  *   `Contains(…, OrdinalIgnoreCase)`, and the log viewer formats `##[error]`, `##[warning]`,
  *   `##[section]`, `##[command]`, `##[debug]` (src/Agent.Worker/ExecutionContext.cs).
  * Our own commands escape their data as microsoft/azure-pipelines-task-lib node/taskcommand.ts does
- * (src/cli/pipeline.ts); this module makes sure nothing from data can start one.
+ * (src/jobs/pipelineCommands.ts); this module makes sure nothing from data can start one.
  */
 
 /** Code points .NET's ICU comparison may skip between the characters of `##vso[`. */
