@@ -1,6 +1,7 @@
 import { join } from 'path';
 import { benchBrowser } from './browserBench';
 import { benchBundle } from './bundleSize';
+import { benchFix } from './fixBench';
 import { benchGraph } from './graphBench';
 import { benchOrgScan } from './orgScan';
 import { benchOrgHub } from './orgBench';
@@ -12,6 +13,7 @@ async function main(): Promise<void> {
   const sections: [string, () => Promise<string[]> | string[]][] = [
     ['graph', benchGraph],
     ['scan', benchOrgScan],
+    ['fix', benchFix],
     ['bundle', () => benchBundle(join(__dirname, '..', '..', 'dist'))],
     ['task', () => benchTaskSize(join(__dirname, '..', '..', 'task', 'ServiceConnectionExpiry'))],
     ['hub', benchBrowser],

@@ -1,5 +1,15 @@
 import { parseArgs as readFlags } from 'node:util';
 import { checkScanSettings, type OptionNames, type ScanOptions, type ScanSettings } from '../jobs/scanOptions';
+import { checkFixSettings, type FixOptions } from '../jobs/fix/fixOptions';
+import {
+  FIX_BOOLEAN_FLAGS,
+  FIX_FLAG_NAMES,
+  FIX_ONLY_FLAGS,
+  FIX_VALUE_FLAGS,
+  fixSettingsFrom,
+  FixUsageError,
+  SCAN_ONLY_FLAGS,
+} from './fixArgs';
 
 /**
  * The flags of `sc-expiry`, read with node:util parseArgs, then checked by the step both shells share
@@ -10,7 +20,11 @@ export { DEFAULTS, FAIL_ON } from '../jobs/scanOptions';
 export type { FailOn, Format, PublishTarget, ScanOptions } from '../jobs/scanOptions';
 
 export type Parsed =
-  { kind: 'help' } | { kind: 'version' } | { kind: 'scan'; options: ScanOptions } | { kind: 'error'; message: string };
+  | { kind: 'help'; command?: 'fix' }
+  | { kind: 'version' }
+  | { kind: 'scan'; options: ScanOptions }
+  | { kind: 'fix'; options: FixOptions }
+  | { kind: 'error'; message: string };
 
 class UsageError extends Error {}
 
@@ -31,7 +45,7 @@ const VALUE_FLAGS = {
   'extension-id': 'extensionId',
 } as const satisfies Record<string, keyof OptionNames>;
 type ValueFlag = keyof typeof VALUE_FLAGS;
-const BOOLEAN_FLAGS = ['verbose', 'publish', 'help', 'version'] as const;
+const BOOLEAN_FLAGS = ['verbose', 'publish', 'help', 'version', ...FIX_BOOLEAN_FLAGS] as const;
 
 /** The messages name the flags. */
 const FLAG_NAMES = Object.fromEntries(
@@ -39,12 +53,15 @@ const FLAG_NAMES = Object.fromEntries(
 ) as OptionNames;
 
 const FLAG_CONFIG = {
-  ...Object.fromEntries(Object.keys(VALUE_FLAGS).map((f) => [f, { type: 'string', multiple: true }])),
+  ...Object.fromEntries(
+    [...Object.keys(VALUE_FLAGS), ...FIX_VALUE_FLAGS].map((f) => [f, { type: 'string', multiple: true }]),
+  ),
   ...Object.fromEntries(BOOLEAN_FLAGS.map((f) => [f, { type: 'boolean', multiple: true }])),
   help: { type: 'boolean', short: 'h', multiple: true },
 } as const;
 
-const isValueFlag = (name: string): name is ValueFlag => Object.prototype.hasOwnProperty.call(VALUE_FLAGS, name);
+const isValueFlag = (name: string): name is ValueFlag =>
+  Object.prototype.hasOwnProperty.call(VALUE_FLAGS, name) || (FIX_VALUE_FLAGS as readonly string[]).includes(name);
 const isBooleanFlag = (name: string) => (BOOLEAN_FLAGS as readonly string[]).includes(name);
 
 /** How the flag was written, as the message names it: `--a=b` → `--a`, `-xy` stays `-xy`. */
@@ -100,7 +117,7 @@ function settingsFrom(values: Map<string, string[]>): ScanSettings {
     verbose: values.has('verbose'),
   };
   for (const [flag, key] of Object.entries(VALUE_FLAGS)) {
-    if (key === 'projects') continue;
+    if (key === 'projects' || !values.has(flag)) continue;
     const list = values.get(flag);
     if (list && list.length > 1) throw new UsageError(`--${flag} was given more than once`);
     if (list) settings[key] = list[0];
@@ -109,13 +126,25 @@ function settingsFrom(values: Map<string, string[]>): ScanSettings {
 }
 
 function command({ values, positionals }: Flags): Parsed {
+  if (values.has('help') && positionals[0] === 'fix') return { kind: 'help', command: 'fix' };
   if (values.has('help') || positionals[0] === 'help') return { kind: 'help' };
   if (values.has('version')) return { kind: 'version' };
   if (positionals.length === 0)
     throw new UsageError('missing command: try "sc-expiry scan --org <organization URL>" or sc-expiry --help');
-  if (positionals[0] !== 'scan')
-    throw new UsageError(`unknown command "${positionals[0].slice(0, 60)}" (the only command is "scan")`);
+  if (positionals[0] !== 'scan' && positionals[0] !== 'fix')
+    throw new UsageError(`unknown command "${positionals[0].slice(0, 60)}" (the commands are "scan" and "fix")`);
   if (positionals.length > 1) throw new UsageError(`unexpected argument "${positionals[1].slice(0, 60)}"`);
+  const foreign = [...values.keys()].find((f) =>
+    (positionals[0] === 'fix' ? SCAN_ONLY_FLAGS : FIX_ONLY_FLAGS).includes(f),
+  );
+  if (foreign)
+    throw new UsageError(
+      `--${foreign} is not an option of "${positionals[0]}" (see sc-expiry ${positionals[0]} --help)`,
+    );
+  if (positionals[0] === 'fix') {
+    const fix = checkFixSettings(fixSettingsFrom(values, settingsFrom(values)), FIX_FLAG_NAMES);
+    return fix.ok ? { kind: 'fix', options: fix.options } : { kind: 'error', message: fix.message };
+  }
   const checked = checkScanSettings(settingsFrom(values), FLAG_NAMES);
   return checked.ok ? { kind: 'scan', options: checked.options } : { kind: 'error', message: checked.message };
 }
@@ -124,7 +153,7 @@ export function parseArgs(argv: string[]): Parsed {
   try {
     return command(tokenize(argv));
   } catch (e) {
-    if (e instanceof UsageError) return { kind: 'error', message: e.message };
+    if (e instanceof UsageError || e instanceof FixUsageError) return { kind: 'error', message: e.message };
     throw e;
   }
 }

@@ -5,6 +5,8 @@ import { EXIT } from '../jobs/exitCodes';
 import { runScan, type PipelineContext } from '../jobs/runScan';
 import type { ScanOptions } from '../jobs/scanOptions';
 import { parseArgs } from './args';
+import { fix, type FixSeams } from './fix';
+import { FIX_HELP } from './fixHelp';
 import { HELP, version } from './help';
 
 export type { CliIo } from '../adapters/output';
@@ -19,18 +21,19 @@ function pipelineOf(env: Env): PipelineContext | null {
 }
 
 /** The whole CLI, in process: reads argv and the environment, runs the scan job, returns the exit code. */
-export async function run(argv: string[], env: Env, io: CliIo): Promise<number> {
+export async function run(argv: string[], env: Env, io: CliIo, seams: FixSeams = {}): Promise<number> {
   const secrets = secretsOf(env);
   let verbose = false;
   const out = makeOut(io, secrets, () => verbose);
   try {
     const parsed = parseArgs(argv);
-    if (parsed.kind === 'help') return (out.stdout(HELP), EXIT.ok);
+    if (parsed.kind === 'help') return (out.stdout(parsed.command === 'fix' ? FIX_HELP : HELP), EXIT.ok);
     if (parsed.kind === 'version') return (out.stdout(`${version()}\n`), EXIT.ok);
     if (parsed.kind === 'error') return (out.error(parsed.message), EXIT.usage);
     verbose = parsed.options.verbose;
     const badToken = fixedGraphTokenProblem(env);
     if (badToken) return (out.error(badToken), EXIT.usage);
+    if (parsed.kind === 'fix') return await fix(parsed.options, env, io, secrets, seams);
     return (await scan(parsed.options, env, io, secrets)).code;
   } catch (e) {
     out.error(`unexpected error: ${(e as Error)?.message ?? String(e)}`);

@@ -10,6 +10,7 @@ import { runScan, type ScanOutcome } from '../jobs/runScan';
 import { getEndpointAuthorization, getVariable, type Env } from './agentEnv';
 import { graphCredential } from './graphCredential';
 import { taskOptions } from './taskOptions';
+import { fixModeOf, fixOptionsFor, runFixStep } from './fixStep';
 
 /**
  * The ServiceConnectionExpiry pipeline task: the scan job (src/jobs/runScan.ts) fed from what the agent sets, with
@@ -81,6 +82,8 @@ export async function runTask(
   const reportPath = join(tempDir, `sc-expiry-report-${process.pid}-${now()}.json`);
   const parsed = taskOptions(env, reportPath);
   if (!parsed.ok) return fail(parsed.message);
+  const fixMode = fixModeOf(env);
+  if (!fixMode.ok) return fail(fixMode.message);
 
   const accessToken = getEndpointAuthorization(env, 'SystemVssConnection')?.parameters.accesstoken ?? '';
   if (!accessToken)
@@ -121,7 +124,16 @@ export async function runTask(
   if (outcome.report) write(command('task.addattachment', { type: ATTACHMENT_TYPE, name: 'report' }, reportPath));
   const denied = (outcome.report?.errors ?? []).some((e) => e.kind !== 'app' && DENIED.test(e.message));
   if (denied) write(command('task.logissue', { type: 'warning' }, projectAccessHint(parsed.allProjects)));
-  const [result, message] = resultFor(outcome, parsed.options.failOn);
+  let [result, message] = resultFor(outcome, parsed.options.failOn);
+  if (fixMode.mode !== 'none') {
+    const signIn = scannerSignIn(signInEnv, secrets, parsed.options.graphUrl, credential);
+    const options = fixOptionsFor(fixMode.mode, parsed.options, tempDir, now());
+    const fixed = await runFixStep(options, tempDir, { io, secrets, now, ...signIn });
+    const converted = fixed.actions.filter((a) => a.result === 'converted').length;
+    if (options.apply) message += ` Converted ${converted} connection(s) to workload identity federation.`;
+    // A failed fix step is rolled back and named in the log: the step fails so that someone looks.
+    if (fixed.code === 3) [result, message] = ['Failed', `${message} A fix step failed and was rolled back: see the log.`];
+  }
   setResult(write, result, message);
   return result;
 }

@@ -86,7 +86,7 @@ describe('sc-expiry arguments', () => {
   it.each([
     [['scan'], '--org is required (the organization URL, e.g. https://dev.azure.com/contoso)'],
     [[], 'missing command: try "sc-expiry scan --org <organization URL>" or sc-expiry --help'],
-    [['list'], 'unknown command "list" (the only command is "scan")'],
+    [['list'], 'unknown command "list" (the commands are "scan" and "fix")'],
     [[...ORG, 'extra'], 'unexpected argument "extra"'],
     [[...ORG, '--frmat', 'json'], 'unknown option --frmat (see sc-expiry --help)'],
     [[...ORG, '--format', 'xml'], '--format must be one of table, json, csv, markdown (got "xml")'],

@@ -10,6 +10,7 @@ import { normalizeFixture } from '../../src/devhost/fixture';
 import { CLIENT_ID_SETTING } from '../../src/devhost/server';
 import { ATTACHMENT_TYPE } from '../../src/task/main';
 import { armEndpoint, NOW } from '../support/payloads';
+import { FIX_EXIT } from '../../src/core/fix/plan';
 
 /** docs/contracts.md names what the code does: these checks fail when one changes without the other. */
 
@@ -79,5 +80,34 @@ describe('docs/contracts.md', () => {
     for (const handler of Object.keys(task.execution)) expect(text).toContain(`\`${handler}\``);
     expect(text).toContain(`type=${ATTACHMENT_TYPE};name=report;`);
     for (const result of ['Succeeded', 'SucceededWithIssues', 'Failed']) expect(text).toContain(`\`${result}\``);
+  });
+
+  it('describes sc-expiry fix: every plan field, risk code, journal step and state, and exit code', () => {
+    const text = section('Fix');
+    const read = (file: string, union: string) => {
+      const source = readFileSync(join(ROOT, file), 'utf8');
+      const body = new RegExp(`export type ${union} =([^;]+);`).exec(source)?.[1] ?? '';
+      return [...body.matchAll(/'([a-z-]+)'/g)].map((m) => m[1]);
+    };
+    const unions: [string, string][] = [
+      ['src/core/fix/types.ts', 'RiskCode'],
+      ['src/core/fix/types.ts', 'FixAction'],
+      ['src/core/fix/types.ts', 'FixResult'],
+      ['src/core/fix/journal.ts', 'StepName'],
+      ['src/core/fix/journal.ts', 'EntryState'],
+    ];
+    for (const [file, union] of unions) {
+      const codes = read(file, union);
+      expect(codes.length).toBeGreaterThan(2);
+      for (const code of codes) expect(text).toContain(code);
+    }
+    const fields =
+      /export interface PlannedAction \{([\s\S]+?)\n\}/.exec(
+        readFileSync(join(ROOT, 'src/core/fix/types.ts'), 'utf8'),
+      )?.[1] ?? '';
+    const keys = [...fields.matchAll(/^ {2}(\w+)\??:/gm)].map((m) => m[1]);
+    expect(keys.length).toBeGreaterThan(8);
+    for (const key of keys) expect(text).toContain(`"${key}"`);
+    for (const code of Object.values(FIX_EXIT)) expect(text).toMatch(new RegExp(`\\n\\| ${code} +\\|`));
   });
 });

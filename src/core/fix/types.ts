@@ -31,9 +31,7 @@ export type FixResult =
   | 'skipped-risks'
   | 'skipped-not-confirmed'
   | 'rolled-back'
-  | 'failed'
-  | 'reverted'
-  | 'not-revertible';
+  | 'failed';
 
 export interface PlannedAction {
   connectionId: string;
