@@ -205,6 +205,26 @@ browserSuite('tests/e2e/hub')('hub in the local host (demo fixture)', () => {
     await page.context().close();
   }, 30_000);
 
+  it('shows the sc-expiry fix command with Copy for a connection the tool can fix, none for a registry', async () => {
+    const PROD = '9b4c1d7e-2f6a-4e83-b5c9-7a1d3f5e9c20';
+    const { page, frame, errors } = await demo(`connection=${PROD}`);
+    const command = await frame.waitForSelector(`[data-details-for="${PROD}"] [data-fix-command]`);
+    expect(await command.textContent()).toMatch(
+      new RegExp(`^sc-expiry fix --org \\S+/contoso --project '?[^']+'? --connection ${PROD} --apply$`),
+    );
+    expect(await frame.$(`[data-details-for="${PROD}"] button[aria-label="Copy the command"]`)).not.toBeNull();
+    expect(await frame.textContent(`[data-details-for="${PROD}"] .sce-devops-path`)).toMatch(
+      /→ (Convert|Rotate secret)/,
+    );
+    await page.keyboard.press('Escape');
+    await frame.waitForSelector(`[data-details-for="${PROD}"]`, { state: 'detached' });
+    await frame.click(`tr[data-connection-id="${ACR}"]`);
+    await frame.waitForSelector(`[data-details-for="${ACR}"]`);
+    expect(await frame.$(`[data-details-for="${ACR}"] [data-fix-command]`)).toBeNull();
+    expectNoErrors(errors);
+    await page.context().close();
+  }, 30_000);
+
   it('has no serious or critical axe-core violations, on the list and with the details panel open', async () => {
     const { page, frame, errors } = await demo();
     const list = seriousOrWorse(await runAxe(frame));
