@@ -132,7 +132,8 @@ export async function runTask(
     const converted = fixed.actions.filter((a) => a.result === 'converted').length;
     if (options.apply) message += ` Converted ${converted} connection(s) to workload identity federation.`;
     // A failed fix step is rolled back and named in the log: the step fails so that someone looks.
-    if (fixed.code === 3) [result, message] = ['Failed', `${message} A fix step failed and was rolled back: see the log.`];
+    if (fixed.code === 3)
+      [result, message] = ['Failed', `${message} A fix step failed and was rolled back: see the log.`];
   }
   setResult(write, result, message);
   return result;

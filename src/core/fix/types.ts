@@ -25,13 +25,7 @@ export interface Risk {
 }
 
 /** How an applied action ended (absent in a plan). */
-export type FixResult =
-  | 'converted'
-  | 'rotated'
-  | 'skipped-risks'
-  | 'skipped-not-confirmed'
-  | 'rolled-back'
-  | 'failed';
+export type FixResult = 'converted' | 'rotated' | 'skipped-risks' | 'skipped-not-confirmed' | 'rolled-back' | 'failed';
 
 export interface PlannedAction {
   connectionId: string;
