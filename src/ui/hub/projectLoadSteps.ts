@@ -6,7 +6,7 @@ import { snapshotEntries, type Snapshot } from '../../core/snapshot';
 import type { AppLookup, Connection } from '../../core/types';
 import type { HubSettings } from '../../adapters/sdk/settingsStore';
 import { withClientIdSettings, type Transition } from '../shared/loadSteps';
-import { leaveUsageFor, withUnreadUsage, withUsage } from '../shared/usageStep';
+import { publishUsageFor, withUnreadUsage, withUsage } from '../shared/usageStep';
 import type { HubDeps } from './deps';
 
 /** The project hub's own steps of its load (useHubData runs them in order, with the shared ones). */
@@ -47,10 +47,10 @@ export function withSettings(settings: HubSettings, snapshot: Snapshot | null, f
 }
 
 /**
- * Step 8: leaves the readings for viewers without a token. A failure here costs them, not this view,
+ * Step 8: publishes the readings for viewers without a token (as the scanner's `--publish` does). A failure here costs them, not this view,
  * so it is not awaited by the load and not reported; the promise says when the write is over.
  */
-export function leaveSnapshot(
+export function publishReadings(
   deps: HubDeps,
   projectId: string,
   lookups: Map<string, AppLookup>,
@@ -65,7 +65,7 @@ export function leaveSnapshot(
 }
 
 /** The project hub's use of it: this project's connections against its own snapshot. */
-export async function leaveUsage(
+export async function publishUsage(
   deps: HubDeps,
   projectId: string,
   connections: Connection[],
@@ -75,7 +75,7 @@ export async function leaveUsage(
   const readUsage = deps.readUsage;
   if (!readUsage) return;
   const project = { id: projectId, name: deps.context.project.name };
-  await leaveUsageFor(
+  await publishUsageFor(
     { now: deps.now, snapshots: deps.snapshots, readUsage: (_project, ids) => readUsage(ids) },
     [{ project, connections, stored }],
     stored,

@@ -18,7 +18,7 @@ import {
   type HubData,
   type Transition,
 } from '../shared/loadSteps';
-import { leaveSnapshot, leaveUsage, listConnections, listFailed, showRows, withSettings } from './projectLoadSteps';
+import { publishReadings, publishUsage, listConnections, listFailed, showRows, withSettings } from './projectLoadSteps';
 import { readGraph, type GraphReadResult } from '../shared/readGraph';
 import { useGraphActions, useGraphSession } from '../shared/useGraphSession';
 
@@ -49,7 +49,7 @@ export function useHubData(deps: HubDeps) {
     update(withSettings(settings, snapshot, deps.fixedClientId));
     // Usage (execution history) is read once Graph is done or not possible: it fills "Used by" and the
     // snapshot the warning surfaces read, and never delays a verdict or a Graph call.
-    const thenUsage = () => leaveUsage(deps, projectId, connections, snapshot, update);
+    const thenUsage = () => publishUsage(deps, projectId, connections, snapshot, update);
     if (pending.size === 0) {
       update(nothingToRead);
       return void thenUsage();
@@ -75,7 +75,7 @@ export function useHubData(deps: HubDeps) {
       throw e;
     }
     update(graphDone(result, signIn.source));
-    void leaveSnapshot(deps, projectId, result.lookups, (saved) => update((d) => ({ ...d, snapshot: saved }))).then(
+    void publishReadings(deps, projectId, result.lookups, (saved) => update((d) => ({ ...d, snapshot: saved }))).then(
       thenUsage,
     );
   }, [deps, naa, naaSource, pasted, startRequests]);

@@ -3,7 +3,7 @@ import { keyFor } from '../../core/graphQueries';
 import type { Snapshot, SnapshotApp } from '../../core/snapshot';
 import type { Connection, ProjectRef } from '../../core/types';
 import type { UsageMap } from '../../core/usage';
-import { leaveUsageFor, type UsageStepResult, type UsageTarget } from '../shared/usageStep';
+import { publishUsageFor, type UsageStepResult, type UsageTarget } from '../shared/usageStep';
 import type { OrgHubDeps } from './deps';
 
 /** Projects whose history is read at once; each reads two connections at once (index.tsx): six requests. */
@@ -21,7 +21,7 @@ const sameProject = (c: Connection, p: ProjectRef) => c.projects.some((q) => q.i
  * connections whose usage is missing or stale; then each project's snapshot gets its listing, usage and
  * this view's Graph readings of its apps in one write.
  */
-export async function leaveOrgUsage(
+export async function publishOrgUsage(
   deps: OrgHubDeps,
   listed: ProjectRef[],
   connections: Connection[],
@@ -56,7 +56,7 @@ export async function leaveOrgUsage(
     unread = {};
     report(usage, progress, failures);
   };
-  const result = await leaveUsageFor(
+  const result = await publishUsageFor(
     {
       now: deps.now,
       // After a Refresh (or the page going away) nothing more is read or written for this load.

@@ -19,7 +19,7 @@ import {
 } from '../shared/loadSteps';
 import { useGraphActions, useGraphSession } from '../shared/useGraphSession';
 import type { OrgHubDeps } from './deps';
-import { leaveOrgUsage } from './orgUsageStep';
+import { publishOrgUsage } from './orgUsageStep';
 import { listEveryProject, type ProjectState } from './projectLists';
 
 export interface OrgData extends HubData {
@@ -185,7 +185,7 @@ export function useOrgData(deps: OrgHubDeps) {
     // "Used by" for what the snapshots did not hold fresh, then every project's pills, run sections and
     // widgets get its listing, usage and these readings: one snapshot write per project.
     const listed = order.filter((p) => states.get(idKey(p))?.state === 'listed');
-    const saved = await leaveOrgUsage(
+    const saved = await publishOrgUsage(
       deps,
       listed,
       connections,

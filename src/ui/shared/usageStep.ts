@@ -57,7 +57,7 @@ export interface UsageStepResult {
  * surfaces (pill, run section, widget), once per project and only when something changed. A failed read
  * costs the "Used by" of its connections only; a failed write costs that project's snapshot only.
  */
-export async function leaveUsageFor(
+export async function publishUsageFor(
   env: UsageStepEnv,
   targets: UsageTarget[],
   known: Snapshot | null,
