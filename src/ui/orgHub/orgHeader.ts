@@ -1,6 +1,6 @@
 import { shortDateTime } from '../../core/days';
 import { isCustomThresholds } from '../../core/thresholds';
-import type { OrgData } from './useOrgData';
+import type { OrgData } from './orgLoad';
 
 /** The organization hub's header line: where the listing, the usage reads and the snapshot writes stand. */
 export function headerDescription(organization: string, data: OrgData): string {

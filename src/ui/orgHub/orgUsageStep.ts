@@ -11,9 +11,25 @@ export const HISTORY_PROJECTS_AT_ONCE = 3;
 /** Snapshot documents written at once. */
 export const SAVE_CONCURRENCY = 4;
 /** "Used by" is redrawn at most this often while histories arrive. */
-const USAGE_PUBLISH_MS = 250;
+const USAGE_DRAW_MS = 250;
 
 const sameProject = (c: Connection, p: ProjectRef) => c.projects.some((q) => q.id.toLowerCase() === p.id.toLowerCase());
+
+/** What the organization's load hands its last step. */
+export interface OrgUsageInput {
+  /** Projects whose connections were listed. */
+  listed: ProjectRef[];
+  connections: Connection[];
+  /** This view's Graph readings (readingsToPublish), by app key; empty without Graph. */
+  readings: Record<string, SnapshotApp>;
+  /** Every project's snapshot, by project id in lower case. */
+  snapshots: Map<string, Snapshot> | null;
+  /** Every project's snapshot combined (combineSnapshots): what the organization already knows. */
+  known: Snapshot | null;
+  /** False once a newer load began: nothing more is read, written or reported. */
+  live: () => boolean;
+  report: (usage: UsageMap, progress: { done: number; total: number }, unread: Record<string, string>) => void;
+}
 
 /**
  * The organization hub's last step, once rows and Graph are done: the project hub's usage step over every
@@ -23,14 +39,7 @@ const sameProject = (c: Connection, p: ProjectRef) => c.projects.some((q) => q.i
  */
 export async function publishOrgUsage(
   deps: OrgHubDeps,
-  listed: ProjectRef[],
-  connections: Connection[],
-  readings: Record<string, SnapshotApp>,
-  snapshots: Map<string, Snapshot> | null,
-  /** Every project's snapshot combined (combineSnapshots): what the organization already knows. */
-  known: Snapshot | null,
-  live: () => boolean,
-  report: (usage: UsageMap, progress: { done: number; total: number }, unread: Record<string, string>) => void,
+  { listed, connections, readings, snapshots, known, live, report }: OrgUsageInput,
 ): Promise<UsageStepResult | null> {
   const targets: UsageTarget[] = listed.map((project) => {
     const own = connections.filter((c) => sameProject(c, project));
@@ -78,11 +87,11 @@ export async function publishOrgUsage(
       onUsage: (usage, done, total) => {
         Object.assign(pending, usage);
         progress = { done, total };
-        // The start and the end are shown at once; progress in between at most every USAGE_PUBLISH_MS.
+        // The start and the end are shown at once; progress in between at most every USAGE_DRAW_MS.
         if (done === 0 || done === total) {
           if (timer) clearTimeout(timer);
           flush();
-        } else if (!timer) timer = setTimeout(flush, USAGE_PUBLISH_MS);
+        } else if (!timer) timer = setTimeout(flush, USAGE_DRAW_MS);
       },
     },
   );

@@ -1,6 +1,6 @@
 import { NaaUnavailableError, publicCloudOnly, type GraphTokenSource } from '../../adapters/auth/naaGraphTokens';
-import { keyFor } from '../../core/graphQueries';
-import type { Snapshot } from '../../core/snapshot';
+import { keyFor, tenantOfKey } from '../../core/graphQueries';
+import { snapshotEntries, type Snapshot, type SnapshotApp } from '../../core/snapshot';
 import { DEFAULT_THRESHOLDS } from '../../core/thresholds';
 import type { AppLookup, Connection, Thresholds } from '../../core/types';
 import type { UsageMap } from '../../core/usage';
@@ -65,7 +65,7 @@ export const INITIAL: HubData = {
 
 export type Transition = (d: HubData) => HubData;
 
-/** Step 1: keep the rows on a refresh, clear the error. */
+/** A load begins: keep the rows on a refresh, clear the error. */
 export const startLoading: Transition = (d) => ({
   ...d,
   phase: d.connections.length ? 'loaded' : 'loading',
@@ -105,16 +105,30 @@ export function withClientIdSettings(settings: HubSettings, fixed?: string | nul
   });
 }
 
+/** This view's Graph readings as they are published for viewers without Graph and for the warning surfaces. */
+export function readingsToPublish(
+  lookups: Map<string, AppLookup>,
+  deps: Pick<PageDeps, 'now' | 'context'>,
+): Record<string, SnapshotApp> {
+  return snapshotEntries(lookups, tenantOfKey, new Date(deps.now()).toISOString(), {
+    kind: 'hub',
+    name: deps.context.userName,
+  });
+}
+
 /** Nothing to ask Graph: every row is final. */
 export const nothingToRead: Transition = (d) => ({ ...d, access: { kind: 'ready' } });
 
-/** Step 5: a Graph token source (the pasted token first, then NAA), or why there is none. */
+/** A Graph token source for this load, or why there is none. */
+export type GraphSignIn = { source: GraphTokenSource } | { access: GraphAccess };
+
+/** A Graph token source (the pasted token first, then NAA), or why there is none. */
 export async function graphTokenSource(
   pasted: GraphTokenSource | null,
   clientId: string | null,
   naaSource: (clientId: string) => Promise<GraphTokenSource>,
   settingsError: string | null = null,
-): Promise<{ source: GraphTokenSource } | { access: GraphAccess }> {
+): Promise<GraphSignIn> {
   if (pasted) return { source: pasted };
   if (!clientId && settingsError)
     return {
@@ -141,7 +155,7 @@ export function withoutGraph(access: GraphAccess): Transition {
   return (d) => ({ ...d, pending: new Set(), access });
 }
 
-/** Step 6, repeatedly: a group of Graph answers. */
+/** Repeatedly, while Graph answers: a group of its answers. */
 export function withGraphAnswers(batch: [string, AppLookup][]): Transition {
   return (d) => {
     const lookups = new Map(d.lookups);
@@ -154,7 +168,7 @@ export function withGraphAnswers(batch: [string, AppLookup][]): Transition {
   };
 }
 
-/** Step 7: Graph is done; tenants that need a sign-in are offered one. */
+/** Graph is done; tenants that need a sign-in are offered one. */
 export function graphDone(result: GraphReadResult, source: GraphTokenSource): Transition {
   return (d) => ({
     ...d,
