@@ -1,29 +1,25 @@
 import * as React from 'react';
 import { MessageBar, MessageBarSeverity } from 'azure-devops-ui/MessageBar';
-import { Spinner, SpinnerSize } from 'azure-devops-ui/Spinner';
-import { AccessNotes } from '../shared/AccessNotes';
-import { ConnectionsView } from '../shared/ConnectionsView';
-import type { HubDeps } from './deps';
-import { DetailsPanel, SettingsPanel, TokenPanel } from '../shared/lazyPanels';
-import { changedSettings, thresholdsNote } from '../shared/settingsView';
-import { PageHeader } from '../shared/PageHeader';
-import { SnapshotNote } from '../shared/SnapshotNote';
-import { useAutoCheck } from '../shared/useAutoCheck';
-import { useHealthChecks } from '../shared/useHealthChecks';
-import { buildRows, type RowCache } from '../shared/rows';
-import { useConnectionsView } from '../shared/useConnectionsView';
-import { useHubData } from './useHubData';
-import { useSelectedConnection } from '../shared/useSelectedConnection';
 import { mark } from '../../adapters/userTiming';
 import { shortDateTime } from '../../core/days';
+import { ConnectionsView } from '../shared/ConnectionsView';
+import { HubPageFrame, LoadFailed } from '../shared/HubPageFrame';
+import { buildRows, type RowCache } from '../shared/rows';
+import { changedSettings, thresholdsNote } from '../shared/settingsView';
+import { SnapshotNote } from '../shared/SnapshotNote';
+import { useAutoCheck } from '../shared/useAutoCheck';
+import { useConnectionsView } from '../shared/useConnectionsView';
+import { useHealthChecks } from '../shared/useHealthChecks';
+import { useSelectedConnection } from '../shared/useSelectedConnection';
+import type { HubDeps } from './deps';
+import { useHubData } from './useHubData';
 
 export function HubPage(props: { deps: HubDeps }) {
   const { deps } = props;
-  const { data, refresh, signIn, applyPastedToken, noAccess } = useHubData(deps);
+  const page = useHubData(deps);
+  const { data, refresh, noAccess } = page;
   const { health, check } = useHealthChecks(deps);
-  const [tokenOpen, setTokenOpen] = React.useState(false);
   const rowCache = React.useRef<RowCache>(new WeakMap());
-  const [settingsOpen, setSettingsOpen] = React.useState(false);
   const nowMs = data.checkedAt ?? deps.now();
   const rows = React.useMemo(() => {
     const built = buildRows(data, noAccess, nowMs, health, rowCache.current);
@@ -48,86 +44,50 @@ export function HubPage(props: { deps: HubDeps }) {
   const checked = data.checkedAt ? `Last checked ${shortDateTime(data.checkedAt)}` : 'Loading…';
 
   return (
-    <div className="sce-page flex-column flex-grow">
-      <PageHeader
-        title="Service connection expiry"
-        description={[deps.context.project.name, checked, customThresholds].filter(Boolean).join(' · ')}
-        commands={[
-          {
-            id: 'refresh',
-            text: 'Refresh',
-            iconName: 'Refresh',
-            onClick: () => void refresh(),
-            // Enabled while Graph answers: Refresh cancels the requests in flight and starts again.
-            disabled: data.phase === 'loading',
-          },
-          {
-            id: 'check-all',
-            text: 'Check all now',
-            iconName: 'PlugConnected',
-            onClick: () => void check(azureIds),
-            disabled: azureIds.length === 0,
-          },
-          { id: 'token', text: 'Use a Graph token', iconName: 'Permissions', onClick: () => setTokenOpen(true) },
-          { id: 'settings', text: 'Settings', iconName: 'Settings', onClick: () => setSettingsOpen(true) },
-        ]}
-      />
-      <div role="main" className="flex-column sce-content">
-        <AccessNotes
-          data={data}
-          onOpenSettings={() => setSettingsOpen(true)}
-          onSignIn={(t) => void signIn(t)}
-          onPasteToken={() => setTokenOpen(true)}
-          onForgetToken={() => void applyPastedToken(null)}
+    <HubPageFrame
+      page={page}
+      description={[deps.context.project.name, checked, customThresholds].filter(Boolean).join(' · ')}
+      // Enabled while Graph answers: Refresh cancels the requests in flight and starts again.
+      refreshDisabled={data.phase === 'loading'}
+      commands={[
+        {
+          id: 'check-all',
+          text: 'Check all now',
+          iconName: 'PlugConnected',
+          onClick: () => void check(azureIds),
+          disabled: azureIds.length === 0,
+        },
+      ]}
+      details={
+        selected
+          ? {
+              row: selected,
+              orgUrl: deps.context.orgUrl,
+              project: deps.context.project.name,
+              onCheck: () => void check([selected.id]),
+              onDismiss: selection.close,
+            }
+          : null
+      }
+      settings={{ thresholds: data.thresholds, onSave: saveSettings }}
+    >
+      <SnapshotNote rows={rows} nowMs={nowMs} />
+      {selection.id && !selected && data.phase === 'loaded' ? (
+        <MessageBar severity={MessageBarSeverity.Warning} onDismiss={selection.close}>
+          The linked connection {selection.id} is not in this project: it may have been deleted, or the link points to
+          another project.
+        </MessageBar>
+      ) : null}
+      <LoadFailed data={data} onRetry={() => void refresh()} />
+      {data.phase === 'loading' || data.phase === 'loaded' ? (
+        <ConnectionsView
+          {...view}
+          onOpen={(r) => selection.open(r.id)}
+          columnChoices={deps.columnChoices}
+          emptyText="This project has no service connections."
+          loading={data.phase === 'loading' ? 'Loading service connections…' : undefined}
         />
-        <SnapshotNote rows={rows} nowMs={nowMs} />
-        {selection.id && !selected && data.phase === 'loaded' ? (
-          <MessageBar severity={MessageBarSeverity.Warning} onDismiss={selection.close}>
-            The linked connection {selection.id} is not in this project: it may have been deleted, or the link points to
-            another project.
-          </MessageBar>
-        ) : null}
-        {data.phase === 'failed' ? (
-          <MessageBar
-            severity={MessageBarSeverity.Error}
-            buttonProps={[{ text: 'Retry', onClick: () => void refresh() }]}
-          >
-            {data.error}
-          </MessageBar>
-        ) : null}
-        {data.phase === 'loading' || data.phase === 'loaded' ? (
-          <ConnectionsView
-            {...view}
-            onOpen={(r) => selection.open(r.id)}
-            columnChoices={deps.columnChoices}
-            emptyText="This project has no service connections."
-            loading={data.phase === 'loading' ? 'Loading service connections…' : undefined}
-          />
-        ) : null}
-      </div>
-      <React.Suspense fallback={<Spinner size={SpinnerSize.medium} label="Opening…" />}>
-        {selected ? (
-          <DetailsPanel
-            row={selected}
-            orgUrl={deps.context.orgUrl}
-            project={deps.context.project.name}
-            onCheck={() => void check([selected.id])}
-            onDismiss={selection.close}
-          />
-        ) : null}
-        {tokenOpen ? <TokenPanel onUse={applyPastedToken} onDismiss={() => setTokenOpen(false)} /> : null}
-        {settingsOpen ? (
-          <SettingsPanel
-            clientId={data.clientId}
-            fixed={data.clientIdSource === 'package'}
-            history={data.clientIdHistory}
-            readError={data.settingsError}
-            thresholds={data.thresholds}
-            onSave={saveSettings}
-            onDismiss={() => setSettingsOpen(false)}
-          />
-        ) : null}
-      </React.Suspense>
-    </div>
+      ) : null}
+    </HubPageFrame>
   );
 }
