@@ -1,7 +1,8 @@
 import { join } from 'path';
 import { packageRoot } from './staticFiles';
 import type { HostPageKind } from './pages';
-import { crumbsOf, escapeHtml, mainOf, SURFACE_STYLE } from './surfacePageHtml';
+import { escapeHtml } from './httpUtil';
+import { crumbsOf, mainOf, SURFACE_STYLE } from './surfacePageHtml';
 
 /** The host page that plays Azure DevOps around the extension iframe. Its scripts live in ./host/*.js. */
 

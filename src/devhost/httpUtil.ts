@@ -28,6 +28,11 @@ const EXPOSE_HEADERS = [
   'client-request-id',
 ].join(', ');
 
+/** Text from fixtures, safe inside the local host's HTML (element content and quoted attributes). */
+export function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
 /**
  * CORS headers of the fake REST servers, without Access-Control-Allow-Origin: `guardRequest` adds that one
  * for the local host's own origins only (Graph and Azure DevOps answer the CORS preflight of the headers

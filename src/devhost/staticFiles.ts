@@ -1,7 +1,7 @@
 import { existsSync, readFile, statSync } from 'fs';
 import { dirname, extname, join, resolve, sep } from 'path';
 import type { ServerResponse } from 'http';
-import { decodeSegment, sendText } from './httpUtil';
+import { decodeSegment, escapeHtml, sendText } from './httpUtil';
 
 /** Serves files from one directory (no listing, no escaping it), for the extension origin and the host page's scripts. */
 
@@ -61,8 +61,6 @@ export function serveFrom(root: string, method: string | undefined, urlPath: str
   serveFile(res, file);
   return true;
 }
-
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** Shown inside the iframe when the extension has not been built yet. */
 export function placeholderPage(distDir: string, page: string): string {

@@ -1,9 +1,13 @@
-import type { HostPageConfig } from './hostPage';
+import { escapeHtml } from './httpUtil';
+import type { HostPageKind } from './pages';
 
 /** The markup of each page the local host plays around the extension's frame (text from fixtures is escaped). */
 
-export function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+/** What the markup needs of the host page's configuration (hostPage.ts). */
+export interface SurfacePageConfig {
+  organization: string;
+  project: { name: string } | null;
+  page: HostPageKind;
 }
 
 export const SURFACE_STYLE = `
@@ -24,7 +28,7 @@ main.ado-page{flex:1;display:block;overflow:auto;padding:16px 24px;background:#f
 .not-found{padding:24px}
 `;
 
-export function crumbsOf(config: HostPageConfig): string {
+export function crumbsOf(config: SurfacePageConfig): string {
   const root = `${escapeHtml(config.organization)} / ${escapeHtml(config.project?.name ?? '')}`;
   switch (config.page.kind) {
     case 'pipeline':
@@ -42,7 +46,7 @@ export function crumbsOf(config: HostPageConfig): string {
 
 const FRAME = `<iframe id="extension-frame" title="Service Connection Expiry extension"></iframe>`;
 
-export function mainOf(config: HostPageConfig): string {
+export function mainOf(config: SurfacePageConfig): string {
   const page = config.page;
   switch (page.kind) {
     case 'pipeline':
