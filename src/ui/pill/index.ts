@@ -1,6 +1,6 @@
 import * as SDK from 'azure-devops-extension-sdk';
 import { loadSurfaceData, navigateHost } from '../../adapters/sdk/surfaceData';
-import { markContent } from '../surface/mark';
+import { markContent } from '../../adapters/userTiming';
 import { createPillProvider } from './pillProvider';
 
 /** Composition of the pipeline pill provider: registered under its serviceName, then SDK.init (as Microsoft's sample). */

@@ -4,7 +4,7 @@ import * as ReactDOM from 'react-dom';
 import * as SDK from 'azure-devops-extension-sdk';
 import type { IBuildPageDataService } from 'azure-devops-extension-api/Build';
 import { loadSurfaceData, navigateHost } from '../../adapters/sdk/surfaceData';
-import { markContent } from '../surface/mark';
+import { markContent } from '../../adapters/userTiming';
 import { RunSection, type RunInfo } from './RunSection';
 
 /** BuildResult.Failed in azure-devops-extension-api/Build (enums arrive as numbers). */

@@ -4,7 +4,7 @@ import * as ReactDOM from 'react-dom';
 import * as SDK from 'azure-devops-extension-sdk';
 import { WidgetStatusHelper, type WidgetSettings, type WidgetStatus } from 'azure-devops-extension-api/Dashboard';
 import { loadSurfaceData, navigateHost } from '../../adapters/sdk/surfaceData';
-import { markContent } from '../surface/mark';
+import { markContent } from '../../adapters/userTiming';
 import { ExpiryWidget } from './ExpiryWidget';
 import { readWidgetSettings } from './widgetSettings';
 
