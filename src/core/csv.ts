@@ -1,3 +1,4 @@
+import { firstFix } from './findings';
 import { plainText } from './logSafe';
 import type { ReportConnection } from './report';
 
@@ -37,11 +38,6 @@ export const CSV_COLUMNS = [
   'entraLink',
   'id',
 ];
-
-/** The first step of the most pressing finding: what to do now. */
-export function firstFix(r: Pick<ReportConnection, 'findings'>): string | null {
-  return r.findings.find((f) => f.fix.length > 0)?.fix[0] ?? null;
-}
 
 /** One CSV document, rows in the order given; `typeText` is the connection type as people read it. */
 export function reportCsv(rows: { report: ReportConnection; typeText: string }[]): string {

@@ -149,3 +149,8 @@ export function notReadyFinding(c: Connection): Finding {
     [`Open the connection in Azure DevOps and look at its state; Edit → Verify shows the error.`],
   );
 }
+
+/** The first step of the most pressing finding: what to do now. */
+export function firstFix(r: { findings: { fix: string[] }[] }): string | null {
+  return r.findings.find((f) => f.fix.length > 0)?.fix[0] ?? null;
+}

@@ -58,8 +58,9 @@ export interface VerdictInput {
 /**
  * One connection's status, reason and findings. The decisions, in order: connections with nothing
  * that expires; secret or certificate connections whose app Graph did not give; the credential in
- * use and its end date; then Azure DevOps's own check and readiness. The English is in reasons.ts
- * and findings.ts.
+ * use and its end date; then Azure DevOps's own check and readiness. The English: reasons in reasons.ts,
+ * findings in findings.ts and graphFindings.ts (what Graph answered); federated.ts and health.ts word their
+ * own reason and findings, and usage.ts the "unused" finding.
  */
 export function computeVerdict(input: VerdictInput): Verdict {
   const { connection: c } = input;

@@ -41,7 +41,7 @@ export function appText(r: ReportConnection): string {
 }
 
 /** The first step of the most pressing finding: what to do now. */
-export { firstFix } from '../../core/csv';
+export { firstFix } from '../../core/findings';
 
 export function countsLine(report: Report): string {
   const parts = STATUS_ORDER.map((s): [number, string] => [
