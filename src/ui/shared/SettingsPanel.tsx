@@ -1,16 +1,12 @@
 import * as React from 'react';
 import { ContentSize } from 'azure-devops-ui/Callout';
-import { FormItem } from 'azure-devops-ui/FormItem';
 import { Panel } from 'azure-devops-ui/Panel';
-import { TextField } from 'azure-devops-ui/TextField';
-import { isGuid } from '../../core/raw';
-import { usePanelSubmit } from './usePanelSubmit';
-import { checkThresholds, DEFAULT_THRESHOLDS } from '../../core/thresholds';
-import type { Thresholds } from '../../core/types';
 import type { ClientIdChange } from '../../core/clientIdSetting';
-import { describeChange } from './settingsView';
-
-export const REDIRECT_URI = 'https://dev.azure.com/_public/_MsalPopup';
+import { isGuid } from '../../core/raw';
+import { checkThresholds } from '../../core/thresholds';
+import type { Thresholds } from '../../core/types';
+import { ClientIdSetting, GraphAppSteps, ThresholdFields, ThresholdsElsewhere } from './SettingsSections';
+import { usePanelSubmit } from './usePanelSubmit';
 
 interface Props {
   clientId: string | null;
@@ -66,80 +62,23 @@ export function SettingsPanel(props: Props) {
       ]}
     >
       <div className="sce-settings flex-column">
-        <h3 className="sce-h3">Microsoft Graph access (organization)</h3>
-        <p>
-          Expiry dates live in Microsoft Entra ID. The page reads them with your own sign-in through an Entra app that a
-          tenant admin registers once:
-        </p>
-        <ol className="sce-fix">
-          <li>
-            Entra ID → App registrations → New registration; any name, single tenant (or multitenant if connections span
-            tenants).
-          </li>
-          <li>
-            Authentication → Add a platform → Single-page application, redirect URI <code>{REDIRECT_URI}</code>.
-          </li>
-          <li>
-            API permissions → Microsoft Graph → Delegated → <code>Application.Read.All</code>, then Grant admin consent.
-          </li>
-          <li>Copy the Application (client) ID here. It is not a secret; no secret is needed.</li>
-        </ol>
-        {props.fixed ? (
-          <p data-client-id-fixed>
-            Entra application (client) ID: <code>{props.clientId}</code>, fixed in the extension package by whoever
-            packaged it. It cannot be changed here.
-          </p>
-        ) : (
-          <FormItem
-            label="Entra application (client) ID"
-            error={!!idError}
-            message={
-              idError ??
-              'Shared by every project of this organization. Anyone with the extension can change it: every viewer then signs in to that app.'
-            }
-          >
-            <TextField
-              value={clientId}
-              onChange={(_e, v) => setClientId(v)}
-              placeholder="00000000-0000-0000-0000-000000000000"
-              ariaLabel="Entra application (client) ID"
-            />
-          </FormItem>
-        )}
-        {!props.fixed && props.history && props.history.length > 0 ? (
-          <div className="sce-history">
-            <h4 className="sce-h4">Recent changes of the client ID</h4>
-            <ul data-client-id-history>
-              {props.history.map((h) => (
-                <li key={`${h.at}-${h.by}`}>{describeChange(h)}</li>
-              ))}
-            </ul>
-          </div>
-        ) : null}
+        <GraphAppSteps />
+        <ClientIdSetting
+          clientId={props.clientId}
+          fixed={props.fixed}
+          history={props.history}
+          value={clientId}
+          onChange={setClientId}
+          error={idError}
+        />
         {props.thresholds ? (
-          <>
-            <h3 className="sce-h3">Thresholds (this project)</h3>
-            <FormItem label="Warning when a credential expires within (days)" error={!check.ok}>
-              <TextField
-                value={warning}
-                onChange={(_e, v) => setWarning(v)}
-                inputType="number"
-                ariaLabel="Warning threshold in days"
-              />
-            </FormItem>
-            <FormItem
-              label="Critical when it expires within (days)"
-              error={!check.ok}
-              message={check.ok ? undefined : check.error}
-            >
-              <TextField
-                value={critical}
-                onChange={(_e, v) => setCritical(v)}
-                inputType="number"
-                ariaLabel="Critical threshold in days"
-              />
-            </FormItem>
-          </>
+          <ThresholdFields
+            warning={warning}
+            critical={critical}
+            onWarning={setWarning}
+            onCritical={setCritical}
+            error={check.ok ? null : check.error}
+          />
         ) : (
           <ThresholdsElsewhere counts={props.projectThresholds} />
         )}
@@ -156,23 +95,5 @@ export function SettingsPanel(props: Props) {
         ) : null}
       </div>
     </Panel>
-  );
-}
-
-/** The organization hub's word on thresholds: where they are set, and how many projects set their own. */
-function ThresholdsElsewhere(props: { counts?: { custom: number; projects: number } }) {
-  const { counts } = props;
-  const d = DEFAULT_THRESHOLDS;
-  return (
-    <div data-thresholds-per-project>
-      <h3 className="sce-h3">Thresholds (per project)</h3>
-      <p className="secondary-text">
-        Each project sets its own, in Project settings → Connection expiry → Settings; this view applies each project’s
-        own.
-        {counts && counts.projects > 0
-          ? ` Projects with their own thresholds: ${counts.custom} of ${counts.projects}; the others use the defaults (warning ${d.warningDays} days, critical ${d.criticalDays}).`
-          : ` The defaults are warning ${d.warningDays} days, critical ${d.criticalDays}.`}
-      </p>
-    </div>
   );
 }

@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { firstFix } from '../../core/csv';
+import { firstFix } from '../../core/findings';
 import { localDays } from '../../core/days';
 import { usedByText } from '../../core/usageFormat';
 import { CellText, DetailsAffordance, TwoLines } from './CellText';

@@ -1,0 +1,132 @@
+import * as React from 'react';
+import { FormItem } from 'azure-devops-ui/FormItem';
+import { TextField } from 'azure-devops-ui/TextField';
+import type { ClientIdChange } from '../../core/clientIdSetting';
+import { DEFAULT_THRESHOLDS } from '../../core/thresholds';
+import { describeChange } from './settingsView';
+
+/** The Settings panel's sections (SettingsPanel.tsx holds their state and the save). */
+
+export const REDIRECT_URI = 'https://dev.azure.com/_public/_MsalPopup';
+
+/** How a tenant admin registers the Entra app the page signs in with. */
+export function GraphAppSteps() {
+  return (
+    <>
+      <h3 className="sce-h3">Microsoft Graph access (organization)</h3>
+      <p>
+        Expiry dates live in Microsoft Entra ID. The page reads them with your own sign-in through an Entra app that a
+        tenant admin registers once:
+      </p>
+      <ol className="sce-fix">
+        <li>
+          Entra ID → App registrations → New registration; any name, single tenant (or multitenant if connections span
+          tenants).
+        </li>
+        <li>
+          Authentication → Add a platform → Single-page application, redirect URI <code>{REDIRECT_URI}</code>.
+        </li>
+        <li>
+          API permissions → Microsoft Graph → Delegated → <code>Application.Read.All</code>, then Grant admin consent.
+        </li>
+        <li>Copy the Application (client) ID here. It is not a secret; no secret is needed.</li>
+      </ol>
+    </>
+  );
+}
+
+/** The organization's client ID: read-only when fixed in the package, else a field and its recent changes. */
+export function ClientIdSetting(props: {
+  clientId: string | null;
+  fixed?: boolean;
+  history?: ClientIdChange[];
+  value: string;
+  onChange: (value: string) => void;
+  error: string | null;
+}) {
+  if (props.fixed)
+    return (
+      <p data-client-id-fixed>
+        Entra application (client) ID: <code>{props.clientId}</code>, fixed in the extension package by whoever packaged
+        it. It cannot be changed here.
+      </p>
+    );
+  return (
+    <>
+      <FormItem
+        label="Entra application (client) ID"
+        error={!!props.error}
+        message={
+          props.error ??
+          'Shared by every project of this organization. Anyone with the extension can change it: every viewer then signs in to that app.'
+        }
+      >
+        <TextField
+          value={props.value}
+          onChange={(_e, v) => props.onChange(v)}
+          placeholder="00000000-0000-0000-0000-000000000000"
+          ariaLabel="Entra application (client) ID"
+        />
+      </FormItem>
+      {props.history && props.history.length > 0 ? (
+        <div className="sce-history">
+          <h4 className="sce-h4">Recent changes of the client ID</h4>
+          <ul data-client-id-history>
+            {props.history.map((h) => (
+              <li key={`${h.at}-${h.by}`}>{describeChange(h)}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+    </>
+  );
+}
+
+/** This project's thresholds (project hub). */
+export function ThresholdFields(props: {
+  warning: string;
+  critical: string;
+  onWarning: (value: string) => void;
+  onCritical: (value: string) => void;
+  error: string | null;
+}) {
+  return (
+    <>
+      <h3 className="sce-h3">Thresholds (this project)</h3>
+      <FormItem label="Warning when a credential expires within (days)" error={!!props.error}>
+        <TextField
+          value={props.warning}
+          onChange={(_e, v) => props.onWarning(v)}
+          inputType="number"
+          ariaLabel="Warning threshold in days"
+        />
+      </FormItem>
+      <FormItem label="Critical when it expires within (days)" error={!!props.error} message={props.error ?? undefined}>
+        <TextField
+          value={props.critical}
+          onChange={(_e, v) => props.onCritical(v)}
+          inputType="number"
+          ariaLabel="Critical threshold in days"
+        />
+      </FormItem>
+    </>
+  );
+}
+
+/** The organization hub's word on thresholds: where they are set, and how many projects set their own. */
+export function ThresholdsElsewhere(props: { counts?: { custom: number; projects: number } }) {
+  const { counts } = props;
+  const d = DEFAULT_THRESHOLDS;
+  return (
+    <div data-thresholds-per-project>
+      <h3 className="sce-h3">Thresholds (per project)</h3>
+      <p className="secondary-text">
+        Each project sets its own, in Project settings → Connection expiry → Settings; this view applies each project’s
+        own.
+        {counts && counts.projects > 0
+          ? ` Projects with their own thresholds: ${counts.custom} of ${counts.projects}; the others use the defaults (warning ${d.warningDays} days, critical ${d.criticalDays}).`
+          : ` The defaults are warning ${d.warningDays} days, critical ${d.criticalDays}.`}
+      </p>
+    </div>
+  );
+}
