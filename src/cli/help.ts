@@ -57,6 +57,8 @@ Exit codes:
   ${EXIT.ok}  nothing at or above --fail-on     ${EXIT.failOn}  something is
   ${EXIT.usage}  bad usage or configuration        ${EXIT.incomplete}  scan incomplete (auth, network) or a snapshot not published:
                                         the report is still written
+  ${EXIT.usage} also when --output or --json-file cannot be written: checked before the first request
+  ${EXIT.interrupted} stopped by SIGINT, ${EXIT.terminated} by SIGTERM: report files left as they were or whole
 `;
 
 export function version(): string {

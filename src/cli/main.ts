@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { createInterface } from 'readline';
+import { EXIT } from '../jobs/exitCodes';
 import { parseArgs } from './args';
 import { run } from './run';
 
@@ -17,7 +18,9 @@ function terminalConfirm(): ((question: string) => Promise<boolean>) | undefined
 }
 
 // `fix`, Ctrl-C once: the action in progress finishes (or rolls back), no other starts; twice: stop now.
-// Other commands keep Node's default (stop at once).
+// `scan`, SIGINT or SIGTERM: stop at once. Report files are written synchronously and atomically, so the
+// handler runs before or after a write, never inside one: each file is the old one or the whole new one.
+const SIGNAL_EXIT = { SIGINT: EXIT.interrupted, SIGTERM: EXIT.terminated } as const;
 let stops = 0;
 if (parseArgs(process.argv.slice(2)).kind === 'fix')
   process.on('SIGINT', () => {
@@ -25,6 +28,14 @@ if (parseArgs(process.argv.slice(2)).kind === 'fix')
     if (stops > 1) process.exit(130);
     process.stderr.write('\nsc-expiry: stopping after the action in progress (Ctrl-C again to quit at once)\n');
   });
+else
+  for (const signal of ['SIGINT', 'SIGTERM'] as const)
+    process.on(signal, () => {
+      process.stderr.write(
+        `\nsc-expiry: stopped by ${signal}: no further request is sent; every report file is either as it was or complete.\n`,
+      );
+      process.exit(SIGNAL_EXIT[signal]);
+    });
 
 run(
   process.argv.slice(2),

@@ -11,6 +11,10 @@ export const EXIT = {
   usage: 2,
   /** The scan could not complete (auth, network): the report holds what was gathered. */
   incomplete: 3,
+  /** Stopped by SIGINT (Ctrl-C), 128 + 2: every report file as it was or whole. */
+  interrupted: 130,
+  /** Stopped by SIGTERM, 128 + 15: every report file as it was or whole. */
+  terminated: 143,
 } as const;
 
 export function reachesFailOn(status: Status, failOn: FailOn): boolean {

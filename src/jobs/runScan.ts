@@ -10,6 +10,8 @@ import {
   explainProblems,
   explainUnreadUsage,
   openSession,
+  outputTargets,
+  preflightOutputs,
   publishReadings,
   readOrganization,
   toScanReport,
@@ -56,7 +58,7 @@ export interface ScanRunDeps {
 /** How a scan ended: the exit code the CLI returns, and what the task needs to set its result. */
 export interface ScanOutcome {
   code: number;
-  /** Null when the scan never ran (the report could not be written). */
+  /** Null when no report was written (a target failed its pre-flight, or the write failed). */
   report: ScanReport | null;
   /** Issues logged for Azure Pipelines (connections needing action, parts not read, publish failures). */
   issues: number;
@@ -67,11 +69,15 @@ export async function runScan(options: ScanRunOptions, deps: ScanRunDeps): Promi
   const out = makeOut(deps.io, deps.secrets, () => options.verbose);
   out.verbose(`Azure DevOps sign-in: ${deps.devops.method}`);
   out.verbose(`Microsoft Graph sign-in: ${deps.graph.method}`);
+  // Every target is checked before the first request: an unwritable one must not cost a whole scan.
+  if (!preflightOutputs(outputTargets(options, options.pipeline?.tempDir ?? null), out))
+    return { code: EXIT.usage, report: null, issues: 0, publishFailures: [] };
   const session = openSession(options, deps, out);
   const result = await readOrganization(options, session, out);
   const report = toScanReport(result, options);
+  // Checked before the scan, failed after it (disk full, folder removed): the scan could not complete.
   if (!writeReport(options, report, result.entries, out))
-    return { code: EXIT.usage, report: null, issues: 0, publishFailures: [] };
+    return { code: EXIT.incomplete, report: null, issues: 0, publishFailures: [] };
   // After the report is written: a failed publish never costs the report.
   const publishFailures = options.publish
     ? await publishReadings(options, options.publish, result, report, session, out)

@@ -1,8 +1,8 @@
-import { mkdirSync, writeFileSync } from 'fs';
-import { dirname, resolve } from 'path';
+import { join } from 'path';
 import { oneLine, type Out } from '../adapters/output';
 import { instrumentedFetch, scrubbingFetch } from '../adapters/scannerFetch';
 import { progressReporter } from '../adapters/terminalProgress';
+import { cannotWriteAtomically, writeFileAtomic } from '../adapters/writeFileAtomic';
 import { buildReport, type ReportEntry } from '../core/report';
 import { render, type ScanReport } from './format/formats';
 import { countsLine } from './format/reportRows';
@@ -52,22 +52,43 @@ export function toScanReport(result: ScanResult, options: ScanOptions): ScanRepo
   };
 }
 
+/** Every report file goes through here: whole or not at all (adapters/writeFileAtomic), scrubbed of every secret. */
 export function writeFile(out: Out, path: string, text: string): void {
-  mkdirSync(dirname(resolve(path)), { recursive: true });
-  writeFileSync(path, out.scrub(text), 'utf8');
+  writeFileAtomic(path, out.scrub(text));
+}
+
+/** Every file the run will write: --output, --json-file (the task's JSON report), and in a pipeline the summary's folder. */
+export function outputTargets(options: ScanOptions, pipelineTempDir: string | null): string[] {
+  const targets = [options.output, options.jsonFile].filter((p): p is string => !!p);
+  if (pipelineTempDir !== null && !(options.format === 'markdown' && options.output))
+    targets.push(join(pipelineTempDir, 'sc-expiry-summary.md'));
+  return targets;
+}
+
+/** Before the first request: false (said on stderr) when a target cannot be written, so no scan is wasted. */
+export function preflightOutputs(targets: string[], out: Out): boolean {
+  const problems = targets.map(cannotWriteAtomically).filter((p): p is string => p !== null);
+  for (const p of problems) out.error(`cannot write the report: ${p}; nothing was scanned and no file was written.`);
+  return problems.length === 0;
 }
 
 /** The report in `--format` to `--output` or stdout, and the JSON to `--json-file`; false when a file cannot be written. */
 export function writeReport(options: ScanOptions, report: ScanReport, entries: ReportEntry[], out: Out): boolean {
   const text = render(options.format, { report, entries, orgUrl: options.orgUrl });
-  try {
-    if (options.output) writeFile(out, options.output, text);
-    else out.stdout(text);
-    if (options.jsonFile) writeFile(out, options.jsonFile, render('json', { report, entries, orgUrl: options.orgUrl }));
-  } catch (e) {
-    out.error(`cannot write the report: ${(e as Error).message}`);
+  const write = (path: string, body: string): boolean => {
+    try {
+      writeFile(out, path, body);
+      return true;
+    } catch (e) {
+      out.error(`cannot write the report to ${path}: ${(e as Error).message}`);
+      return false;
+    }
+  };
+  if (options.output) {
+    if (!write(options.output, text)) return false;
+  } else out.stdout(text);
+  if (options.jsonFile && !write(options.jsonFile, render('json', { report, entries, orgUrl: options.orgUrl })))
     return false;
-  }
   if (options.output) out.stdout(`Wrote the ${options.format} report to ${options.output}: ${countsLine(report)}.\n`);
   return true;
 }
