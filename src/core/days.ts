@@ -1,4 +1,5 @@
-const DAY_MS = 86_400_000;
+/** One day in milliseconds: the only copy. */
+export const DAY_MS = 86_400_000;
 
 function utcMidnight(ms: number): number {
   return Math.floor(ms / DAY_MS) * DAY_MS;

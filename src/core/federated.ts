@@ -12,15 +12,17 @@ export function isLegacyIssuer(issuer: string | null): boolean {
   return !!issuer && /^https:\/\/vstoken\./i.test(issuer.trim());
 }
 
-/** Nothing expires, unless the federation still trusts Azure DevOps's retiring issuer. */
+/**
+ * Nothing expires, unless the federation still trusts Azure DevOps's retiring issuer: then the
+ * retirement date is its expiry, with the thresholds and statuses of a credential's end date.
+ */
 export function federatedVerdict(c: Connection, nowMs: number, t: Thresholds): Verdict {
   if (!isLegacyIssuer(c.wifIssuer))
     return undatedVerdict('no-secret', 'Workload identity federation: no secret to expire.');
   const retirement = toMs(LEGACY_ISSUER_RETIREMENT) as number;
   const daysLeft = daysBetween(nowMs, retirement);
   const expired = nowMs >= retirement;
-  const byDate = statusForDays(daysLeft, expired, t);
-  const status = byDate === 'healthy' ? 'no-secret' : byDate;
+  const status = statusForDays(daysLeft, expired, t);
   const reason = expired
     ? `The old Azure DevOps federation issuer was retired on ${isoDay(LEGACY_ISSUER_RETIREMENT)}: sign-in fails until the issuer is updated.`
     : `Workload identity federation with the old Azure DevOps issuer: update it before ${isoDay(LEGACY_ISSUER_RETIREMENT)} (${expiryPhrase(daysLeft, false).replace('expires ', '')}).`;
@@ -28,5 +30,6 @@ export function federatedVerdict(c: Connection, nowMs: number, t: Thresholds): V
     ...undatedVerdict(status, reason, [legacyIssuerFinding(c, LEGACY_ISSUER_RETIREMENT, nowMs)]),
     daysLeft,
     expiresAt: LEGACY_ISSUER_RETIREMENT,
+    expiryOf: 'issuer',
   };
 }

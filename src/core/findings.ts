@@ -44,9 +44,10 @@ function manualSteps(c: Connection): string[] {
 
 function automaticSteps(c: Connection, alreadyExpired: boolean): string[] {
   if (alreadyExpired) {
+    // Azure DevOps's docs name Rotate secret for an expired automatic secret; Edit → Save is the way without it.
     return [
-      `In Azure DevOps open ${where(c)} → Edit. Verify fails while the secret is expired, so change something (for example the description) and Save.`,
-      'Reopen Edit, then Verify and Save: Azure DevOps creates a new secret valid for three months.',
+      `In Azure DevOps open ${where(c)} and choose Rotate secret: Azure DevOps creates a new secret valid for three months.`,
+      'Without Rotate secret: Edit. Verify fails while the secret is expired, so change something (for example the description) and Save; reopen Edit, then Verify and Save.',
       NOT_IN_PORTAL,
     ];
   }
@@ -56,22 +57,40 @@ function automaticSteps(c: Connection, alreadyExpired: boolean): string[] {
   ];
 }
 
+/**
+ * Azure DevOps offers Convert for Azure Resource Manager connections it created that one project uses
+ * (learn.microsoft.com/azure/devops/pipelines/library/connect-to-azure; Microsoft's bulk conversion script
+ * lists `type=azurerm` only). Docker Registry (ACR) and Kubernetes connections have no Convert.
+ */
+export function canConvert(c: Connection): boolean {
+  return c.type.toLowerCase() === 'azurerm' && c.creationMode === 'automatic' && !c.isShared && c.projects.length <= 1;
+}
+
+function noConvertSteps(c: Connection): string[] {
+  const type = c.type.toLowerCase();
+  if (type !== 'azurerm')
+    return [
+      `Azure DevOps offers no Convert for ${type === 'dockerregistry' ? 'Docker Registry' : 'this type of'} connection.`,
+      'Create a new connection of the same type that uses workload identity federation (or an Azure Resource Manager one where the tasks accept it), point pipelines at it, then delete this one.',
+    ];
+  return [
+    'Azure DevOps offers Convert only for Azure Resource Manager connections it created that one project uses.',
+    `Create a workload identity federation connection (manual), add its issuer and subject as a federated credential on this app registration, then point pipelines at it.`,
+  ];
+}
+
 export function wifRecommendation(c: Connection): Finding {
-  const canConvert = c.creationMode === 'automatic' && !c.isShared && c.projects.length <= 1;
   const noun = credentialKindOf(c) ?? 'secret';
   return {
     code: noun === 'certificate' ? 'certificate-based' : 'secret-based',
     severity: 'info',
     message: `Authenticates with a ${noun} that must be renewed; workload identity federation needs none.`,
-    fix: canConvert
+    fix: canConvert(c)
       ? [
           `In Azure DevOps open ${where(c)} and choose Convert to switch it to workload identity federation.`,
           'A conversion can be reverted for seven days if a pipeline breaks.',
         ]
-      : [
-          'Azure DevOps offers Convert only for connections it created that are not shared across projects.',
-          `Create a workload identity federation connection (manual), add its issuer and subject as a federated credential on this app registration, then point pipelines at it.`,
-        ],
+      : noConvertSteps(c),
   };
 }
 
@@ -94,7 +113,9 @@ export function manualFinding(): Finding {
     code: 'manual-connection',
     severity: 'info',
     message: 'Created manually: Azure DevOps cannot renew its secret; whoever rotates it must paste the new one.',
-    fix: ['Record who owns this app registration, or convert the connection to workload identity federation.'],
+    fix: [
+      'Record who owns this app registration, or move the connection to workload identity federation (see the secret-based finding).',
+    ],
   };
 }
 

@@ -1,3 +1,5 @@
+import { cloudOfIssuer, cloudOfGraph, graphHost, PUBLIC_CLOUD } from './clouds';
+
 /** Reads claims from a JWT's payload without verifying it: only to route and explain, never to trust. */
 export function jwtClaims(token: string): Record<string, unknown> | null {
   const part = token.split('.')[1];
@@ -24,32 +26,26 @@ export function tenantOf(token: string): string | null {
   return typeof tid === 'string' ? tid.toLowerCase() : null;
 }
 
-/**
- * Graph resource URIs as they appear in `aud` (v1.0 tokens carry the resource URI, with or without the
- * trailing slash: `az account get-access-token --resource-type ms-graph`), by the Graph host they are for.
- */
-const GRAPH_RESOURCES: Record<string, string> = {
-  'https://graph.microsoft.com': 'graph.microsoft.com',
-  'https://graph.microsoft.us': 'graph.microsoft.us',
-  'https://dod-graph.microsoft.us': 'dod-graph.microsoft.us',
-  'https://microsoftgraph.chinacloudapi.cn': 'microsoftgraph.chinacloudapi.cn',
-};
 /** Microsoft Graph's application id: v2.0 tokens carry it as `aud` in every cloud. */
 const GRAPH_APP_ID = '00000003-0000-0000-c000-000000000000';
 
+function issuerHost(iss: unknown): string {
+  const m = typeof iss === 'string' ? /^https:\/\/([^/]+)\//i.exec(iss.trim()) : null;
+  return m ? m[1].toLowerCase() : '';
+}
+
 /**
- * The Graph host a token may be sent to, from its `aud` (and, for Graph's app id, the cloud of its
- * issuer: login.microsoftonline.us, login.chinacloudapi.cn / sts.chinacloudapi.cn; any other issuer is
- * the public cloud), or null when it is not a Microsoft Graph token.
+ * The Graph host a token may be sent to, or null when it is not a Microsoft Graph token. v1.0 tokens
+ * carry the Graph root as `aud` (with or without the trailing slash: `az account get-access-token
+ * --resource-type ms-graph`); v2.0 tokens carry Graph's app id, and their issuer names the cloud (an
+ * issuer no cloud lists is the public cloud's).
  */
 export function graphHostOf(claims: Record<string, unknown> | null): string | null {
   const aud = typeof claims?.aud === 'string' ? claims.aud.trim().replace(/\/+$/, '').toLowerCase() : '';
-  if (aud in GRAPH_RESOURCES) return GRAPH_RESOURCES[aud];
+  const byAudience = aud ? cloudOfGraph(aud) : null;
+  if (byAudience) return graphHost(byAudience);
   if (aud !== GRAPH_APP_ID) return null;
-  const iss = typeof claims?.iss === 'string' ? claims.iss.toLowerCase() : '';
-  if (/^https:\/\/login\.microsoftonline\.us\//.test(iss)) return 'graph.microsoft.us';
-  if (/^https:\/\/(login|sts)\.chinacloudapi\.cn\//.test(iss)) return 'microsoftgraph.chinacloudapi.cn';
-  return 'graph.microsoft.com';
+  return graphHost(cloudOfIssuer(issuerHost(claims?.iss)) ?? PUBLIC_CLOUD);
 }
 
 /** Null when the token may go to `graphRoot` (https://host), else why not: "the token is for <host>". */
@@ -98,4 +94,31 @@ export function checkPastedGraphToken(token: string, nowMs: number): PastedToken
     audience: aud,
     graphHost: host,
   };
+}
+
+export interface FixedTokenRefusal {
+  reason: 'invalid' | 'other-cloud' | 'other-tenant';
+  message: string;
+}
+
+/**
+ * The rules for a fixed Graph token (pasted in a hub, or the scanner's GRAPH_ACCESS_TOKEN), checked each
+ * time before it is sent for a connection: a Microsoft Graph token (audience), not expired now, for the
+ * connection's Graph, and for the connection's tenant (`organizations`: the connection recorded none, so
+ * the token's own serves). Null when it may be sent; else why not, and the connection stays unknown.
+ */
+export function fixedTokenRefusal(
+  token: string,
+  tenantId: string,
+  graphRoot: string,
+  nowMs: number,
+): FixedTokenRefusal | null {
+  const check = checkPastedGraphToken(token, nowMs);
+  if (!check.ok) return { reason: 'invalid', message: check.error };
+  const otherCloud = audienceProblem(check.graphHost, graphRoot);
+  if (otherCloud) return { reason: 'other-cloud', message: otherCloud };
+  const wanted = tenantId.toLowerCase();
+  if (check.tenantId && wanted !== 'organizations' && wanted !== check.tenantId)
+    return { reason: 'other-tenant', message: `the token is for tenant ${check.tenantId}, not ${tenantId}` };
+  return null;
 }

@@ -68,6 +68,22 @@ export function relativeDays(daysLeft: number): string {
   return daysLeft > 0 ? `in ${daysLeft} days` : `${-daysLeft} days ago`;
 }
 
+/**
+ * The Expires column, in every format: the date, what ends then when it is not a credential ("issuer
+ * retires"), and how far off it is. Null when nothing is dated.
+ */
+export function expiryCell(v: {
+  expiresAt: string | null;
+  daysLeft: number | null;
+  expiryOf?: 'issuer';
+}): { date: string; note: string } | null {
+  if (!v.expiresAt) return null;
+  const date = v.expiresAt.slice(0, 10);
+  const when = v.expiresAt.startsWith('9999') ? 'never' : v.daysLeft === null ? '' : relativeDays(v.daysLeft);
+  const what = v.expiryOf === 'issuer' ? 'issuer retires' : '';
+  return { date, note: [what, when].filter(Boolean).join(', ') };
+}
+
 /** "expires in 5 days", "expired yesterday": for a credential that is, or is not yet, past its end. */
 export function expiryPhrase(daysLeft: number, expired: boolean): string {
   return `${expired ? 'expired' : 'expires'} ${relativeDays(daysLeft)}`;

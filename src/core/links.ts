@@ -1,27 +1,4 @@
-interface Cloud {
-  graph: string;
-  portal: string;
-  login: string;
-}
-
-const CLOUDS: Record<string, Cloud> = {
-  azurecloud: { graph: 'https://graph.microsoft.com', portal: 'portal.azure.com', login: 'login.microsoftonline.com' },
-  azureusgovernment: {
-    graph: 'https://graph.microsoft.us',
-    portal: 'portal.azure.us',
-    login: 'login.microsoftonline.us',
-  },
-  azurechinacloud: {
-    graph: 'https://microsoftgraph.chinacloudapi.cn',
-    portal: 'portal.azure.cn',
-    login: 'login.chinacloudapi.cn',
-  },
-};
-
-/** Azure Stack and unknown environments authenticate against the public cloud's Entra ID. */
-function cloudOf(environment: string | null | undefined): Cloud {
-  return CLOUDS[(environment ?? '').toLowerCase()] ?? CLOUDS.azurecloud;
-}
+import { cloudOfEnvironment as cloudOf } from './clouds';
 
 /** Graph root (no trailing slash, no version) for a connection's cloud environment. */
 export function graphRoot(environment: string | null | undefined): string {

@@ -33,6 +33,8 @@ export interface ReportConnection {
   status: Verdict['status'];
   daysLeft: number | null;
   expiresAt: string | null;
+  /** What ends at `expiresAt`: the credential in use, or the legacy federation issuer (it retires); null: nothing dated. */
+  expiryOf: 'credential' | 'issuer' | null;
   credential: { keyId: string; kind: 'secret' | 'certificate'; endDateTime: string | null; confidence: string } | null;
   credentials: Omit<ListedCredential, 'hint'>[];
   findings: Pick<Finding, 'code' | 'message' | 'fix'>[];
@@ -76,6 +78,7 @@ export function toReportConnection(entry: ReportEntry, orgUrl: string | null): R
     status: v.status,
     daysLeft: v.daysLeft,
     expiresAt: v.expiresAt,
+    expiryOf: v.expiresAt ? (v.expiryOf ?? 'credential') : null,
     credential: v.credential,
     // The secret hint is three characters of a live secret: it stays out of reports.
     credentials: v.credentials.map(({ hint: _hint, ...rest }) => rest),

@@ -1,6 +1,8 @@
 import { keyFor } from './graphQueries';
 import { untrustedConnection } from './snapshotConnections';
-import { lookupsFromSnapshot, SNAPSHOT_STALE_DAYS, type Snapshot } from './snapshot';
+import { lookupsFromSnapshot, type Snapshot } from './snapshot';
+import { isStale } from './staleness';
+import { NEEDS_ACTION } from './status';
 import { compareVerdicts } from './order';
 import type { Connection, Status, Thresholds, Verdict } from './types';
 import { connectionsUsedBy } from './usage';
@@ -13,9 +15,6 @@ import { computeVerdict } from './verdict';
  * never turned into a warning.
  */
 
-const DAY_MS = 86_400_000;
-export const ACTION_STATUSES: Status[] = ['expired', 'critical', 'warning'];
-
 export interface SurfaceItem {
   connection: Connection;
   verdict: Verdict;
@@ -25,11 +24,6 @@ export interface SurfaceItem {
   trusted: boolean;
   /** Why the shared listing's entry for this connection cannot be trusted: it then reads as unknown, never silent. */
   listingProblem: string | null;
-}
-
-export function isStale(takenAt: string | null, nowMs: number): boolean {
-  const t = takenAt ? Date.parse(takenAt) : NaN;
-  return Number.isNaN(t) || nowMs - t > SNAPSHOT_STALE_DAYS * DAY_MS;
 }
 
 const MISSING_LISTING = "the shared listing of this project's connections is missing though its usage is stored";
@@ -96,11 +90,12 @@ export function pipelineWarnings(
   thresholds: Thresholds,
 ): SurfaceItem[] {
   if (!snapshot?.usage) return [];
-  const used = new Set(connectionsUsedBy(snapshot.usage, definitionId));
+  // The snapshot is one project's (its id): a shared connection's usage also holds other projects' pipelines.
+  const used = new Set(connectionsUsedBy(snapshot.usage, definitionId, snapshot.id));
   if (used.size === 0) return [];
   return snapshotVerdicts(snapshot, nowMs, thresholds)
     .filter((i) => used.has(i.connection.id.toLowerCase()))
-    .filter((i) => i.listingProblem !== null || (i.trusted && ACTION_STATUSES.includes(i.verdict.status)))
+    .filter((i) => i.listingProblem !== null || (i.trusted && NEEDS_ACTION.includes(i.verdict.status)))
     .sort(byUrgency);
 }
 
@@ -136,8 +131,7 @@ export function widgetSummary(snapshot: Snapshot, nowMs: number, thresholds: Thr
     counts[status] += 1;
     if (i.takenAt && (asOf === null || i.takenAt < asOf)) asOf = i.takenAt;
   }
-  const soonest =
-    items.filter((i) => i.trusted && ACTION_STATUSES.includes(i.verdict.status)).sort(byUrgency)[0] ?? null;
+  const soonest = items.filter((i) => i.trusted && NEEDS_ACTION.includes(i.verdict.status)).sort(byUrgency)[0] ?? null;
   const listingProblem =
     snapshot.connections?.problem ?? items.find((i) => i.listingProblem !== null)?.listingProblem ?? null;
   return { counts, soonest, asOf, stale: asOf !== null && isStale(asOf, nowMs), total: items.length, listingProblem };

@@ -133,6 +133,8 @@ export interface Verdict {
   reason: string;
   daysLeft: number | null;
   expiresAt: string | null;
+  /** What `expiresAt` is the end of: a credential (absent), or the retirement of the federation's issuer. */
+  expiryOf?: 'issuer';
   credential: { keyId: string; kind: CredentialKind; endDateTime: string | null; confidence: Confidence } | null;
   credentials: ListedCredential[];
   findings: Finding[];

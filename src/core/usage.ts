@@ -1,6 +1,5 @@
-import { toMs } from './days';
 import { dict, own } from './raw';
-import type { Connection, Finding } from './types';
+import type { ProjectRef } from './types';
 
 /**
  * The usage map: which pipelines used each connection, from Azure DevOps's execution history
@@ -9,7 +8,6 @@ import type { Connection, Finding } from './types';
  */
 
 export const USAGE_WINDOW_DAYS = 90;
-const DAY_MS = 86_400_000;
 
 export type UsageResult = 'succeeded' | 'succeededWithIssues' | 'failed' | 'canceled' | 'skipped' | 'abandoned';
 export type PlanType = 'build' | 'release' | 'other';
@@ -30,6 +28,8 @@ export interface UsageRecord {
 }
 
 export interface PipelineUse {
+  /** The project the pipeline is in (history is per project); absent in readings made before it was kept. */
+  project?: ProjectRef;
   definitionId: number;
   definitionName: string;
   planType: PlanType;
@@ -39,12 +39,27 @@ export interface PipelineUse {
   runName: string;
 }
 
+/** One project's history of a connection, as read. */
+export interface ProjectReading {
+  project: ProjectRef;
+  readAt: string;
+  /** Read back to its start or past the usage window. */
+  complete: boolean;
+  /** The reader is a project administrator there, so an empty history is not "may not view". */
+  admin?: boolean;
+}
+
 export interface ConnectionUsage {
   pipelines: PipelineUse[];
-  /** When the history was read. */
+  /** When the history was read (the oldest of its projects' readings). */
   readAt: string;
-  /** The history was read back to its start or past the usage window: "no use" means none. */
+  /** Every project's history in it was read whole (or past the window): "no use" means none there. */
   complete: boolean;
+  /**
+   * The projects whose history it holds. History is stored per project: a shared connection's usage is
+   * known only in the projects listed here. Absent in readings made before it was kept.
+   */
+  readIn?: ProjectReading[];
 }
 
 /** Connection id (lower case) → its usage. */
@@ -98,7 +113,8 @@ export function parseExecutionRecord(raw: unknown): UsageRecord | null {
   };
 }
 
-const pipelineKey = (p: { planType: PlanType; definitionId: number }) => `${p.planType}:${p.definitionId}`;
+const pipelineKey = (p: PipelineUse) => `${p.project?.id.toLowerCase() ?? ''}:${p.planType}:${p.definitionId}`;
+const projectKey = (p: ProjectRef) => (p.id || p.name).toLowerCase();
 
 function newer(a: PipelineUse, b: PipelineUse): PipelineUse {
   return b.lastUsedAt > a.lastUsedAt ? b : a;
@@ -109,11 +125,18 @@ function sorted(pipelines: Iterable<PipelineUse>): PipelineUse[] {
   return [...pipelines].sort((a, b) => (a.lastUsedAt < b.lastUsedAt ? 1 : a.lastUsedAt > b.lastUsedAt ? -1 : 0));
 }
 
-/** Per pipeline, the newest record. */
-export function usageOf(records: UsageRecord[], readAt: string, complete: boolean): ConnectionUsage {
+/** Per pipeline, the newest record; with `project`, the history is that project's. */
+export function usageOf(
+  records: UsageRecord[],
+  readAt: string,
+  complete: boolean,
+  project?: ProjectRef,
+  admin?: boolean,
+): ConnectionUsage {
   const byPipeline = new Map<string, PipelineUse>();
   for (const r of records) {
     const use: PipelineUse = {
+      ...(project ? { project } : {}),
       definitionId: r.definitionId,
       definitionName: r.definitionName,
       planType: r.planType,
@@ -126,10 +149,26 @@ export function usageOf(records: UsageRecord[], readAt: string, complete: boolea
     const seen = byPipeline.get(key);
     byPipeline.set(key, seen ? newer(seen, use) : use);
   }
-  return { pipelines: sorted(byPipeline.values()), readAt, complete };
+  const readIn = project ? [{ project, readAt, complete, ...(admin ? { admin } : {}) }] : undefined;
+  return { pipelines: sorted(byPipeline.values()), readAt, complete, ...(readIn ? { readIn } : {}) };
 }
 
-/** Two writers' maps: per (connection, pipeline) the newer use wins; the newer reading's flags win. */
+/** Per project, the newer reading; undefined when neither side says which projects it holds. */
+function mergeReadIn(a?: ProjectReading[], b?: ProjectReading[]): ProjectReading[] | undefined {
+  if (!a && !b) return undefined;
+  const byProject = new Map<string, ProjectReading>();
+  for (const r of [...(a ?? []), ...(b ?? [])]) {
+    const seen = byProject.get(projectKey(r.project));
+    if (!seen || r.readAt >= seen.readAt) byProject.set(projectKey(r.project), r);
+  }
+  return [...byProject.values()];
+}
+
+/**
+ * Two readings of the same connections (two writers, or two projects' histories of a shared connection):
+ * per (connection, project, pipeline) the newer use wins; per project the newer reading. Readings that
+ * do not say their project (older ones): the newer one's flags win.
+ */
 export function mergeUsage(current: UsageMap, incoming: UsageMap): UsageMap {
   const out: UsageMap = dict(Object.entries(current));
   for (const [id, usage] of Object.entries(incoming)) {
@@ -143,10 +182,42 @@ export function mergeUsage(current: UsageMap, incoming: UsageMap): UsageMap {
       const seen = byPipeline.get(pipelineKey(p));
       byPipeline.set(pipelineKey(p), seen ? newer(seen, p) : p);
     }
+    const readIn = mergeReadIn(existing.readIn, usage.readIn);
+    if (readIn && existing.readIn && usage.readIn) {
+      const oldest = readIn.reduce((min, r) => (r.readAt < min ? r.readAt : min), readIn[0].readAt);
+      out[id] = {
+        pipelines: sorted(byPipeline.values()),
+        readAt: oldest,
+        complete: readIn.every((r) => r.complete),
+        readIn,
+      };
+      continue;
+    }
     const latest = usage.readAt >= existing.readAt ? usage : existing;
-    out[id] = { pipelines: sorted(byPipeline.values()), readAt: latest.readAt, complete: latest.complete };
+    out[id] = {
+      pipelines: sorted(byPipeline.values()),
+      readAt: latest.readAt,
+      complete: latest.complete,
+      ...(latest.readIn ? { readIn: latest.readIn } : {}),
+    };
   }
   return out;
+}
+
+function projectRefOf(v: unknown): ProjectRef | null {
+  const p = obj(v);
+  const id = typeof p?.id === 'string' ? p.id : '';
+  const name = typeof p?.name === 'string' ? p.name : '';
+  return id || name ? { id, name: name || id } : null;
+}
+
+/** A stored project reading; null when malformed (then its project counts as not read). */
+function projectReadingOf(v: unknown): ProjectReading | null {
+  const r = obj(v);
+  const project = projectRefOf(r?.project);
+  const readAt = instantOf(r?.readAt);
+  if (!r || !project || !readAt) return null;
+  return { project, readAt, complete: r.complete === true, ...(r.admin === true ? { admin: true } : {}) };
 }
 
 /** Reads a stored usage map defensively: malformed entries are dropped. */
@@ -162,7 +233,9 @@ export function readUsageMap(raw: unknown): UsageMap {
       const definitionId = idOf(p?.definitionId);
       const lastUsedAt = instantOf(p?.lastUsedAt);
       if (!p || definitionId === null || !lastUsedAt) continue;
+      const project = projectRefOf(p.project);
       pipelines.push({
+        ...(project ? { project } : {}),
         definitionId,
         definitionName: typeof p.definitionName === 'string' ? p.definitionName : `#${definitionId}`,
         planType: planTypeOf(p.planType),
@@ -172,7 +245,13 @@ export function readUsageMap(raw: unknown): UsageMap {
         runName: typeof p.runName === 'string' ? p.runName : '',
       });
     }
-    out[id.toLowerCase()] = { pipelines: sorted(pipelines), readAt, complete: u.complete === true };
+    const readIn = Array.isArray(u.readIn) ? u.readIn.map(projectReadingOf).filter((r) => r !== null) : undefined;
+    out[id.toLowerCase()] = {
+      pipelines: sorted(pipelines),
+      readAt,
+      complete: u.complete === true,
+      ...(readIn ? { readIn } : {}),
+    };
   }
   return out;
 }
@@ -181,38 +260,18 @@ export function usageFor(map: UsageMap | null | undefined, connectionId: string)
   return own(map, connectionId.toLowerCase());
 }
 
-/** The connections a build pipeline used (planType build, same definition id). */
-export function connectionsUsedBy(map: UsageMap, definitionId: number): string[] {
+/**
+ * The connections a build pipeline used (planType build, same definition id, and in `projectId` when
+ * given: definition ids are per project, and a shared connection's usage holds other projects' pipelines).
+ */
+export function connectionsUsedBy(map: UsageMap, definitionId: number, projectId?: string): string[] {
+  const inProject = (p: PipelineUse) =>
+    !projectId || !p.project?.id || p.project.id.toLowerCase() === projectId.toLowerCase();
   return Object.entries(map)
-    .filter(([, u]) => u.pipelines.some((p) => p.planType === 'build' && p.definitionId === definitionId))
+    .filter(([, u]) =>
+      u.pipelines.some((p) => p.planType === 'build' && p.definitionId === definitionId && inProject(p)),
+    )
     .map(([id]) => id);
 }
 
-/**
- * "Unused in 90 days": only when the history was read whole (or past the window), the connection is
- * older than the window, and no pipeline used it within the window. Never on a guess.
- */
-export function unusedFinding(
-  connection: Connection,
-  usage: ConnectionUsage | undefined,
-  nowMs: number,
-  windowDays = USAGE_WINDOW_DAYS,
-): Finding | null {
-  if (!usage || !usage.complete || !connection.entraBacked) return null;
-  const since = nowMs - windowDays * DAY_MS;
-  const created = toMs(connection.createdAt);
-  if (created === null || created > since) return null;
-  const last = usage.pipelines[0]?.lastUsedAt ?? null;
-  if (last !== null && (toMs(last) ?? 0) >= since) return null;
-  return {
-    code: 'unused',
-    severity: 'info',
-    message: last
-      ? `Unused: no pipeline used it in ${windowDays} days (last used ${last.slice(0, 10)}). Consider deleting it.`
-      : `Unused: no pipeline used it in ${windowDays} days. Consider deleting it.`,
-    fix: [
-      'Check with the project whether anything still needs it (Usage history on the connection’s page in Azure DevOps).',
-      'If not, delete the connection and its app registration: an unused credential is only a risk.',
-    ],
-  };
-}
+export { unusedFinding, unreadProjects } from './usageRule';

@@ -1,3 +1,4 @@
+import { DAY_MS } from './days';
 import { dict, own } from './raw';
 import type { Snapshot, SnapshotExtras } from './snapshot';
 import { toSnapshotConnections } from './snapshotConnections';
@@ -6,7 +7,7 @@ import type { UsageMap } from './usage';
 
 /** When a hub visit reads execution history again and rewrites the snapshot's listing. */
 
-export const USAGE_FRESH_MS = 24 * 3_600_000;
+export const USAGE_FRESH_MS = DAY_MS;
 
 /** Entra-backed connections whose stored usage is missing or older than a day. */
 export function staleUsage(connections: Connection[], snapshot: Snapshot | null, nowMs: number): string[] {

@@ -1,5 +1,6 @@
 import { AzurePipelinesCredential } from '@azure/identity';
 import type { CredentialLike } from '../adapters/auth/scannerAuth';
+import { isKnownAuthority } from '../core/clouds';
 import { getEndpointAuthorization, getEndpointData, getVariable, type Env } from './agentEnv';
 
 /**
@@ -18,10 +19,6 @@ import { getEndpointAuthorization, getEndpointData, getVariable, type Env } from
 export type GraphCredential = { ok: true; credential: CredentialLike; method: string } | { ok: false; message: string };
 
 const WIF = 'WorkloadIdentityFederation';
-/** Entra hosts MSAL knows; for any other authority (Azure Stack, a private cloud) instance discovery is off. */
-const KNOWN_AUTHORITIES =
-  /^(login\.microsoftonline\.com|login\.windows\.net|login\.microsoft\.com|sts\.windows\.net|login\.microsoftonline\.us|login\.chinacloudapi\.cn|login\.partner\.microsoftonline\.cn)$/i;
-
 function authorityHost(env: Env, connectionId: string): string | undefined {
   const raw =
     getEndpointData(env, connectionId, 'activeDirectoryAuthority') ||
@@ -66,9 +63,7 @@ export function graphCredential(env: Env, connectionId: string, systemAccessToke
   const host = authorityHost(env, connectionId);
   try {
     const credential = new AzurePipelinesCredential(tenantId, clientId, connectionId, systemAccessToken, {
-      ...(host
-        ? { authorityHost: host, disableInstanceDiscovery: !KNOWN_AUTHORITIES.test(new URL(host).hostname) }
-        : {}),
+      ...(host ? { authorityHost: host, disableInstanceDiscovery: !isKnownAuthority(new URL(host).hostname) } : {}),
       // Connections whose app lives in another tenant: ask there with the same federated identity.
       additionallyAllowedTenants: ['*'],
     });

@@ -99,7 +99,7 @@ export async function runTask(
     credential = async () => graph.credential;
     say(`Microsoft Graph: ${graph.method}.`);
   } else {
-    const problem = fixedGraphTokenProblem(env);
+    const problem = fixedGraphTokenProblem(env, now());
     if (problem) return fail(problem);
     say('Microsoft Graph: token from GRAPH_ACCESS_TOKEN.');
   }

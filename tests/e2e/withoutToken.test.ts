@@ -41,7 +41,8 @@ const GITHUB = '4c6e8a1f-2d5b-4a39-9c7e-8f1a3d5b7c29';
 const GENERIC = 'a3e5c7b9-1d4f-4e82-a6c8-3b5d7f9e1a50';
 /** Secret- or certificate-based demo connections: the rows that need Graph (or a snapshot) for a date. */
 const SECRET_ROWS = [ACR, PROD, STAGING, DEV, FINANCE, CERT, REPORTING, DELETED, AKS, USGOV, SHARED];
-const NO_SECRET = { [WIF]: 'no-secret', [WIF_LEGACY]: 'no-secret', [MSI]: 'no-secret' };
+// The legacy issuer's retirement (2027-07-01) is dated without Graph: months away, healthy.
+const NO_SECRET = { [WIF]: 'no-secret', [WIF_LEGACY]: 'healthy', [MSI]: 'no-secret' };
 const NOT_APPLICABLE = { [GITHUB]: 'not-applicable', [GENERIC]: 'not-applicable' };
 
 const FILTER = 'input[aria-label="Filter connections by keyword"]';

@@ -87,6 +87,7 @@ describe('sc-expiry output formats', () => {
       status: 'expired',
       daysLeft: -3,
       expiresAt: '2026-11-25T12:00:00.000Z',
+      expiryOf: 'credential',
       credential: {
         keyId: expect.any(String),
         kind: 'secret',
@@ -134,7 +135,7 @@ describe('sc-expiry output formats', () => {
       /^expired,arm-expired,Alpha,Alpha,Azure Resource Manager,ServicePrincipal,automatic,[^,]+,0a000001[^,]+,contoso-My DevOps project-8a7aace5,-3,2026-11-25T12:00:00.000Z,/,
     );
     expect(rows[1]).toContain(
-      ',"In Azure DevOps open Project settings → Service connections → ""arm-expired"" → Edit.',
+      ',"In Azure DevOps open Project settings → Service connections → ""arm-expired"" and choose Rotate secret:',
     );
     expect(rows.find((r) => r.startsWith('warning,'))).toContain(',Alpha; Beta,');
     expect(stdout).toContain(`healthy,"'=HYPERLINK(""http://x"",""a, b"")|*x*",Gamma,`);
@@ -176,7 +177,7 @@ describe('sc-expiry output formats', () => {
     expect(actionRows[0]).toContain(
       `(https://portal.azure.com/#view/Microsoft_AAD_RegisteredApps/ApplicationMenuBlade/~/Credentials/appId/${APPS.expired})`,
     );
-    expect(actionRows[0]).toContain('Verify fails while the secret is expired');
+    expect(actionRows[0]).toContain('choose Rotate secret: Azure DevOps creates a new secret');
     // Used by: the count and last use, the newest pipeline linked, its name escaped (a pipe in it).
     expect(actionRows[0]).toContain(
       `| 2 pipelines \\(last 2026-11-27\\): [web-deploy](${fakes.orgUrl}/Alpha/_build?definitionId=12) |`,

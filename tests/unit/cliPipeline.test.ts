@@ -59,7 +59,7 @@ describe('Azure Pipelines logging commands (TF_BUILD=True)', () => {
     const issues = stdoutCommands.filter((l) => l.startsWith('##vso[task.logissue'));
     expect(issues).toHaveLength(4);
     expect(issues[0]).toMatch(
-      /^##vso\[task\.logissue type=error;\]Expired: service connection "arm-expired" \(project Alpha, expired 3 days ago\)\. Client secret expired 3 days ago \(2026-11-25\)\. Fix: In Azure DevOps open Project settings → Service connections → "arm-expired" → Edit\./,
+      /^##vso\[task\.logissue type=error;\]Expired: service connection "arm-expired" \(project Alpha, expired 3 days ago\)\. Client secret expired 3 days ago \(2026-11-25\)\. Fix: In Azure DevOps open Project settings → Service connections → "arm-expired" and choose Rotate secret: Azure DevOps creates a new secret valid for three months\./,
     );
     expect(issues[1]).toMatch(
       /^##vso\[task\.logissue type=warning;\]Critical: service connection "arm-critical" \(project Beta, expires in 5 days\)\. .* Fix: In Azure DevOps open /,

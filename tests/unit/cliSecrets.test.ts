@@ -6,7 +6,7 @@ import { Secrets } from '../../src/adapters/output';
 import { run } from '../../src/cli/run';
 import { APPS, captureIo, sampleOrg, startFakes } from '../support/fakeOrg';
 import { listen } from '../support/listen';
-import { NOW } from '../support/payloads';
+import { NOW, TENANT } from '../support/payloads';
 import { graphToken } from '../support/tokens';
 
 const PAT = 'PAT-7f3kQ9zW2mXv8LrT5nB1-never-print-me';
@@ -210,8 +210,16 @@ describe('credentials', () => {
     expect(
       await graphAuth({ GRAPH_ACCESS_TOKEN: GRAPH_TOKEN }, new Secrets(), async () =>
         Promise.reject(new Error('unused')),
-      ).getToken('t', 'https://graph.microsoft.com'),
+      ).getToken(TENANT, 'https://graph.microsoft.com'),
     ).toBe(GRAPH_TOKEN);
+    // Never sent for another tenant's connection: that one is unknown, with why (issue 17).
+    await expect(
+      graphAuth({ GRAPH_ACCESS_TOKEN: GRAPH_TOKEN }, new Secrets(), async () =>
+        Promise.reject(new Error('unused')),
+      ).getToken('0b6f2a9e-1c3d-4e5f-8a7b-9c0d1e2f3a4b', 'https://graph.microsoft.com'),
+    ).rejects.toThrow(
+      `the token is for tenant ${TENANT}, not 0b6f2a9e-1c3d-4e5f-8a7b-9c0d1e2f3a4b (GRAPH_ACCESS_TOKEN)`,
+    );
     const failing = graphAuth({}, new Secrets(), async () => ({
       getToken: async () => {
         throw new Error('AADSTS700016: Application not found in the directory.\nTrace ID: …');

@@ -134,11 +134,14 @@ describe('usage map', () => {
 
 describe('unused in 90 days', () => {
   const old = parseEndpoint(armEndpoint({ creationDate: iso(-400) } as never));
+  // Read by a project administrator of the connection's only project.
+  const own = old.projects[0];
+  const asAdmin = (records: UsageRecord[], complete: boolean) => usageOf(records, iso(0), complete, own, true);
   it.each([
-    ['used 10 days ago', usageOf([use(1, -10)], iso(0), true), false],
-    ['last used 120 days ago', usageOf([use(1, -120)], iso(0), true), true],
-    ['never used, whole history read', usageOf([], iso(0), true), true],
-    ['history cut by the page cap', usageOf([use(1, -120)], iso(0), false), false],
+    ['used 10 days ago', asAdmin([use(1, -10)], true), false],
+    ['last used 120 days ago', asAdmin([use(1, -120)], true), true],
+    ['never used, whole history read', asAdmin([], true), true],
+    ['history cut by the page cap', asAdmin([use(1, -120)], false), false],
     ['history not read', undefined, false],
   ])('%s: unused finding %#', (_name, usage, expected) => {
     const c = { ...old, createdAt: iso(-400) };

@@ -1,5 +1,6 @@
 import * as SDK from 'azure-devops-extension-sdk';
 import { isGuid } from '../../core/raw';
+import { cloudNameOfGraph, cloudOfGraph, PUBLIC_CLOUD } from '../../core/clouds';
 import { tenantOf } from '../../core/jwt';
 
 /**
@@ -30,17 +31,10 @@ export interface GraphTokenSource {
   homeTenantId(): string | null;
 }
 
-const PUBLIC_GRAPH = 'https://graph.microsoft.com';
-const SOVEREIGN: Record<string, string> = {
-  'https://graph.microsoft.us': 'Azure US Government',
-  'https://dod-graph.microsoft.us': 'Azure US Government (DoD)',
-  'https://microsoftgraph.chinacloudapi.cn': 'Azure China',
-};
-
 /** A connection in a cloud the host's sign-in cannot reach (not a sign-in the user could fix). */
 export class OtherCloudError extends Error {
   constructor(cloudRoot: string) {
-    const cloud = SOVEREIGN[cloudRoot.replace(/\/+$/, '').toLowerCase()] ?? cloudRoot;
+    const cloud = cloudNameOfGraph(cloudRoot);
     super(
       `signing in through Azure DevOps reaches the public cloud only, not ${cloud}: run the scanner in that cloud (sc-expiry scan --graph-url ${cloudRoot}) or paste a Graph token from that cloud (Use a Graph token)`,
     );
@@ -55,7 +49,7 @@ export class OtherCloudError extends Error {
  */
 export function publicCloudOnly(source: GraphTokenSource): GraphTokenSource {
   const check = (cloudRoot: string) => {
-    if (cloudRoot.replace(/\/+$/, '').toLowerCase() !== PUBLIC_GRAPH) throw new OtherCloudError(cloudRoot);
+    if (cloudOfGraph(cloudRoot) !== PUBLIC_CLOUD) throw new OtherCloudError(cloudRoot);
   };
   return {
     getToken: async (tenantId, cloudRoot) => (check(cloudRoot), source.getToken(tenantId, cloudRoot)),
@@ -65,12 +59,7 @@ export function publicCloudOnly(source: GraphTokenSource): GraphTokenSource {
 }
 
 function loginAuthority(cloudRoot: string, tenantId: string): string {
-  const host = cloudRoot.includes('graph.microsoft.us')
-    ? 'login.microsoftonline.us'
-    : cloudRoot.includes('chinacloudapi.cn')
-      ? 'login.chinacloudapi.cn'
-      : 'login.microsoftonline.com';
-  return `https://${host}/${tenantId}`;
+  return `https://${(cloudOfGraph(cloudRoot) ?? PUBLIC_CLOUD).login}/${tenantId}`;
 }
 
 export async function createNaaGraphTokens(clientId: string): Promise<GraphTokenSource> {

@@ -1,4 +1,5 @@
-import { audienceProblem, graphHostOf, jwtClaims } from '../../core/jwt';
+import { cloudOfGraph } from '../../core/clouds';
+import { checkPastedGraphToken, fixedTokenRefusal, graphHostOf, jwtClaims } from '../../core/jwt';
 import { oneLine, Secrets } from '../output';
 
 /**
@@ -112,27 +113,28 @@ export interface GraphAuth {
   getToken: (tenantId: string, graphRoot: string) => Promise<string>;
 }
 
-const GRAPH_HOSTS =
-  /^https:\/\/(graph\.microsoft\.com|graph\.microsoft\.us|dod-graph\.microsoft\.us|microsoftgraph\.chinacloudapi\.cn)$/i;
-
 /** The Graph a token must be for: a --graph-url that is a Microsoft Graph, else the connection's cloud. */
 function graphRootFor(graphUrl: string | null, cloudRoot: string): string {
-  return graphUrl && GRAPH_HOSTS.test(graphUrl) ? graphUrl : cloudRoot;
+  return graphUrl && cloudOfGraph(graphUrl) ? graphUrl : cloudRoot;
 }
 
 /**
- * GRAPH_ACCESS_TOKEN must be an access token for Microsoft Graph: its audience says which Graph may
- * receive it. Anything else is refused before the scan (exit 2) and never sent.
+ * GRAPH_ACCESS_TOKEN must be an unexpired access token for Microsoft Graph: its audience says which Graph
+ * may receive it. Anything else is refused before the scan (exit 2) and never sent.
  */
-export function fixedGraphTokenProblem(env: Env): string | null {
+export function fixedGraphTokenProblem(env: Env, nowMs: number = Date.now()): string | null {
   const fixed = env.GRAPH_ACCESS_TOKEN?.trim();
   if (!fixed) return null;
-  const claims = jwtClaims(fixed.replace(/^Bearer\s+/i, ''));
+  const token = fixed.replace(/^Bearer\s+/i, '');
+  const claims = jwtClaims(token);
   if (!claims)
     return 'GRAPH_ACCESS_TOKEN is not an access token (a JWT): get one with "az account get-access-token --resource-type ms-graph"';
-  if (graphHostOf(claims)) return null;
-  const aud = typeof claims.aud === 'string' ? oneLine(claims.aud, 100) : 'no audience';
-  return `GRAPH_ACCESS_TOKEN is for ${aud}, not Microsoft Graph: get one with "az account get-access-token --resource-type ms-graph"`;
+  if (!graphHostOf(claims)) {
+    const aud = typeof claims.aud === 'string' ? oneLine(claims.aud, 100) : 'no audience';
+    return `GRAPH_ACCESS_TOKEN is for ${aud}, not Microsoft Graph: get one with "az account get-access-token --resource-type ms-graph"`;
+  }
+  const check = checkPastedGraphToken(token, nowMs);
+  return check.ok ? null : `GRAPH_ACCESS_TOKEN: ${check.error.replace(/^This token/, 'the token')}`;
 }
 
 /**
@@ -145,6 +147,7 @@ export function graphAuth(
   secrets: Secrets,
   credential: () => Promise<CredentialLike>,
   graphUrl: string | null = null,
+  now: () => number = Date.now,
 ): GraphAuth {
   const fixed = env.GRAPH_ACCESS_TOKEN?.trim().replace(/^Bearer\s+/i, '');
   if (fixed) {
@@ -152,10 +155,10 @@ export function graphAuth(
     const host = graphHostOf(jwtClaims(fixed));
     return {
       method: `token from GRAPH_ACCESS_TOKEN (for ${host ?? 'no Microsoft Graph'})`,
-      // Sent only to the Graph its audience names: a connection in another cloud is unknown instead.
-      getToken: async (_tenantId, cloudRoot) => {
-        const problem = host ? audienceProblem(host, graphRootFor(graphUrl, cloudRoot)) : fixedGraphTokenProblem(env);
-        if (problem) throw new AuthError(`${problem} (GRAPH_ACCESS_TOKEN)`);
+      // The fixed-token rules (core/jwt.ts), for each connection: another cloud or tenant is unknown, with why.
+      getToken: async (tenantId, cloudRoot) => {
+        const refusal = fixedTokenRefusal(fixed, tenantId, graphRootFor(graphUrl, cloudRoot), now());
+        if (refusal) throw new AuthError(`${refusal.message} (GRAPH_ACCESS_TOKEN)`);
         return fixed;
       },
     };

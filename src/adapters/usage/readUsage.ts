@@ -1,5 +1,7 @@
 import { dict } from '../../core/raw';
 import { mapWithConcurrency } from '../pool';
+import { DAY_MS } from '../../core/days';
+import type { ProjectRef } from '../../core/types';
 import { parseExecutionRecord, usageOf, USAGE_WINDOW_DAYS, type UsageMap, type UsageRecord } from '../../core/usage';
 
 /**
@@ -27,6 +29,10 @@ export interface ReadUsageOptions {
   pageSize?: number;
   maxPages?: number;
   windowDays?: number;
+  /** The project whose history this is (history is per project): each use and the reading carry it. */
+  project?: ProjectRef;
+  /** The reader is a project administrator there (an empty history is then really empty). */
+  admin?: boolean;
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -36,8 +42,6 @@ export interface UsageReading {
   failures: Record<string, string>;
   requests: number;
 }
-
-const DAY_MS = 86_400_000;
 
 export async function readUsage(
   connectionIds: string[],
@@ -75,7 +79,7 @@ export async function readUsage(
           break;
         }
       }
-      usage[id] = usageOf(records, readAt, complete);
+      usage[id] = usageOf(records, readAt, complete, options.project, options.admin);
     } catch (e) {
       failures[id] = e instanceof Error ? e.message : String(e);
     } finally {

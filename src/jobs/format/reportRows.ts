@@ -1,6 +1,6 @@
 import { isoDay } from '../../core/days';
 import { typeLabel } from '../../core/connectionTypes';
-import { relativeDays } from '../../core/labels';
+import { expiryCell } from '../../core/labels';
 import type { Report, ReportConnection, ReportEntry } from '../../core/report';
 import { compareVerdicts } from '../../core/order';
 import { STATUS_LABELS, STATUS_ORDER, summaryKey } from '../../core/status';
@@ -24,10 +24,11 @@ export function typeText(row: Row): string {
   return typeLabel(row.connection);
 }
 
-/** "2026-12-03 (in 5 days)", or "" when nothing expires. */
+/** "2026-12-03 (in 5 days)", "2027-07-01 (issuer retires, in 207 days)", or "" when nothing expires. */
 export function expiresText(r: ReportConnection): string {
-  if (!r.expiresAt) return '';
-  return r.daysLeft === null ? isoDay(r.expiresAt) : `${isoDay(r.expiresAt)} (${relativeDays(r.daysLeft)})`;
+  const cell = expiryCell({ ...r, expiryOf: r.expiryOf === 'issuer' ? 'issuer' : undefined });
+  if (!cell) return '';
+  return cell.note ? `${cell.date} (${cell.note})` : cell.date;
 }
 
 /** "Web" or "Web (+2 more)" for a connection shared with other projects. */

@@ -1,7 +1,8 @@
 import * as React from 'react';
 import { MessageBar, MessageBarSeverity } from 'azure-devops-ui/MessageBar';
-import { daysBetween, shortDate, toMs } from '../../core/days';
+import { shortDate } from '../../core/days';
 import { SNAPSHOT_STALE_DAYS } from '../../core/snapshot';
+import { ageText, readingAge } from '../../core/staleness';
 import type { HubRow } from './rows';
 
 /** Says when expiry dates come from the shared snapshot, how old it is, and warns when it is stale. */
@@ -9,15 +10,15 @@ export function SnapshotNote(props: { rows: HubRow[]; nowMs: number }) {
   const readings = props.rows.map((r) => r.asOf).filter((a): a is NonNullable<HubRow['asOf']> => a !== null);
   if (readings.length === 0) return null;
   const oldest = readings.reduce((a, b) => (a.takenAt <= b.takenAt ? a : b));
-  const age = -daysBetween(props.nowMs, toMs(oldest.takenAt) ?? props.nowMs);
-  const stale = age > SNAPSHOT_STALE_DAYS;
+  const { days, stale } = readingAge(oldest.takenAt, props.nowMs);
   return (
     <MessageBar
       className="sce-banner sce-snapshot-note"
       severity={stale ? MessageBarSeverity.Warning : MessageBarSeverity.Info}
     >
       {readings.length} expiry {readings.length === 1 ? 'date comes' : 'dates come'} from the last shared reading, as of{' '}
-      {shortDate(oldest.takenAt)} ({age === 0 ? 'today' : `${age} days ago`}, by {oldest.by}), recomputed for today.
+      {shortDate(oldest.takenAt)} ({days === null ? 'at an unreadable time' : ageText(days)}, by {oldest.by}),
+      recomputed for today.
       {stale ? ` That is more than ${SNAPSHOT_STALE_DAYS} days old: secrets renewed or added since are not in it.` : ''}
     </MessageBar>
   );

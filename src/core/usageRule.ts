@@ -1,0 +1,76 @@
+import { DAY_MS, toMs } from './days';
+import type { Connection, Finding, ProjectRef } from './types';
+import { USAGE_WINDOW_DAYS, type ConnectionUsage } from './usage';
+
+/**
+ * When "unused" may be said. Execution history is stored per project: a connection shared by several
+ * projects is unused only when every project that references it was read, whole, and none used it in
+ * the window. A project not read makes the answer unknown, and names it. An empty history from a project
+ * where the reader may not view the connection looks like no use, so without a project administrator's
+ * reading there it is "unused in the projects you can see".
+ */
+
+const sameProject = (a: ProjectRef, b: ProjectRef) =>
+  (!!a.id && !!b.id && a.id.toLowerCase() === b.id.toLowerCase()) ||
+  (!a.id || !b.id ? a.name.toLowerCase() === b.name.toLowerCase() : false);
+
+/** The projects that reference the connection whose history the usage does not hold. */
+export function unreadProjects(connection: Connection, usage: ConnectionUsage | undefined): ProjectRef[] {
+  const referencing = connection.projects;
+  if (!usage) return referencing;
+  // A reading that does not say its projects (made before they were kept) holds one project's history.
+  if (!usage.readIn) return referencing.length > 1 ? referencing : [];
+  const read = usage.readIn;
+  return referencing.filter((p) => !read.some((r) => sameProject(r.project, p)));
+}
+
+/** Every project it was read in has a project administrator's reading. */
+export function readByAdmins(usage: ConnectionUsage): boolean {
+  return !!usage.readIn && usage.readIn.length > 0 && usage.readIn.every((r) => r.admin === true);
+}
+
+const names = (projects: ProjectRef[]) => projects.map((p) => p.name || p.id).join(', ');
+
+export function unusedFinding(
+  connection: Connection,
+  usage: ConnectionUsage | undefined,
+  nowMs: number,
+  windowDays = USAGE_WINDOW_DAYS,
+): Finding | null {
+  if (!usage || !usage.complete || !connection.entraBacked) return null;
+  if (unreadProjects(connection, usage).length > 0) return null;
+  const since = nowMs - windowDays * DAY_MS;
+  const created = toMs(connection.createdAt);
+  if (created === null || created > since) return null;
+  const last = usage.pipelines[0]?.lastUsedAt ?? null;
+  if (last !== null && (toMs(last) ?? 0) >= since) return null;
+  const lastText = last ? ` (last used ${last.slice(0, 10)})` : '';
+  if (!readByAdmins(usage)) {
+    const read = usage.readIn?.map((r) => r.project) ?? connection.projects;
+    const where = read.length > 0 ? ` (${names(read)})` : '';
+    return {
+      code: 'unused',
+      severity: 'info',
+      message: `Unused in the projects you can see${where}: no pipeline used it in ${windowDays} days${lastText}.`,
+      fix: [
+        'An empty usage history can also mean you may not view the connection there: ask a project administrator of each project that uses it to check its Usage history before deleting anything.',
+        'If nothing needs it, delete the connection and its app registration: an unused credential is only a risk.',
+      ],
+    };
+  }
+  return {
+    code: 'unused',
+    severity: 'info',
+    message: `Unused: no pipeline used it in ${windowDays} days${lastText}. Consider deleting it.`,
+    fix: [
+      'Check with the project whether anything still needs it (Usage history on the connection’s page in Azure DevOps).',
+      'If not, delete the connection and its app registration: an unused credential is only a risk.',
+    ],
+  };
+}
+
+/** "not read in B, C": why a shared connection's use is unknown; null when every referencing project was read. */
+export function unreadText(connection: Connection, usage: ConnectionUsage | undefined): string | null {
+  const unread = unreadProjects(connection, usage);
+  return unread.length > 0 ? `not read in ${names(unread)}` : null;
+}
