@@ -47,7 +47,7 @@ function projectCell(r: HubRow) {
 }
 
 function usedByCell(r: HubRow) {
-  const text = usedByText(r.usage);
+  const text = usedByText(r.usage, r.connection);
   if (text) return <TwoLines first={text.count} second={text.detail && localDays(text.detail)} />;
   // Unknown, never "unused": the reason is in the details panel.
   return r.usageError ? (
