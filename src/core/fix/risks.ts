@@ -1,3 +1,4 @@
+import { DAY_MS } from '../days';
 import { USAGE_WINDOW_DAYS, type ConnectionUsage, type PipelineUse } from '../usage';
 import type { Connection, Verdict } from '../types';
 import type { FixAction, Risk } from './types';
@@ -5,7 +6,6 @@ import type { SecretUse } from './yamlSecretUse';
 
 /** The risks of one planned action: who uses the connection, what reads its secret, what else it removes. */
 
-const DAY_MS = 86_400_000;
 
 function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
