@@ -1,16 +1,67 @@
 """Fails unless the packaged .vsix holds both hub pages and their Project / Organization Settings contributions, the
 pipeline task (its contribution, a valid task.json and every execution handler's target file) and exactly the
-justified scopes."""
+justified scopes, and unless every JSON file it holds, and the source manifest, task.json and tfx override files,
+are free of duplicate keys (a JSON reader silently keeps one of them).
+
+Usage: check-vsix.py PACKAGE.vsix [--source FILE ...]   (default sources: the repository's vss-extension.json,
+configs/*.json and task/*/task.json)"""
+import glob
 import json
+import os
 import re
 import sys
 import zipfile
 
-path = sys.argv[1]
+problems = []
+
+
+def strict_json(text, where):
+    """json.loads that reports every duplicate key of every object as a problem (and keeps the last, as JSON does)."""
+
+    def pairs(items):
+        seen = set()
+        for key, _ in items:
+            if key in seen:
+                problems.append(f"{where}: duplicate key {key!r}")
+            seen.add(key)
+        return dict(items)
+
+    return json.loads(text, object_pairs_hook=pairs)
+
+
+args = sys.argv[1:]
+if not args or args[0].startswith("--"):
+    sys.exit("usage: check-vsix.py PACKAGE.vsix [--source FILE ...]")
+path = args[0]
+sources = [args[i + 1] for i, a in enumerate(args) if a == "--source" and i + 1 < len(args)]
+if "--source" not in args:
+    repo = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
+    sources = [os.path.join(repo, "vss-extension.json")]
+    sources += sorted(glob.glob(os.path.join(repo, "configs", "*.json")))
+    sources += sorted(glob.glob(os.path.join(repo, "task", "*", "task.json")))
+for source in sources:
+    with open(source, encoding="utf-8-sig") as f:
+        strict_json(f.read(), os.path.relpath(source))
+
 with zipfile.ZipFile(path) as z:
     names = set(z.namelist())
-    manifest = json.loads(z.read("extension.vsomanifest"))
-    task_jsons = {n: json.loads(z.read(n)) for n in names if n.endswith("/task.json")}
+    manifest = strict_json(z.read("extension.vsomanifest").decode("utf-8-sig"), "extension.vsomanifest")
+    task_jsons = {n: strict_json(z.read(n).decode("utf-8-sig"), n) for n in names if n.endswith("/task.json")}
+    xml = z.read("extension.vsixmanifest").decode("utf-8-sig") if "extension.vsixmanifest" in names else ""
+    identity = re.search(r'<Identity\b[^>]*\bId="([^"]+)"', xml)
+    for n in names:
+        if n.endswith(".json") and not n.endswith("/task.json"):
+            strict_json(z.read(n).decode("utf-8-sig"), n)
+extension_id = identity.group(1) if identity else ""
+# The dev and localhost variants carry their own task (.ci/package.js): its own name, never the release task's id.
+TASK_NAMES = {"dev": "ServiceConnectionExpiryDev", "localhost": "ServiceConnectionExpiryLocalhost"}
+variant = next((v for v in TASK_NAMES if extension_id.endswith(f"-{v}")), None)
+expected_task_name = TASK_NAMES.get(variant, "ServiceConnectionExpiry")
+release_task_ids = set()
+for source in sources:
+    if source.endswith("task.json"):
+        with open(source, encoding="utf-8-sig") as f:
+            release_task_ids.add(str(json.load(f).get("id", "")).lower())
 # Each hub and the group it sits in: Project Settings and Organization Settings.
 HUB_GROUPS = {
     "ms.vss-web.project-admin-hub-group": "Project Settings hub",
@@ -19,7 +70,6 @@ HUB_GROUPS = {
 # Exactly the scopes README justifies: read connections, run Azure DevOps's own connection check, list the
 # organization's projects (organization hub). A new scope makes every organization re-authorize the extension.
 EXPECTED_SCOPES = {"vso.serviceendpoint", "vso.serviceendpoint_query", "vso.project"}
-problems = []
 hub_uris = []
 for group, label in HUB_GROUPS.items():
     hubs = [
@@ -56,8 +106,10 @@ for task in tasks:
     execution = spec.get("execution", {})
     if not GUID.match(str(spec.get("id", ""))):
         problems.append(f"{folder}/task.json: id {spec.get('id')!r} is not a GUID")
-    if spec.get("name") != "ServiceConnectionExpiry":
-        problems.append(f"{folder}/task.json: name {spec.get('name')!r} is not ServiceConnectionExpiry")
+    if spec.get("name") != expected_task_name:
+        problems.append(f"{folder}/task.json: name {spec.get('name')!r} is not {expected_task_name}")
+    if variant and str(spec.get("id", "")).lower() in release_task_ids:
+        problems.append(f"{folder}/task.json: the {variant} variant reuses the release task's id {spec.get('id')!r}")
     if version.get("Major") != 1:
         problems.append(f"{folder}/task.json: version {version} is not 1.x")
     if not 0 < len(spec.get("friendlyName", "")) <= 40:

@@ -1,4 +1,4 @@
-import { checkThresholds, DEFAULT_THRESHOLDS } from './thresholds';
+import { checkThresholds, DEFAULT_THRESHOLDS, withFloors } from './thresholds';
 import type { Thresholds } from './types';
 
 /**
@@ -8,7 +8,8 @@ import type { Thresholds } from './types';
  * thresholds), and whoever shows a verdict must say so or stay silent rather than compute it with 30/7.
  */
 export type ThresholdsReading =
-  | { kind: 'set'; thresholds: Thresholds }
+  /** `thresholds` raised to the floors (core/thresholds.ts); `asSet` what the project wrote, for the note. */
+  | { kind: 'set'; thresholds: Thresholds; asSet: Thresholds }
   | { kind: 'missing'; thresholds: Thresholds }
   | { kind: 'unreadable'; reason: string };
 
@@ -22,7 +23,7 @@ export function thresholdsFromDocument(doc: unknown): ThresholdsReading {
   const d = doc as { warningDays?: unknown; criticalDays?: unknown };
   const checked = checkThresholds(d.warningDays, d.criticalDays);
   return checked.ok
-    ? { kind: 'set', thresholds: checked.thresholds }
+    ? { kind: 'set', thresholds: withFloors(checked.thresholds), asSet: checked.thresholds }
     : { kind: 'unreadable', reason: `the stored thresholds are not valid (${checked.error})` };
 }
 

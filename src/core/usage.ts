@@ -274,4 +274,4 @@ export function connectionsUsedBy(map: UsageMap, definitionId: number, projectId
     .map(([id]) => id);
 }
 
-export { unusedFinding, unreadProjects } from './usageRule';
+export { readByAdmins, unreadProjects, unreadText, unusedFinding } from './usageRule';

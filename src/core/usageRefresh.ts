@@ -3,20 +3,24 @@ import { dict, own } from './raw';
 import type { Snapshot, SnapshotExtras } from './snapshot';
 import { toSnapshotConnections } from './snapshotConnections';
 import type { Connection, ProjectRef } from './types';
-import type { UsageMap } from './usage';
+import { unreadProjects, type UsageMap } from './usage';
 
 /** When a hub visit reads execution history again and rewrites the snapshot's listing. */
 
 export const USAGE_FRESH_MS = DAY_MS;
 
-/** Entra-backed connections whose stored usage is missing or older than a day. */
+/**
+ * Entra-backed connections whose stored usage is missing, older than a day, or lacks a project that
+ * references the connection (history is per project).
+ */
 export function staleUsage(connections: Connection[], snapshot: Snapshot | null, nowMs: number): string[] {
   return connections
     .filter((c) => c.entraBacked && c.id)
     .filter((c) => {
       const stored = own(snapshot?.usage, c.id.toLowerCase());
       const readAt = stored ? Date.parse(stored.readAt) : NaN;
-      return Number.isNaN(readAt) || nowMs - readAt > USAGE_FRESH_MS || readAt > nowMs + 60_000;
+      if (Number.isNaN(readAt) || nowMs - readAt > USAGE_FRESH_MS || readAt > nowMs + 60_000) return true;
+      return unreadProjects(c, stored).length > 0;
     })
     .map((c) => c.id.toLowerCase());
 }
@@ -60,28 +64,36 @@ export interface UsageProject {
 const sameId = (a: ProjectRef, b: ProjectRef) => !!a.id && a.id.toLowerCase() === b.id.toLowerCase();
 
 /**
- * The history reads a visit makes, by project: each connection whose usage `known` lacks or holds stale
- * is read once, in its first project when that project is among `projects` (where its details panel
- * links), else in the first project that listed it. Projects keep their order; those with nothing to read
- * are left out.
+ * The history reads a visit makes, by project: each connection whose usage `known` lacks or holds stale is
+ * read in every project that references it (history is stored per project: a shared connection's use in B
+ * is only in B's history), whether or not that project is among `projects`: a project the viewer may not
+ * see fails its read and is named as not read. `projects` come first, in their order, then the others as
+ * met; projects with nothing to read are left out.
  */
 export function usageReads(
   projects: UsageProject[],
   known: Snapshot | null,
   nowMs: number,
 ): { project: ProjectRef; ids: string[] }[] {
-  const groups = new Map<UsageProject, string[]>();
+  const key = (p: ProjectRef) => (p.id || p.name).toLowerCase();
+  const groups = new Map<string, { project: ProjectRef; ids: string[] }>();
+  for (const p of projects)
+    if (!groups.has(key(p.project))) groups.set(key(p.project), { project: p.project, ids: [] });
   const assigned = new Set<string>();
   for (const p of projects)
     for (const id of staleUsage(p.connections, known, nowMs)) {
       if (assigned.has(id)) continue;
       assigned.add(id);
       const connection = p.connections.find((c) => c.id.toLowerCase() === id);
-      const first = connection?.projects[0];
-      const home = (first && projects.find((q) => sameId(q.project, first))) || p;
-      groups.set(home, [...(groups.get(home) ?? []), id]);
+      const referencing = connection?.projects.length ? connection.projects : [p.project];
+      for (const r of referencing) {
+        const own = projects.find((q) => sameId(q.project, r))?.project ?? r;
+        const group = groups.get(key(own)) ?? { project: own, ids: [] };
+        groups.set(key(own), group);
+        if (!group.ids.includes(id)) group.ids.push(id);
+      }
     }
-  return projects.filter((p) => groups.has(p)).map((p) => ({ project: p.project, ids: groups.get(p) ?? [] }));
+  return [...groups.values()].filter((g) => g.ids.length > 0);
 }
 
 /**

@@ -31,7 +31,7 @@ describe('HubPage "Used by"', () => {
         application([{ start: iso(-30), end: iso(200) }], [], APP_B),
       ]),
       // The real reader over a fake history route: a 403 as azure-devops-extension-api's fetch throws it.
-      readUsage: (ids) =>
+      readUsage: (project, ids) =>
         readUsage(
           ids,
           async (endpointId) => {
@@ -44,7 +44,7 @@ describe('HubPage "Used by"', () => {
               );
             return { records: answer, continuationToken: null };
           },
-          { nowMs: NOW, concurrency: 2 },
+          { nowMs: NOW, concurrency: 2, project },
         ),
     });
     render(<HubPage deps={deps} />);
@@ -59,5 +59,77 @@ describe('HubPage "Used by"', () => {
       /unknown \(not unused\): Access denied: you need User on this service connection\./,
     );
     expect(panel.textContent).not.toMatch(/No pipeline has used this connection/);
+  });
+});
+
+describe('HubPage "Used by" of a connection shared with another project', () => {
+  // Project A's hub; the connection is shared by A (this project) and B. History is stored per project
+  // (GET {org}/{project}/_apis/serviceendpoint/{id}/executionhistory): only B's holds its use.
+  const A = { id: '1f31cb4d-5a69-419f-86f0-ee3a8ed9ced2', name: 'My DevOps project' };
+  const B = { id: '2e42dc5e-6b7a-4a0f-97f1-ff4b9fe0dfe3', name: 'Billing' };
+  const SHARED = '7a000000-0000-4000-8000-000000000003';
+  const hub = (history: Record<string, unknown[] | number>) => {
+    const calls: string[] = [];
+    const deps = fakeDeps({
+      listEndpoints: async () => [
+        armEndpoint({
+          id: SHARED,
+          name: 'arm-shared',
+          appId: APP_A,
+          projects: [A, B],
+          creationDate: iso(-400),
+        } as never),
+      ],
+      graphFetch: fakeGraphFetch([application([{ start: iso(-60), end: iso(200) }], [], APP_A)]),
+      readUsage: (project, ids) =>
+        readUsage(
+          ids,
+          async () => {
+            calls.push(project.name);
+            const answer = history[project.name] ?? [];
+            if (typeof answer === 'number')
+              throw restError(
+                answer,
+                'TF200016: The project does not exist or you lack permission.',
+                'ProjectDoesNotExistException',
+              );
+            return { records: answer, continuationToken: null };
+          },
+          { nowMs: NOW, concurrency: 2, project },
+        ),
+    });
+    return { deps, calls };
+  };
+
+  it("says B's pipeline uses it, in B, read from B's history", async () => {
+    const { deps, calls } = hub({
+      [A.name]: [],
+      [B.name]: [executionRecord(SHARED, { id: 7, name: 'billing-deploy' }, { id: 77, name: '20261201.1' }, iso(-2))],
+    });
+    render(<HubPage deps={deps} />);
+    await waitFor(() => expect(rowFor(SHARED)?.textContent).toMatch(/1 pipeline\s*last 2026-11-26/));
+    expect(calls.sort()).toEqual([A.name, B.name].sort());
+    fireEvent.click(rowFor(SHARED) as HTMLElement);
+    await waitFor(() => expect(document.querySelector(`[data-details-for="${SHARED}"]`)).not.toBeNull());
+    const panel = document.querySelector(`[data-details-for="${SHARED}"]`) as HTMLElement;
+    const pipeline = panel.querySelector('[data-definition-id="7"]') as HTMLElement;
+    expect(pipeline.getAttribute('data-project')).toBe(B.name);
+    expect(pipeline.textContent).toMatch(/billing-deploy.*project Billing/);
+    expect(pipeline.querySelector('a')?.getAttribute('href')).toMatch(/\/Billing\/_build\?definitionId=7$/);
+    expect(panel.textContent).not.toMatch(/Unused/);
+  });
+
+  it('with B unreadable: unknown, naming B, never unused', async () => {
+    const { deps } = hub({ [A.name]: [], [B.name]: 404 });
+    render(<HubPage deps={deps} />);
+    await waitFor(() => expect(rowFor(SHARED)?.textContent).toMatch(/Unknown\s*not read in Billing/));
+    fireEvent.click(rowFor(SHARED) as HTMLElement);
+    await waitFor(() => expect(document.querySelector(`[data-details-for="${SHARED}"]`)).not.toBeNull());
+    const panel = document.querySelector(`[data-details-for="${SHARED}"]`) as HTMLElement;
+    expect(panel.querySelector('[data-usage-unread]')?.textContent).toMatch(
+      /Unknown \(not unused\).*not read in Billing/,
+    );
+    expect(panel.textContent).not.toMatch(/Unused/);
+    expect(panel.textContent).not.toMatch(/No pipeline/);
   });
 });

@@ -43,7 +43,7 @@ describe('OrgHubPage "Used by"', () => {
     expect(historyCalls).toEqual([]);
   });
 
-  it('reads stale or missing usage once per connection (a shared one in its first project); a failure costs one cell', async () => {
+  it('reads stale or missing usage in every project that references the connection; a failure costs one cell', async () => {
     const snapshots = [
       // Platform's reading of its own connection is two days old: stale. Web's snapshot holds nothing.
       storedSnapshot(PLATFORM.id, [shared, platform], { [PLATFORM_ID]: storedUse('platform-infra', 40, 2, 48) }),
@@ -70,7 +70,12 @@ describe('OrgHubPage "Used by"', () => {
       /did not give this connection's usage history.*unknown \(not unused\): VS402392: history unavailable \(500\)/,
     );
     expect(historyCalls.map((c) => `${c.project}/${c.endpointId}`).sort()).toEqual(
-      [`${WEB.name}/${SHARED_ID}`, `${WEB.name}/${WEB_ID}`, `${PLATFORM.name}/${PLATFORM_ID}`].sort(),
+      [
+        `${WEB.name}/${SHARED_ID}`,
+        `${PLATFORM.name}/${SHARED_ID}`,
+        `${WEB.name}/${WEB_ID}`,
+        `${PLATFORM.name}/${PLATFORM_ID}`,
+      ].sort(),
     );
     // Each project's snapshot: written once, with this view's Graph readings, its listing and its usage.
     await waitFor(() => expect(savedHeader()).toMatch(/saved for 2 projects/));
@@ -81,10 +86,14 @@ describe('OrgHubPage "Used by"', () => {
     expect(Object.keys(webDoc.apps).length).toBe(2);
     const platformDoc = store.docs.get(PLATFORM.id)!;
     expect(platformDoc.usage?.[PLATFORM_ID]?.readAt).toBe(new Date(deps.now()).toISOString());
-    expect(platformDoc.usage?.[SHARED_ID]?.pipelines.map((p) => p.definitionName)).toEqual([
-      'web-ci',
-      'platform-deploy',
+    // One "Used by" list, each pipeline with its project.
+    expect(platformDoc.usage?.[SHARED_ID]?.pipelines.map((p) => [p.project?.name, p.definitionName])).toEqual([
+      [WEB.name, 'web-ci'],
+      [PLATFORM.name, 'platform-deploy'],
     ]);
+    expect(platformDoc.usage?.[SHARED_ID]?.readIn?.map((r) => r.project.name).sort()).toEqual(
+      [WEB.name, PLATFORM.name].sort(),
+    );
   });
 
   it('Refresh stops the previous load: its late history answers neither show nor get written', async () => {
@@ -95,7 +104,7 @@ describe('OrgHubPage "Used by"', () => {
     let hold = true;
     const calls: string[] = [];
     deps.readUsage = async (project, ids) => {
-      calls.push(project);
+      calls.push(project.name);
       if (hold) await held;
       return readUsage(project, ids);
     };

@@ -1,6 +1,7 @@
 import { readUsage, type HistoryPage } from '../../src/adapters/usage/readUsage';
 import { readSnapshot, type Snapshot } from '../../src/core/snapshot';
 import { DEFAULT_THRESHOLDS } from '../../src/core/thresholds';
+import { thresholdsFromDocument } from '../../src/core/thresholdsDocument';
 import type { ProjectRef, Thresholds } from '../../src/core/types';
 import type { OrgHubDeps } from '../../src/ui/orgHub/deps';
 import { fakeGraphFetch, fakeTokens } from './fakeHubDeps';
@@ -16,10 +17,16 @@ export interface FakeOrgWorld {
   /** Project name → raw endpoints as the REST API lists them, or an HTTP status it answers instead. */
   endpoints: Record<string, unknown[] | number>;
   /** Endpoint id → execution records as the REST API returns them (newest first), or a status to fail with. */
-  history?: Record<string, unknown[] | number>;
+  /** Per connection: its records (the same in every project), a status to fail with, or per project name. */
+  history?: Record<string, unknown[] | number | Record<string, unknown[] | number>>;
   applications?: Record<string, unknown>[];
   snapshots?: Snapshot[];
+  /** Projects' own thresholds documents (valid ones), by project id. */
   thresholds?: Map<string, Thresholds>;
+  /** Project id → a thresholds document as stored (read through the one reader, core/thresholdsDocument.ts). */
+  thresholdDocuments?: Map<string, unknown>;
+  /** The collection read fails with this message. */
+  thresholdsFail?: string;
   /** Projects per page of the project list. */
   pageSize?: number;
 }
@@ -42,7 +49,9 @@ export function fakeOrgDeps(world: FakeOrgWorld, overrides: Partial<OrgHubDeps> 
     (project: string) =>
     async (endpointId: string, top: number, token: string | null): Promise<HistoryPage> => {
       historyCalls.push({ project, endpointId });
-      const records = world.history?.[endpointId] ?? [];
+      const entry = world.history?.[endpointId] ?? [];
+      // Per project, when the world says so (history is stored per project); else the same in every project.
+      const records = Array.isArray(entry) || typeof entry === 'number' ? entry : (entry[project] ?? []);
       if (typeof records === 'number') throw restError(records, `VS402392: history unavailable (${records})`);
       const start = Number(token ?? 0);
       const more = start + top < records.length;
@@ -77,7 +86,12 @@ export function fakeOrgDeps(world: FakeOrgWorld, overrides: Partial<OrgHubDeps> 
       for (const [id, doc] of snapshots.docs) out.set(id.toLowerCase(), readSnapshot(doc, id, nowMs));
       return out;
     },
-    readAllThresholds: async () => world.thresholds ?? new Map(),
+    readAllThresholds: async () => {
+      if (world.thresholdsFail) throw new Error(world.thresholdsFail);
+      const docs = new Map<string, unknown>([...(world.thresholds ?? [])].map(([id, t]) => [id, { id, ...t }]));
+      for (const [id, doc] of world.thresholdDocuments ?? []) docs.set(id, doc);
+      return new Map([...docs].map(([id, doc]) => [id, thresholdsFromDocument(doc)]));
+    },
     snapshots,
     createTokens: async () => fakeTokens(),
     graphRootFor: () => 'https://graph.test',
@@ -86,7 +100,7 @@ export function fakeOrgDeps(world: FakeOrgWorld, overrides: Partial<OrgHubDeps> 
     connectionParam: { read: async () => null, write: async () => undefined },
     download: (name, type, text) => void downloads.push({ name, type, text }),
     now: () => NOW,
-    readUsage: (project, ids) => readUsage(ids, fetchPage(project), { nowMs: NOW, concurrency: 2 }),
+    readUsage: (project, ids) => readUsage(ids, fetchPage(project.name), { nowMs: NOW, concurrency: 2, project }),
     ...overrides,
   };
   return { deps, snapshots, downloads, historyCalls, listCalls, graphFetch };

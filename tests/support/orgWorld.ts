@@ -46,11 +46,20 @@ export const applications = [
   application([{ start: iso(-60), end: iso(20), keyId: 'payments-key' }], [], PAYMENTS_APP), // warning
 ];
 
+/** History is stored per project: the shared connection's Web pipeline is in Web's, Platform's in Platform's. */
 export const history = {
-  [SHARED_ID]: [
-    executionRecord(SHARED_ID, { id: 12, name: 'web-ci' }, { id: 1207, name: '20261127.3' }, iso(-1)),
-    executionRecord(SHARED_ID, { id: 31, name: 'platform-deploy' }, { id: 880, name: '20261120.1' }, iso(-8), 'failed'),
-  ],
+  [SHARED_ID]: {
+    [WEB.name]: [executionRecord(SHARED_ID, { id: 12, name: 'web-ci' }, { id: 1207, name: '20261127.3' }, iso(-1))],
+    [PLATFORM.name]: [
+      executionRecord(
+        SHARED_ID,
+        { id: 31, name: 'platform-deploy' },
+        { id: 880, name: '20261120.1' },
+        iso(-8),
+        'failed',
+      ),
+    ],
+  },
   [WEB_ID]: [executionRecord(WEB_ID, { id: 12, name: 'web-ci' }, { id: 1207, name: '20261127.3' }, iso(-1))],
   [PLATFORM_ID]: [],
 };
@@ -72,7 +81,19 @@ export function world(overrides: Partial<FakeOrgWorld> = {}): FakeOrgWorld {
 export function storedSnapshot(projectId: string, endpoints: unknown[], usage: UsageMap, hoursAgo = 2): Snapshot {
   const at = new Date(NOW - hoursAgo * 3_600_000).toISOString();
   const connections = endpoints.map(parseEndpoint);
-  return { ...emptySnapshot(projectId), connections: toSnapshotConnections(connections, at), usage };
+  // As the hubs and the scanner write it now: each reading says the project whose history it is.
+  const ref = [WEB, PLATFORM].find((p) => p.id === projectId) ?? { id: projectId, name: projectId };
+  const own = Object.fromEntries(
+    Object.entries(usage).map(([id, u]) => [
+      id,
+      {
+        ...u,
+        pipelines: u.pipelines.map((p) => (p.project ? p : { ...p, project: ref })),
+        readIn: u.readIn ?? [{ project: ref, readAt: u.readAt, complete: u.complete }],
+      },
+    ]),
+  );
+  return { ...emptySnapshot(projectId), connections: toSnapshotConnections(connections, at), usage: own };
 }
 
 /** One pipeline's use as a snapshot stores it. */

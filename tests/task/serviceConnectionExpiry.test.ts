@@ -7,7 +7,8 @@ import { TENANT } from '../support/payloads';
 import { fakeJwt } from '../support/tokens';
 import { startFakeEntra } from './support/fakeEntra';
 import { packagedTask, type PackagedTask } from './support/packagedTask';
-import { agentEnvironment, runAsAgent, type AgentJob, type TaskRun } from './support/runAsAgent';
+import { agentEnvironment, handlerNode, runAsAgent, type AgentJob, type TaskRun } from './support/runAsAgent';
+import { execFileSync } from 'child_process';
 import { selfSignedCertificate } from './support/tls';
 
 /** The ServiceConnectionExpiry task from the packaged .vsix, run as the agent runs it, against the fakes. */
@@ -200,6 +201,28 @@ describe('a scheduled scan of every project through the workload identity connec
   it("publishes the readings to the extension's data for the hub", () => {
     expect(fakes.org.extensionData.some((r) => /^(PUT|PATCH|POST) /.test(r))).toBe(true);
     expect(named(run, 'task.logissue').some((i) => /not published/.test(i.data))).toBe(false);
+  });
+});
+
+describe('each execution handler the agent may pick', () => {
+  // The agent runs the newest handler it supports: Node24 (agent ≥ 4.265.1), else Node20_1. Each is run through its
+  // own task.json entry. Node 24 is not installed on every machine: without NODE24_BIN the Node24 entry's target runs
+  // on this node, and the test's name says which binary and version ran it.
+  const version = (bin: string) => execFileSync(bin, ['--version'], { encoding: 'utf8' }).trim();
+  const handlers = (['Node20_1', 'Node24'] as const).map((h) => [h, version(handlerNode(h))] as const);
+  it.each(handlers)('%s: its target scans and reports, run on node %s', async (handler) => {
+    const bin = handlerNode(handler);
+    const run = await runAsAgent(task, job({ projects: 'Beta', failOn: 'warning', publishReadings: 'false' }), handler);
+    expect(run.stderr).toBe('');
+    expect(
+      attachedReport(run)
+        .connections.map((c) => c.name)
+        .sort(),
+    ).toEqual(['arm-critical', 'arm-shared', 'arm-wif']);
+    expect(result(run)).toBe('Failed');
+    expect(run.code).toBe(1);
+    expect(version(bin)).toMatch(/^v\d+\./);
+    if (handler === 'Node24' && process.env.NODE24_BIN) expect(version(bin)).toMatch(/^v24\./);
   });
 });
 

@@ -34,22 +34,45 @@ const projects = (storedA: Snapshot | null, storedB: Snapshot | null): UsageProj
   { project: B, connections: [shared], stored: storedB },
 ];
 
+/** A reading that holds these projects' histories (readIn), `hoursAgo` old. */
+const useIn = (hoursAgo: number, ...inProjects: (typeof A)[]): UsageMap[string] => ({
+  ...use(hoursAgo),
+  readIn: inProjects.map((project) => ({ project, readAt: use(hoursAgo).readAt, complete: true })),
+});
+
 describe('usageReads', () => {
   it.each([
     [
-      'nothing stored: each Entra connection once, the shared one in its first project',
+      'nothing stored: each Entra connection in every project that references it',
       null,
       null,
-      { Alpha: [X], Beta: [S] },
+      { Alpha: [S, X], Beta: [S] },
     ],
     [
-      'fresh usage in any project counts for the organization',
-      snap(A.id, { [X]: use(2) }),
-      snap(B.id, { [S]: use(3) }),
+      'fresh usage of every referencing project counts for the organization',
+      snap(A.id, { [X]: useIn(2, A) }),
+      snap(B.id, { [S]: useIn(3, A, B) }),
       {},
     ],
-    ['older than a day is read again', snap(A.id, { [X]: use(25), [S]: use(1) }), null, { Alpha: [X] }],
-    ['a reading dated in the future is not trusted', snap(A.id, { [X]: use(-2), [S]: use(1) }), null, { Alpha: [X] }],
+    ['older than a day is read again', snap(A.id, { [X]: useIn(25, A), [S]: useIn(1, A, B) }), null, { Alpha: [X] }],
+    [
+      'a reading dated in the future is not trusted',
+      snap(A.id, { [X]: useIn(-2, A), [S]: useIn(1, A, B) }),
+      null,
+      { Alpha: [X] },
+    ],
+    [
+      'a shared connection whose Beta history was not read is read again, in both projects',
+      snap(A.id, { [X]: useIn(2, A), [S]: useIn(1, A) }),
+      null,
+      { Alpha: [S], Beta: [S] },
+    ],
+    [
+      'a reading of a shared connection that does not say its projects (older writers) is read again',
+      snap(A.id, { [X]: use(2), [S]: use(1) }),
+      null,
+      { Alpha: [S], Beta: [S] },
+    ],
   ])('%s', (_name, storedA, storedB, expected) => {
     const list = projects(storedA, storedB);
     const known = combineSnapshots([storedA, storedB].filter((s): s is Snapshot => s !== null));
@@ -57,9 +80,12 @@ describe('usageReads', () => {
     expect(Object.fromEntries(reads.map((r) => [r.project.name, r.ids]))).toEqual(expected);
   });
 
-  it('reads a shared connection where it was listed when its first project is not among those read', () => {
+  it('reads a shared connection in each project that references it, those not listed too (then named if refused)', () => {
     const reads = usageReads([{ project: A, connections: [shared], stored: null }], null, NOW);
-    expect(reads).toEqual([{ project: A, ids: [S] }]);
+    expect(reads).toEqual([
+      { project: A, ids: [S] },
+      { project: B, ids: [S] },
+    ]);
   });
 });
 

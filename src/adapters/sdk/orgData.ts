@@ -1,6 +1,5 @@
 import { SNAPSHOT_COLLECTION, readSnapshot, type Snapshot } from '../../core/snapshot';
-import { checkThresholds } from '../../core/thresholds';
-import type { Thresholds } from '../../core/types';
+import { thresholdsFromDocument, type ThresholdsReading } from '../../core/thresholdsDocument';
 import { isDocumentMissing } from '../serverError';
 import { extensionDataManager } from './extensionDataSdk';
 import { THRESHOLDS_COLLECTION } from './settingsStore';
@@ -32,14 +31,16 @@ export async function readAllSnapshots(nowMs: number): Promise<Map<string, Snaps
   return out;
 }
 
-/** Each project's thresholds (set in its project hub), by project id; unreadable ones are left out. */
-export async function readAllThresholds(): Promise<Map<string, Thresholds>> {
-  const out = new Map<string, Thresholds>();
+/**
+ * Each project's thresholds document (set in its project hub) through the one reader, by project id: set,
+ * or could not read (content that is not valid thresholds). A project without a document is not in the
+ * map: the defaults stand for it. A failed request rejects: then no project's thresholds are known.
+ */
+export async function readAllThresholds(): Promise<Map<string, ThresholdsReading>> {
+  const out = new Map<string, ThresholdsReading>();
   for (const doc of await allDocuments(THRESHOLDS_COLLECTION)) {
     const id = idOf(doc);
-    const d = doc as { warningDays?: unknown; criticalDays?: unknown };
-    const checked = checkThresholds(d.warningDays, d.criticalDays);
-    if (id && checked.ok) out.set(id.toLowerCase(), checked.thresholds);
+    if (id) out.set(id.toLowerCase(), thresholdsFromDocument(doc));
   }
   return out;
 }

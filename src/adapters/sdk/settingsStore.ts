@@ -7,7 +7,13 @@ import {
   readClientIdSetting,
   type ClientIdChange,
 } from '../../core/clientIdSetting';
-import { checkThresholds, DEFAULT_THRESHOLDS } from '../../core/thresholds';
+import { DEFAULT_THRESHOLDS } from '../../core/thresholds';
+import {
+  thresholdsFromDocument,
+  thresholdsReadFailed,
+  usableThresholds,
+  type ThresholdsReading,
+} from '../../core/thresholdsDocument';
 import type { Thresholds } from '../../core/types';
 
 /** Settings kept in extension data: the Entra client ID for the organization, thresholds per project. */
@@ -38,6 +44,18 @@ async function readDocument(collection: string, id: string): Promise<unknown | n
 }
 
 /**
+ * The one read of a project's thresholds document, for every page that shows a verdict (hub, pill, run
+ * section, widget): set, missing (the defaults stand) or could not read (never the defaults).
+ */
+export async function readProjectThresholds(projectId: string): Promise<ThresholdsReading> {
+  try {
+    return thresholdsFromDocument(await readDocument(THRESHOLDS_COLLECTION, projectId));
+  } catch (e) {
+    return thresholdsReadFailed(serverErrorOf(e));
+  }
+}
+
+/**
  * The organization hub's settings: the Entra client ID (organization-wide; null when unset or not a GUID)
  * and its last changes. Thresholds are each project's: the defaults stand here. A failed read throws.
  */
@@ -64,19 +82,26 @@ export function saveClientId(clientId: string | null): Promise<void> {
 export function createSettingsStore(projectId: string, userName: string, now: () => number = Date.now) {
   return {
     async load(): Promise<HubSettings> {
-      const [clientDoc, thresholdsDoc] = await Promise.allSettled([
-        readDocument(VALUES_COLLECTION, CLIENT_ID_DOCUMENT),
-        readDocument(THRESHOLDS_COLLECTION, projectId),
+      const [clientDoc, reading] = await Promise.all([
+        readDocument(VALUES_COLLECTION, CLIENT_ID_DOCUMENT).then(
+          (doc) => ({ ok: true as const, doc }),
+          (e: unknown) => ({ ok: false as const, error: serverErrorOf(e).message }),
+        ),
+        readProjectThresholds(projectId),
       ]);
-      const failed = [clientDoc, thresholdsDoc].find((r) => r.status === 'rejected');
-      const client = readClientIdSetting(clientDoc.status === 'fulfilled' ? clientDoc.value : null);
-      const doc = (thresholdsDoc.status === 'fulfilled' ? thresholdsDoc.value : null) as Record<string, unknown> | null;
-      const checked = doc ? checkThresholds(doc.warningDays, doc.criticalDays) : null;
+      const client = readClientIdSetting(clientDoc.ok ? clientDoc.doc : null);
+      // Thresholds that could not be read are unknown, not the defaults: the page says so and Save is off.
+      const readError = !clientDoc.ok
+        ? clientDoc.error
+        : reading.kind === 'unreadable'
+          ? `this project's thresholds: ${reading.reason}`
+          : undefined;
       return {
         clientId: client.clientId,
         clientIdHistory: client.history,
-        thresholds: checked && checked.ok ? checked.thresholds : DEFAULT_THRESHOLDS,
-        ...(failed ? { readError: serverErrorOf((failed as PromiseRejectedResult).reason).message } : {}),
+        // As the project set them (Settings edits these); the surfaces apply the floors.
+        thresholds: reading.kind === 'set' ? reading.asSet : (usableThresholds(reading) ?? DEFAULT_THRESHOLDS),
+        ...(readError ? { readError } : {}),
       };
     },
     saveClientId: (clientId: string | null) => saveClientIdAs(clientId, userName, now()),

@@ -1,12 +1,13 @@
 import * as SDK from 'azure-devops-extension-sdk';
 import type { IHostNavigationService, ILocationService } from 'azure-devops-extension-api';
 import { readSnapshot, SNAPSHOT_COLLECTION, type Snapshot } from '../../core/snapshot';
-import { loweredThresholdsNote, thresholdsFromSettings } from '../../core/thresholds';
+import { loweredThresholdsNote } from '../../core/thresholds';
+import { usableThresholds } from '../../core/thresholdsDocument';
 import { hubConnectionLink } from '../../core/links';
 import type { Thresholds } from '../../core/types';
 import { isDocumentMissing } from '../serverError';
 import { extensionDataManager } from './extensionDataSdk';
-import { THRESHOLDS_COLLECTION } from './settingsStore';
+import { readProjectThresholds } from './settingsStore';
 
 /**
  * What every warning surface reads: the project's snapshot document and its thresholds, two extension
@@ -15,8 +16,14 @@ import { THRESHOLDS_COLLECTION } from './settingsStore';
 
 export interface SurfaceData {
   snapshot: Snapshot | null;
-  /** The project's thresholds, raised to the floors (core/thresholds.ts) where set below them. */
-  thresholds: Thresholds;
+  /**
+   * The project's thresholds (its own raised to the floors of core/thresholds.ts, or the defaults when it set
+   * none); null when they could not be read: no verdict is computed then (the pill stays silent, the run
+   * section and the widget say so).
+   */
+  thresholds: Thresholds | null;
+  /** Why the thresholds could not be read. */
+  thresholdsProblem: string | null;
   /** Said on the surface when the project lowered its thresholds (and when they read as the floors). */
   thresholdsNote: string | null;
   orgUrl: string;
@@ -29,23 +36,23 @@ export async function loadSurfaceData(): Promise<SurfaceData> {
   const web = SDK.getWebContext();
   const project = { id: web.project?.id ?? '', name: web.project?.name ?? '' };
   const manager = await extensionDataManager();
-  const [rawSnapshot, rawThresholds, orgUrl] = await Promise.all([
+  const [rawSnapshot, read, orgUrl] = await Promise.all([
     manager.getDocument(SNAPSHOT_COLLECTION, project.id).catch((e: unknown) => {
       if (isDocumentMissing(e)) return null;
       throw e;
     }),
-    manager.getDocument(THRESHOLDS_COLLECTION, project.id).catch(() => null),
+    readProjectThresholds(project.id),
     SDK.getService<ILocationService>('ms.vss-features.location-service')
       .then((l) => l.getServiceLocation())
       .catch(() => `https://dev.azure.com/${encodeURIComponent(SDK.getHost().name)}/`),
   ]);
-  const read = thresholdsFromSettings(rawThresholds);
   const base = orgUrl.replace(/\/+$/, '');
   const hubId = `${SDK.getExtensionContext().id}.hub`;
   return {
     snapshot: rawSnapshot ? readSnapshot(rawSnapshot, project.id, Date.now()) : null,
-    thresholds: read.thresholds,
-    thresholdsNote: read.asSet ? loweredThresholdsNote(read.asSet) : null,
+    thresholds: usableThresholds(read),
+    thresholdsProblem: read.kind === 'unreadable' ? read.reason : null,
+    thresholdsNote: read.kind === 'set' ? loweredThresholdsNote(read.asSet) : null,
     orgUrl: base,
     project,
     hubLink: (id) => hubConnectionLink(base, project.name, hubId, id),

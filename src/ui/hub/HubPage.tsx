@@ -42,6 +42,10 @@ export function HubPage(props: { deps: HubDeps }) {
   };
   const customThresholds = thresholdsNote(data.thresholds);
   const checked = data.checkedAt ? `Last checked ${shortDateTime(data.checkedAt)}` : 'Loading…';
+  // "Could not read" is never shown as the defaults: the statuses say which thresholds they use.
+  const thresholdsUnread = data.settingsError?.startsWith("this project's thresholds: ")
+    ? `Could not read ${data.settingsError.replace(': ', ' (')}): the statuses below use the defaults (warning ${data.thresholds.warningDays} days, critical ${data.thresholds.criticalDays}), not this project's own. Refresh to read them again.`
+    : null;
 
   return (
     <HubPageFrame
@@ -72,6 +76,11 @@ export function HubPage(props: { deps: HubDeps }) {
       settings={{ thresholds: data.thresholds, onSave: saveSettings }}
     >
       <SnapshotNote rows={rows} nowMs={nowMs} />
+      {thresholdsUnread ? (
+        <MessageBar className="sce-banner" severity={MessageBarSeverity.Warning}>
+          {thresholdsUnread}
+        </MessageBar>
+      ) : null}
       {selection.id && !selected && data.phase === 'loaded' ? (
         <MessageBar severity={MessageBarSeverity.Warning} onDismiss={selection.close}>
           The linked connection {selection.id} is not in this project: it may have been deleted, or the link points to

@@ -1,5 +1,5 @@
 import type { UsageReading } from '../../adapters/usage/readUsage';
-import type { HealthCheck, Thresholds } from '../../core/types';
+import type { HealthCheck, ProjectRef, Thresholds } from '../../core/types';
 import type { PageDeps } from '../shared/pageDeps';
 
 /** Everything the project hub talks to, injected so component tests can bring fakes. */
@@ -8,6 +8,9 @@ export interface HubDeps extends PageDeps {
   saveThresholds(thresholds: Thresholds): Promise<void>;
   /** Azure DevOps's own connection test (the endpoint proxy's TestConnection). */
   checkEndpoint(endpointId: string): Promise<HealthCheck>;
-  /** Execution history of these connections (which pipelines used them); absent: the hub does not read usage. */
-  readUsage?(connectionIds: string[]): Promise<UsageReading>;
+  /**
+   * One project's execution history of these connections (which pipelines used them): this project's, and a
+   * shared connection's other projects'; absent: the hub does not read usage.
+   */
+  readUsage?(project: ProjectRef, connectionIds: string[]): Promise<UsageReading>;
 }

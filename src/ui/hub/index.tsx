@@ -44,8 +44,8 @@ async function main(): Promise<void> {
     connectionParam: createConnectionParam(),
     columnChoices: createColumnChoiceStore('project-hub'),
     now: () => Date.now(),
-    readUsage: (ids) =>
-      readUsage(ids, extensionHistoryPage(context.project.name), { nowMs: Date.now(), concurrency: 6 }),
+    readUsage: (project, ids) =>
+      readUsage(ids, extensionHistoryPage(project.name), { nowMs: Date.now(), concurrency: 6, project }),
   };
   mountPage(<HubPage deps={deps} />);
   await SDK.notifyLoadSucceeded();

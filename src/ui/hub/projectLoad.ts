@@ -1,10 +1,10 @@
 import { isAbort } from '../../adapters/retry';
 import type { HubSettings } from '../../adapters/sdk/settingsStore';
-import { loadSnapshot, saveSnapshot } from '../../adapters/snapshotSync';
+import { loadSnapshot } from '../../adapters/snapshotSync';
 import { mark } from '../../adapters/userTiming';
 import { parseEndpoint } from '../../core/endpoint';
-import type { Snapshot } from '../../core/snapshot';
-import type { AppLookup, Connection } from '../../core/types';
+import type { Snapshot, SnapshotApp } from '../../core/snapshot';
+import type { Connection } from '../../core/types';
 import {
   graphDone,
   nothingToRead,
@@ -44,7 +44,8 @@ export async function loadProject(deps: HubDeps, start: LoadStart<HubData>): Pro
   update(withSettings(settings, snapshot, deps.fixedClientId));
   // Usage (execution history) is read once Graph is done or not possible: it fills "Used by" and the
   // snapshot the warning surfaces read, and never delays a verdict or a Graph call.
-  const thenUsage = () => publishUsage(deps, projectId, connections, snapshot, update);
+  const thenUsage = (apps: Record<string, SnapshotApp> = {}) =>
+    publishUsage(deps, projectId, connections, snapshot, update, apps);
   if (pending.size === 0) {
     update(nothingToRead);
     return void thenUsage();
@@ -64,9 +65,8 @@ export async function loadProject(deps: HubDeps, start: LoadStart<HubData>): Pro
     throw e;
   }
   update(graphDone(result, signIn.source));
-  void publishReadings(deps, projectId, result.lookups, (saved) => update((d) => ({ ...d, snapshot: saved }))).then(
-    thenUsage,
-  );
+  // One snapshot write per visit: this view's Graph readings go with the listing and usage.
+  void thenUsage(readingsToPublish(result.lookups, deps));
 }
 
 /** The project's service connections from Azure DevOps, parsed by the core. */
@@ -105,35 +105,22 @@ export function withSettings(settings: HubSettings, snapshot: Snapshot | null, f
 }
 
 /**
- * Publishes the readings for viewers without a token (as the scanner's `--publish` does). A failure here
- * costs them, not this view, so it is not awaited by the load and not reported; the promise says when the
- * write is over.
+ * The last step: "Used by" where the snapshot has none fresh (this project's history, and a shared
+ * connection's other projects'), then this project's snapshot with its listing, usage and this view's Graph
+ * readings, written once per visit. A failure costs the viewers without a token, not this view.
  */
-export function publishReadings(
-  deps: HubDeps,
-  projectId: string,
-  lookups: Map<string, AppLookup>,
-  onSaved: (snapshot: Snapshot) => void,
-): Promise<void> {
-  const entries = readingsToPublish(lookups, deps);
-  if (Object.keys(entries).length === 0) return Promise.resolve();
-  return saveSnapshot(deps.snapshots, projectId, entries, { now: deps.now }).then(onSaved, () => undefined);
-}
-
-/** The last step: this project's "Used by" where its snapshot has none fresh, then its listing and usage published. */
 export async function publishUsage(
   deps: HubDeps,
   projectId: string,
   connections: Connection[],
   stored: Snapshot | null,
   update: (t: Transition) => unknown,
+  apps: Record<string, SnapshotApp> = {},
 ): Promise<void> {
-  const readUsage = deps.readUsage;
-  if (!readUsage) return;
   const project = { id: projectId, name: deps.context.project.name };
   await publishUsageFor(
-    { now: deps.now, snapshots: deps.snapshots, readUsage: (_project, ids) => readUsage(ids) },
-    [{ project, connections, stored }],
+    { now: deps.now, snapshots: deps.snapshots, readUsage: deps.readUsage },
+    [{ project, connections, stored, apps }],
     stored,
     {
       onUsage: (usage) => void update(withUsage(usage)),

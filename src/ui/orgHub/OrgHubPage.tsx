@@ -17,6 +17,7 @@ import { headerDescription, thresholdCounts } from './orgHeader';
 import type { OrgData } from './orgLoad';
 import { ProjectFilter } from './ProjectFilter';
 import { ProjectProblems } from './ProjectProblems';
+import { ThresholdProblems } from './ThresholdProblems';
 import { ProjectTiles } from './ProjectTiles';
 import { useOrgData } from './useOrgData';
 
@@ -71,6 +72,12 @@ export function OrgHubPage(props: { deps: OrgHubDeps }) {
     >
       <SnapshotNote rows={rows} nowMs={nowMs} />
       <ProjectProblems projects={data.projects} />
+      <ThresholdProblems
+        projects={data.projects}
+        problems={data.thresholdProblems}
+        error={data.thresholdsError}
+        defaults={data.thresholds}
+      />
       <LoadFailed data={data} onRetry={() => void refresh()} />
       {selection.id && !selected && data.listed ? (
         <MessageBar severity={MessageBarSeverity.Warning} onDismiss={selection.close}>

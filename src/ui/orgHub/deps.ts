@@ -1,6 +1,7 @@
 import type { UsageReading } from '../../adapters/usage/readUsage';
 import type { Snapshot } from '../../core/snapshot';
-import type { HealthCheck, ProjectRef, Thresholds } from '../../core/types';
+import type { ThresholdsReading } from '../../core/thresholdsDocument';
+import type { HealthCheck, ProjectRef } from '../../core/types';
 import type { PageDeps } from '../shared/pageDeps';
 
 /** Everything the organization hub talks to, injected so tests can bring fakes. */
@@ -13,10 +14,10 @@ export interface OrgHubDeps extends PageDeps {
   loadSettings: PageDeps['loadSettings'];
   /** Every project's snapshot and thresholds, by project id in lower case (one request each). */
   readAllSnapshots(nowMs: number): Promise<Map<string, Snapshot>>;
-  readAllThresholds(): Promise<Map<string, Thresholds>>;
+  readAllThresholds(): Promise<Map<string, ThresholdsReading>>;
   checkEndpoint(project: string, endpointId: string): Promise<HealthCheck>;
   /** Hands a file to the browser to save. */
   download(fileName: string, mimeType: string, text: string): void;
   /** One project's execution history of these connections (which pipelines used them); absent: none is read. */
-  readUsage?(project: string, connectionIds: string[]): Promise<UsageReading>;
+  readUsage?(project: ProjectRef, connectionIds: string[]): Promise<UsageReading>;
 }

@@ -47,7 +47,8 @@ async function main(): Promise<void> {
     download: downloadText,
     now: () => Date.now(),
     // Two connections of a project at once, HISTORY_PROJECTS_AT_ONCE projects at once (orgUsageStep.ts).
-    readUsage: (project, ids) => readUsage(ids, extensionHistoryPage(project), { nowMs: Date.now(), concurrency: 2 }),
+    readUsage: (project, ids) =>
+      readUsage(ids, extensionHistoryPage(project.name), { nowMs: Date.now(), concurrency: 2, project }),
   };
   mountPage(<OrgHubPage deps={deps} />);
   await SDK.notifyLoadSucceeded();

@@ -1,3 +1,6 @@
+import { mergeUsage } from '../../core/usage';
+import { usableThresholds, type ThresholdsReading } from '../../core/thresholdsDocument';
+import type { Thresholds } from '../../core/types';
 import { isAbort } from '../../adapters/retry';
 import { keyFor } from '../../core/graphQueries';
 import { combineSnapshots } from '../../core/orgSnapshot';
@@ -31,9 +34,38 @@ export interface OrgData extends HubData {
   saved: { projects: number; failed: number } | null;
   /** Projects whose execution history this view reads for "Used by", and how many answered. */
   history: { done: number; total: number } | null;
+  /**
+   * Projects whose thresholds document could not be read (id → why), or why none could be read at all:
+   * their rows use the defaults, and the page names them (never a silent default).
+   */
+  thresholdProblems: Map<string, string>;
+  thresholdsError: string | null;
 }
 
-export const INITIAL: OrgData = { ...HUB_INITIAL, projects: [], listed: false, saved: null, history: null };
+export const INITIAL: OrgData = {
+  ...HUB_INITIAL,
+  projects: [],
+  listed: false,
+  saved: null,
+  history: null,
+  thresholdProblems: new Map(),
+  thresholdsError: null,
+};
+
+/** Each project's own thresholds, and those that could not be read (named on the page). */
+function projectThresholdsOf(
+  readings: Map<string, ThresholdsReading> | null,
+  error: string | null,
+): Pick<OrgData, 'projectThresholds' | 'thresholdProblems' | 'thresholdsError'> {
+  const own = new Map<string, Thresholds>();
+  const problems = new Map<string, string>();
+  for (const [id, r] of readings ?? []) {
+    const t = usableThresholds(r);
+    if (t) own.set(id, t);
+    else if (r.kind === 'unreadable') problems.set(id, r.reason);
+  }
+  return { projectThresholds: own, thresholdProblems: problems, thresholdsError: error };
+}
 
 /**
  * The organization hub's load, as the scanner's scanOrganization runs it: projects, then each project's
@@ -63,7 +95,8 @@ export async function loadOrganization(deps: OrgHubDeps, start: LoadStart<OrgDat
     report: (usage, history, unread) =>
       start.update((d) => ({
         ...d,
-        usage: { ...d.usage, ...usage },
+        // A shared connection's projects arrive one by one: their histories merge.
+        usage: mergeUsage(d.usage ?? {}, usage),
         usageErrors: { ...d.usageErrors, ...unread },
         history,
       })),
@@ -89,7 +122,10 @@ interface EarlyReads {
 function startEarlyReads(deps: OrgHubDeps, start: LoadStart<OrgData>): EarlyReads {
   const apply = applier(start);
   void start.settings.then((settings) => apply(withClientIdSettings(settings, deps.fixedClientId)));
-  const thresholds = deps.readAllThresholds().catch(() => null);
+  const thresholds = deps.readAllThresholds().then(
+    (readings) => ({ readings, error: null }),
+    (e: unknown) => ({ readings: null, error: (e as Error)?.message ?? String(e) }),
+  );
   // Graph stays "pending" until we know whether this viewer has a token; only then do rows fall back.
   let graphWillAnswer = true;
   const signIn = start.graphSource();
@@ -102,7 +138,9 @@ function startEarlyReads(deps: OrgHubDeps, start: LoadStart<OrgData>): EarlyRead
     .then((resolved) => ('access' in resolved ? undefined : listed))
     .then(() => deps.readAllSnapshots(deps.now()))
     .catch(() => null);
-  void thresholds.then((t) => start.update((d) => ({ ...d, projectThresholds: t ?? undefined })));
+  void thresholds.then(({ readings, error }) =>
+    start.update((d) => ({ ...d, ...projectThresholdsOf(readings, error) })),
+  );
   const known = snapshots.then((s) => (s ? combineSnapshots(s.values()) : null));
   void known.then((snapshot) => start.update((d) => ({ ...d, snapshot })));
   void signIn.then((resolved) => {

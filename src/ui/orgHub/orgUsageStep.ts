@@ -2,7 +2,7 @@ import { entriesFor } from '../../core/orgSnapshot';
 import { keyFor } from '../../core/graphQueries';
 import type { Snapshot, SnapshotApp } from '../../core/snapshot';
 import type { Connection, ProjectRef } from '../../core/types';
-import type { UsageMap } from '../../core/usage';
+import { mergeUsage, type UsageMap } from '../../core/usage';
 import { publishUsageFor, type UsageStepResult, type UsageTarget } from '../shared/usageStep';
 import type { OrgHubDeps } from './deps';
 
@@ -75,7 +75,7 @@ export async function publishOrgUsage(
         update: (doc) => deps.snapshots.update(doc),
       },
       readUsage: readUsage
-        ? (project, ids) => (live() ? readUsage(project.name, ids) : Promise.reject(new Error('superseded')))
+        ? (project, ids) => (live() ? readUsage(project, ids) : Promise.reject(new Error('superseded')))
         : undefined,
     },
     targets,
@@ -85,7 +85,7 @@ export async function publishOrgUsage(
       saveConcurrency: SAVE_CONCURRENCY,
       onUnread: (failures) => void Object.assign(unread, failures),
       onUsage: (usage, done, total) => {
-        Object.assign(pending, usage);
+        pending = mergeUsage(pending, usage);
         progress = { done, total };
         // The start and the end are shown at once; progress in between at most every USAGE_DRAW_MS.
         if (done === 0 || done === total) {

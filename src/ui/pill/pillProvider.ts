@@ -35,6 +35,8 @@ export function createPillProvider(deps: PillDeps) {
   async function fill(pills: ObservableArray<ConnectionPill>, definitionId: number | undefined): Promise<void> {
     if (typeof definitionId !== 'number' || !Number.isSafeInteger(definitionId)) return;
     const data = await deps.load();
+    // Thresholds that could not be read: no pill rather than one computed with the defaults.
+    if (!data.thresholds) return;
     const items = pipelineWarnings(data.snapshot, definitionId, deps.now(), data.thresholds);
     const text = pillText(items);
     if (!text) return;

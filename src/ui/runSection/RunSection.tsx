@@ -61,7 +61,18 @@ function Item(props: { item: SurfaceItem; data: SurfaceData; cause: boolean; onO
 
 /** The connections this run's pipeline uses that need action; nothing at all when none does. */
 export function RunSection(props: { data: SurfaceData; run: RunInfo; nowMs: number; onOpen: (url: string) => void }) {
-  const items = pipelineWarnings(props.data.snapshot, props.run.definitionId, props.nowMs, props.data.thresholds);
+  const { thresholds } = props.data;
+  // Thresholds that could not be read: say so, never a verdict computed with the defaults.
+  if (!thresholds)
+    return (
+      <section data-surface="run-section" data-thresholds-unread="true" className="sce-run">
+        <p className="sce-muted">
+          Service connection expiry: this project&apos;s thresholds could not be read ({props.data.thresholdsProblem}),
+          so no verdict is shown here. Open Project settings → Connection expiry.
+        </p>
+      </section>
+    );
+  const items = pipelineWarnings(props.data.snapshot, props.run.definitionId, props.nowMs, thresholds);
   if (items.length === 0) return <div data-surface="run-section" data-empty="true" />;
   const cause = likelyCause(items, props.run);
   const asOf = items.map((i) => i.takenAt ?? '').sort()[0];

@@ -63,7 +63,13 @@ export function DetailsPanel(props: {
         {v.findings.length > 0 ? <WhatToDo findings={v.findings} /> : null}
         {row.pending ? null : <FixCommand connection={c} verdict={v} orgUrl={props.orgUrl} project={props.project} />}
         {c.entraBacked ? (
-          <UsedByList usage={row.usage} error={row.usageError} orgUrl={props.orgUrl} project={props.project} />
+          <UsedByList
+            usage={row.usage}
+            connection={c}
+            error={row.usageError}
+            orgUrl={props.orgUrl}
+            project={props.project}
+          />
         ) : null}
         {v.credentials.length > 0 ? (
           <CredentialsTable credentials={v.credentials} confidence={v.credential?.confidence ?? null} />

@@ -3,13 +3,13 @@ import { saveSnapshot, type SnapshotDocumentStore } from '../../adapters/snapsho
 import type { UsageReading } from '../../adapters/usage/readUsage';
 import type { Snapshot, SnapshotApp } from '../../core/snapshot';
 import type { ProjectRef } from '../../core/types';
-import type { UsageMap } from '../../core/usage';
+import { mergeUsage, type UsageMap } from '../../core/usage';
 import { listingExtras, usageReads, type UsageProject } from '../../core/usageRefresh';
 import type { Transition } from './loadSteps';
 
-/** Usage read by this view joins the rows' "Used by". */
+/** Usage read by this view joins the rows' "Used by": per project, the newer reading (a shared connection's projects add up). */
 export function withUsage(usage: UsageMap): Transition {
-  return (d) => ({ ...d, usage: { ...d.usage, ...usage } });
+  return (d) => ({ ...d, usage: mergeUsage(d.usage ?? {}, usage) });
 }
 
 /** Connections whose history this view could not read: their "Used by" says why. */
@@ -53,7 +53,7 @@ export interface UsageStepResult {
 /**
  * The last step of a hub's load (after Graph, or when there is none), for one project or many: reads the
  * execution history of connections whose known usage is missing or older than a day (a shared connection
- * once), then writes each project's listing, usage and readings into its snapshot for the warning
+ * in every project that references it), then writes each project's listing, usage and readings into its snapshot for the warning
  * surfaces (pill, run section, widget), once per project and only when something changed. A failed read
  * costs the "Used by" of its connections only; a failed write costs that project's snapshot only.
  */
@@ -64,7 +64,7 @@ export async function publishUsageFor(
   options: UsageStepOptions = {},
 ): Promise<UsageStepResult> {
   const reads = env.readUsage ? usageReads(targets, known, env.now()) : [];
-  const read: UsageMap = {};
+  let read: UsageMap = {};
   let requests = 0;
   let done = 0;
   if (reads.length > 0) options.onUsage?.({}, 0, reads.length);
@@ -82,7 +82,8 @@ export async function publishUsageFor(
       unread = Object.fromEntries(ids.map((id) => [id.toLowerCase(), message]));
     }
     if (Object.keys(unread).length > 0) options.onUnread?.(unread);
-    Object.assign(read, usage);
+    // A shared connection is read in each of its projects: their histories merge.
+    read = mergeUsage(read, usage);
     options.onUsage?.(usage, ++done, reads.length);
   });
   const listedAt = new Date(env.now()).toISOString();

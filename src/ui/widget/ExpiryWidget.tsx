@@ -29,11 +29,19 @@ export function ExpiryWidget(props: {
     e.preventDefault();
     props.onOpen(data.hubLink(id));
   };
-  const summary = data.snapshot?.connections ? widgetSummary(data.snapshot, props.nowMs, data.thresholds) : null;
+  const thresholds = data.thresholds;
+  const summary =
+    thresholds && data.snapshot?.connections ? widgetSummary(data.snapshot, props.nowMs, thresholds) : null;
   return (
     <section data-surface="widget" className={`sce-widget sce-widget-rows-${view.rows}`} aria-label={view.title}>
       <h2 className="sce-widget-title">{view.title}</h2>
-      {!summary || summary.asOf === null ? (
+      {!thresholds ? (
+        // Never counts computed with the defaults: the project's thresholds are unknown.
+        <div className="sce-widget-empty" data-empty="true" data-thresholds-unread="true">
+          <p>This project&apos;s thresholds could not be read ({data.thresholdsProblem}): no counts are shown.</p>
+          <p className="sce-muted">Open Project settings → Connection expiry.</p>
+        </div>
+      ) : !summary || summary.asOf === null ? (
         <div className="sce-widget-empty" data-empty="true">
           <p>No expiry readings for this project yet.</p>
           <p className="sce-muted">{HOW_TO_GET_READINGS}</p>
@@ -61,7 +69,7 @@ export function ExpiryWidget(props: {
               {expiryWords(summary.soonest)}
             </p>
           ) : (
-            <p className="sce-widget-soonest sce-muted">Nothing expires within {data.thresholds.warningDays} days.</p>
+            <p className="sce-widget-soonest sce-muted">Nothing expires within {thresholds?.warningDays} days.</p>
           )}
           <p
             className={summary.stale ? 'sce-widget-asof sce-widget-stale' : 'sce-widget-asof sce-muted'}

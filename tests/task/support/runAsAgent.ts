@@ -3,7 +3,7 @@ import { join } from 'path';
 import type { PackagedTask } from './packagedTask';
 
 /**
- * Runs the packaged task as the agent's Node handler does: `node <execution.Node20_1.target>` in the
+ * Runs the packaged task as the agent's Node handler does: `node <execution.<handler>.target>` in the
  * task folder, with the job's variables, inputs and endpoints in the environment, named as the agent
  * names them (microsoft/azure-pipelines-agent src/Agent.Worker/Handlers/Handler.cs
  * AddEndpointsToEnvironment / AddInputsToEnvironment: `INPUT_<NAME>`, `ENDPOINT_URL_<id>`,
@@ -99,10 +99,26 @@ export function parseCommands(text: string): TaskRun['commands'] {
   return out;
 }
 
-export function runAsAgent(task: PackagedTask, env: Record<string, string>): Promise<TaskRun> {
-  const target = task.taskJson.execution.Node20_1.target;
+/**
+ * The Node binary the agent's handler would start. The agent ships its own Node 20 and Node 24; this machine has
+ * one `node`: a handler runs on NODE24_BIN (Node24) or NODE20_BIN (Node20_1) when set, else on the test's own
+ * node, and `handlerNode` says which, so a test names what it really ran.
+ */
+export function handlerNode(handler: string): string {
+  const own = handler === 'Node24' ? process.env.NODE24_BIN : handler === 'Node20_1' ? process.env.NODE20_BIN : '';
+  return own || process.execPath;
+}
+
+export function runAsAgent(
+  task: PackagedTask,
+  env: Record<string, string>,
+  handler: 'Node20_1' | 'Node24' = 'Node20_1',
+): Promise<TaskRun> {
+  const entry = task.taskJson.execution[handler];
+  if (!entry) throw new Error(`task.json has no ${handler} handler`);
+  const target = entry.target;
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(task.dir, target)], {
+    const child = spawn(handlerNode(handler), [join(task.dir, target)], {
       cwd: task.dir,
       env: { PATH: process.env.PATH ?? '', ...env },
     });
