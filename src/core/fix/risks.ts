@@ -6,7 +6,6 @@ import type { SecretUse } from './yamlSecretUse';
 
 /** The risks of one planned action: who uses the connection, what reads its secret, what else it removes. */
 
-
 function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
