@@ -136,6 +136,19 @@ export function endpointInProject(endpoint: unknown, project: ProjectInfo, fixtu
   return refs.some((r) => same(r.id, project.id));
 }
 
+/**
+ * One project's execution history of an endpoint: the fixture's records for that project when it gives them
+ * per project, else all its records in the endpoint's first project and none elsewhere (history is stored
+ * per project, so one list cannot be every project's).
+ */
+export function historyIn(fixture: Fixture, endpoint: unknown, project: ProjectInfo): unknown[] {
+  const id = String((endpoint as { id?: unknown })?.id ?? '').toLowerCase();
+  const perProject = fixture.historyByProject[id];
+  if (perProject) return perProject[project.name.toLowerCase()] ?? perProject[project.id.toLowerCase()] ?? [];
+  const first = referencesOf(endpoint)[0];
+  return !first || same(first.id, project.id) ? (fixture.executionHistory[id] ?? []) : [];
+}
+
 export function projectPayload(
   p: ProjectInfo,
   baseUrl: string,

@@ -12,6 +12,7 @@ import {
 } from './httpUtil';
 import {
   endpointInProject,
+  historyIn,
   findProject,
   flavorOf,
   itemAnswer,
@@ -209,7 +210,7 @@ export function createFakeDevOps(fixture: Fixture, options: FakeDevOpsOptions = 
     );
     if (!project || !endpoint || !endpointInProject(endpoint, project, fixture))
       return vssError(404, 'ServiceEndpointNotFoundException', `Service endpoint ${endpointId} not found.`);
-    const records = resolveNowTokens(fixture.executionHistory[endpointId.toLowerCase()] ?? [], now()) as {
+    const records = resolveNowTokens(historyIn(fixture, endpoint, project), now()) as {
       data?: Record<string, unknown>;
     }[];
     const startOf = (r: { data?: Record<string, unknown> }) => str(r.data?.startTime);

@@ -17,8 +17,17 @@ export interface Fixture extends FixFixture {
   projects: { id: string; name: string }[];
   /** Project id or name → HTTP status its endpoint list answers with (403: the viewer may not read them). */
   projectFaults: Record<string, number>;
-  /** Endpoint id → execution records as the REST API returns them (newest first or not: the host sorts). */
+  /**
+   * Endpoint id → execution records as the REST API returns them (newest first or not: the host sorts): every
+   * record the fixture holds for it, whatever its project (pages and definitions read these).
+   */
   executionHistory: Record<string, unknown[]>;
+  /**
+   * Endpoint id → project name or id (lower case) → that project's records, for a fixture that gives history
+   * per project (Azure DevOps stores it per project). An endpoint absent here has its records in its first
+   * project only (devopsShapes.historyIn).
+   */
+  historyByProject: Record<string, Record<string, unknown[]>>;
   /** Runs the run-summary page can show. */
   builds: FixtureBuild[];
   /** "seed" (default): the host starts with the project's snapshot of the fixture's readings and usage. */
@@ -102,14 +111,29 @@ function builds(v: unknown): FixtureBuild[] {
   });
 }
 
-function history(v: unknown): Record<string, unknown[]> {
-  const out: Record<string, unknown[]> = {};
+/** `executionHistory`: per endpoint, an array of records, or per project (name or id) an array. */
+function history(v: unknown): Pick<Fixture, 'executionHistory' | 'historyByProject'> {
+  const all: Record<string, unknown[]> = {};
+  const byProject: Record<string, Record<string, unknown[]>> = {};
+  const bad = (id: string) =>
+    new Error(
+      `fixture: executionHistory["${id}"] must be an array of execution records, or an object of arrays by project name or id`,
+    );
   for (const [id, list] of Object.entries(obj(v))) {
-    if (!Array.isArray(list))
-      throw new Error(`fixture: executionHistory["${id}"] must be an array of execution records`);
-    out[id.toLowerCase()] = list;
+    if (Array.isArray(list)) {
+      all[id.toLowerCase()] = list;
+      continue;
+    }
+    if (!list || typeof list !== 'object') throw bad(id);
+    const perProject: Record<string, unknown[]> = {};
+    for (const [project, records] of Object.entries(list as Record<string, unknown>)) {
+      if (!Array.isArray(records)) throw bad(id);
+      perProject[project.toLowerCase()] = records;
+    }
+    byProject[id.toLowerCase()] = perProject;
+    all[id.toLowerCase()] = Object.values(perProject).flat();
   }
-  return out;
+  return { executionHistory: all, historyByProject: byProject };
 }
 
 export function normalizeFixture(input: unknown): Fixture {
@@ -137,7 +161,7 @@ export function normalizeFixture(input: unknown): Fixture {
       nestedAppAuth: host.nestedAppAuth !== false,
       clientId: host.clientId === null ? null : typeof host.clientId === 'string' ? host.clientId : DEFAULT_CLIENT_ID,
     },
-    executionHistory: history(raw.executionHistory),
+    ...history(raw.executionHistory),
     builds: builds(raw.builds),
     snapshot: raw.snapshot === 'none' ? 'none' : 'seed',
     ...normalizeFixFixture(raw),

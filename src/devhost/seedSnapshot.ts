@@ -5,8 +5,8 @@ import { mergeServicePrincipal, parseApplication, parseServicePrincipal } from '
 import { emptySnapshot, mergeSnapshot, snapshotEntries, SNAPSHOT_COLLECTION, type Snapshot } from '../core/snapshot';
 import { toSnapshotConnections } from '../core/snapshotConnections';
 import type { AppLookup } from '../core/types';
-import { parseExecutionRecord, usageOf, type UsageMap } from '../core/usage';
-import { endpointInProject, type ProjectInfo } from './devopsShapes';
+import { mergeUsage, parseExecutionRecord, usageOf, type UsageMap } from '../core/usage';
+import { endpointInProject, historyIn, type ProjectInfo } from './devopsShapes';
 import { resolveNowTokens, type Fixture } from './fixture';
 
 /**
@@ -53,15 +53,23 @@ function seedOne(
     });
   }
   const takenAt = new Date(nowMs).toISOString();
-  const usage: UsageMap = {};
+  let usage: UsageMap = {};
   for (const c of connections) {
     if (!c.entraBacked || !c.id) continue;
-    const records = resolveNowTokens(fixture.executionHistory[c.id.toLowerCase()] ?? [], nowMs);
-    usage[c.id.toLowerCase()] = usageOf(
-      records.map(parseExecutionRecord).filter((r) => r !== null),
-      takenAt,
-      true,
+    // As a scan reads it: the history of every project that references the connection, merged.
+    const endpoint = resolved.endpoints.find(
+      (e) => String((e as { id?: unknown })?.id).toLowerCase() === c.id.toLowerCase(),
     );
+    for (const p of c.projects) {
+      const records = resolveNowTokens(historyIn(fixture, endpoint, p), nowMs);
+      const read = usageOf(
+        records.map(parseExecutionRecord).filter((r) => r !== null),
+        takenAt,
+        true,
+        p,
+      );
+      usage = mergeUsage(usage, { [c.id.toLowerCase()]: read });
+    }
   }
   const apps = snapshotEntries(lookups, (key) => key.split('|')[0], takenAt, {
     kind: 'scanner',

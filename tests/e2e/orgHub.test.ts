@@ -256,7 +256,7 @@ browserSuite('tests/e2e/orgHub')('organization hub in the local host', () => {
     expect((await data.get(SNAPSHOTS, PROJECTS.locked)).status).toBe(404);
   }, 30_000);
 
-  it('"Used by": execution history read once per connection on a first visit, then from the snapshots alone', async () => {
+  it('"Used by": execution history read in every project of each connection on a first visit, then from the snapshots alone', async () => {
     // A record as the REST API returns it (demo.json's shape): a build of pipeline 12 that used both connections.
     const record = (endpointId: string) => ({
       endpointId,
@@ -273,14 +273,16 @@ browserSuite('tests/e2e/orgHub')('organization hub in the local host', () => {
     });
     const withHistory: Fixture = {
       ...fixture('org'),
-      executionHistory: { [id(1)]: [record(id(1))], [id(3)]: [record(id(3))] },
+      // History is per project: the shared connection's use is in Fabrikam Web's history, none in Platform's.
+      executionHistory: { [id(1)]: [record(id(1))], [id(3)]: { 'Fabrikam Web': [record(id(3))], Platform: [] } },
     };
     const usageHost = await session.host(withHistory);
-    // Entra-backed connections of the projects the viewer can read, each once (the shared one too).
+    // Each Entra-backed connection of the projects the viewer can read, once in each project that references it.
     const readable = new Set(['Fabrikam Web', 'Platform', 'Payments', HOSTILE_PROJECT]);
     const expected = withHistory.endpoints
       .map(parseEndpoint)
-      .filter((c) => c.entraBacked && c.projects.some((p) => readable.has(p.name))).length;
+      .filter((c) => c.entraBacked && c.projects.some((p) => readable.has(p.name)))
+      .reduce((n, c) => n + c.projects.length, 0);
     const visit = async () => {
       const before = usageHost.devopsStats.historyPages;
       const { page, frame, errors } = await open(usageHost);
