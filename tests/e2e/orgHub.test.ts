@@ -274,7 +274,9 @@ browserSuite('tests/e2e/orgHub')('organization hub in the local host', () => {
     const withHistory: Fixture = {
       ...fixture('org'),
       // History is per project: the shared connection's use is in Fabrikam Web's history, none in Platform's.
-      executionHistory: { [id(1)]: [record(id(1))], [id(3)]: { 'Fabrikam Web': [record(id(3))], Platform: [] } },
+      // (The fixture as normalized: every record per endpoint, and the per-project split.)
+      executionHistory: { [id(1)]: [record(id(1))], [id(3)]: [record(id(3))] },
+      historyByProject: { [id(3)]: { 'fabrikam web': [record(id(3))], platform: [] } },
     };
     const usageHost = await session.host(withHistory);
     // Each Entra-backed connection of the projects the viewer can read, once in each project that references it.

@@ -1,4 +1,6 @@
 import { readUsage, type HistoryPage } from '../../src/adapters/usage/readUsage';
+import { historyIn } from '../../src/devhost/devopsShapes';
+import { normalizeFixture } from '../../src/devhost/fixture';
 import { parseEndpoint } from '../../src/core/endpoint';
 import { mergeSnapshot, readSnapshot, emptySnapshot } from '../../src/core/snapshot';
 import { pipelineWarnings } from '../../src/core/surfaces';
@@ -234,5 +236,29 @@ describe('readUsage tags the project it read', () => {
     // Merged with A's reading, B stays unread and named.
     const u = merged(read(A, [], true));
     expect(usedByText(u, shared)).toEqual({ count: 'Unknown', detail: 'not read in Beta' });
+  });
+});
+
+describe('the local host serves execution history per project', () => {
+  it.each([
+    // fixture history, project → records served
+    ['an array: the first project only', [{ n: 1 }], { Alpha: 1, Beta: 0 }],
+    ['per project name', { Beta: [{ n: 1 }, { n: 2 }] }, { Alpha: 0, Beta: 2 }],
+    ['per project id', { [A.id]: [{ n: 1 }] }, { Alpha: 1, Beta: 0 }],
+  ])('%s', (_name, executionHistory, served) => {
+    const endpoint = armEndpoint({ id: 'c-shared', projects: [A, B] });
+    const fixture = normalizeFixture({
+      endpoints: [endpoint],
+      projects: [A, B],
+      executionHistory: { 'c-shared': executionHistory },
+    });
+    expect(historyIn(fixture, endpoint, A).length).toBe(served.Alpha);
+    expect(historyIn(fixture, endpoint, B).length).toBe(served.Beta);
+  });
+
+  it('refuses anything else', () => {
+    expect(() => normalizeFixture({ endpoints: [], executionHistory: { x: { Beta: 'no' } } })).toThrow(
+      /by project name or id/,
+    );
   });
 });
