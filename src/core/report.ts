@@ -3,10 +3,12 @@ import { STATUS_ORDER, summaryKey, type SummaryKey } from './status';
 import { summarize } from './summary';
 import type { Connection, Finding, ListedCredential, Thresholds, Verdict } from './types';
 import { pipelineLink } from './links';
-import type { ConnectionUsage, PlanType, UsageResult } from './usage';
+import { unreadProjects, type ConnectionUsage, type PlanType, type UsageResult } from './usage';
 
 /** One pipeline that used the connection, as the scanner JSON writes it. */
 export interface ReportUse {
+  /** The project the pipeline is in (history is per project); the listing project for older readings. */
+  project: string;
   definitionId: number;
   name: string;
   planType: PlanType;
@@ -40,6 +42,8 @@ export interface ReportConnection {
   findings: Pick<Finding, 'code' | 'message' | 'fix'>[];
   links: { devops: string | null; entra: string | null };
   reason: string;
+  /** Referencing projects whose execution history was not read: its use there is unknown (never "unused"). */
+  usageUnreadIn: string[];
   /** Pipelines that used it, newest first; null when its history was not read (no Entra app, or an error). */
   usedBy: ReportUse[] | null;
 }
@@ -88,8 +92,10 @@ export function toReportConnection(entry: ReportEntry, orgUrl: string | null): R
       entra: c.entraBacked ? entraCredentialsLink(c.environment, c.appId) : null,
     },
     reason: v.reason,
+    usageUnreadIn: c.entraBacked ? unreadProjects(c, entry.usage).map((p) => p.name || p.id) : [],
     usedBy: entry.usage
       ? entry.usage.pipelines.map((p) => ({
+          project: p.project?.name || entry.project,
           definitionId: p.definitionId,
           name: p.definitionName,
           planType: p.planType,
@@ -97,7 +103,7 @@ export function toReportConnection(entry: ReportEntry, orgUrl: string | null): R
           result: p.result,
           runId: p.runId,
           runName: p.runName,
-          link: orgUrl ? pipelineLink(orgUrl, entry.project, p) : null,
+          link: orgUrl ? pipelineLink(orgUrl, p.project?.name || entry.project, p) : null,
         }))
       : null,
   };

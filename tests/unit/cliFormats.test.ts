@@ -102,8 +102,11 @@ describe('sc-expiry output formats', () => {
       },
       reason: 'Client secret expired 3 days ago (2026-11-25).',
       // Two pipelines in the history: the newest run per pipeline, newest pipeline first.
+      // Every project that references it was read.
+      usageUnreadIn: [],
       usedBy: [
         {
+          project: 'Alpha',
           definitionId: 12,
           name: 'web-deploy',
           planType: 'build',

@@ -54,10 +54,16 @@ export function countsLine(report: Report): string {
   return `${total} connection${total === 1 ? '' : 's'}${listed.length ? `: ${listed.join(', ')}` : ''}`;
 }
 
-/** "2 pipelines (last 2026-11-20)", "no use recorded", or "" when the history was not read. */
-export function usedByCell(r: Pick<ReportConnection, 'usedBy'>): string {
+/**
+ * "2 pipelines (last 2026-11-20)", "no use recorded", "unknown (not read in Beta)" for a shared connection
+ * whose history in a referencing project could not be read, or "" when the history was not read.
+ */
+export function usedByCell(
+  r: Pick<ReportConnection, 'usedBy'> & Partial<Pick<ReportConnection, 'usageUnreadIn'>>,
+): string {
   if (!r.usedBy) return '';
-  if (r.usedBy.length === 0) return 'no use recorded';
+  const unread = r.usageUnreadIn?.length ? `not read in ${r.usageUnreadIn.join(', ')}` : '';
+  if (r.usedBy.length === 0) return unread ? `unknown (${unread})` : 'no use recorded';
   const n = r.usedBy.length;
-  return `${n} pipeline${n === 1 ? '' : 's'} (last ${isoDay(r.usedBy[0].lastUsedAt)})`;
+  return `${n} pipeline${n === 1 ? '' : 's'} (last ${isoDay(r.usedBy[0].lastUsedAt)}${unread ? `; ${unread}` : ''})`;
 }
