@@ -107,7 +107,7 @@ describe('HubPage "Used by" of a connection shared with another project', () => 
       [B.name]: [executionRecord(SHARED, { id: 7, name: 'billing-deploy' }, { id: 77, name: '20261201.1' }, iso(-2))],
     });
     render(<HubPage deps={deps} />);
-    await waitFor(() => expect(rowFor(SHARED)?.textContent).toMatch(/1 pipeline\s*last 2026-11-26/));
+    await waitFor(() => expect(rowFor(SHARED)?.textContent).toMatch(/1 pipeline\s*last 11\/26\/2026/));
     expect(calls.sort()).toEqual([A.name, B.name].sort());
     fireEvent.click(rowFor(SHARED) as HTMLElement);
     await waitFor(() => expect(document.querySelector(`[data-details-for="${SHARED}"]`)).not.toBeNull());
