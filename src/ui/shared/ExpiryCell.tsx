@@ -24,7 +24,10 @@ export function ExpiryCell(props: { row: HubRow }) {
   return (
     <span className="flex-column">
       <span className="sce-expiry-date">{year === '9999' ? 'No end date' : shortDate(v.expiresAt)}</span>
-      <span className="secondary-text sce-expiry-days">{cell.note}</span>
+      {/* The legacy issuer: "Issuer retires" under its date (the column is narrow), how far off in the tooltip. */}
+      <span className="secondary-text sce-expiry-days" title={v.expiryOf === 'issuer' ? cell.note : undefined}>
+        {v.expiryOf === 'issuer' ? 'Issuer retires' : cell.note}
+      </span>
     </span>
   );
 }
