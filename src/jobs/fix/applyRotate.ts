@@ -1,3 +1,4 @@
+import { DAY_MS } from '../../core/days';
 import type { NewPassword } from '../../adapters/fix/appPasswords';
 import { WriteError } from '../../adapters/fix/writeRequest';
 import { endpointState, newSecretBody, verifyDetails } from '../../core/fix/endpointBody';
@@ -91,7 +92,7 @@ export async function applyRotate(c: ActionContext, t: FixTarget, o: RotateOptio
     environment: t.connection.environment,
   });
   const graph = c.passwords(t.connection.environment, t.connection.tenantId ?? 'organizations');
-  const end = new Date(c.now() + o.secretDays * 86_400_000).toISOString();
+  const end = new Date(c.now() + o.secretDays * DAY_MS).toISOString();
   let added: NewPassword;
   try {
     added = await inStep(c, i, 'add-password', () =>
