@@ -4,7 +4,8 @@ import { join } from 'path';
 import { scannerSignIn, secretsOf } from '../../src/adapters/auth/scannerAuth';
 import type { Journal } from '../../src/core/fix/journal';
 import { FAKE_ADO_TOKEN } from '../../src/devhost/fakeDevOps';
-import { checkFixSettings, type FixNames, type FixSettings } from '../../src/jobs/fix/fixOptions';
+import { FIX_FLAG_NAMES } from '../../src/cli/fixArgs';
+import { checkFixSettings, type FixSettings } from '../../src/jobs/fix/fixOptions';
 import { runFix, type FixDeps } from '../../src/jobs/fix/runFix';
 import type { FixWorld } from './fixWorld';
 import { graphToken } from './tokens';
@@ -12,24 +13,6 @@ import { graphToken } from './tokens';
 /** Runs the fix job in process against a fix world, with instant waits on the world's clock. */
 
 export const GRAPH_TOKEN = graphToken(undefined, {}, 'graph-token-Fx7Lp0Xr8s-distinctive');
-
-const NAMES: FixNames = {
-  org: '--org',
-  projects: '--project',
-  warningDays: '--warning-days',
-  criticalDays: '--critical-days',
-  graphUrl: '--graph-url',
-  concurrency: '--concurrency',
-  timeoutSeconds: '--timeout-seconds',
-  connections: '--connection',
-  journal: '--journal',
-  format: '--format',
-  secretDays: '--secret-days',
-  revert: '--revert',
-  loginUrl: '--login-url',
-  apply: '--apply',
-  all: '--all',
-};
 
 export function journalPath(): string {
   return join(mkdtempSync(join(tmpdir(), 'sc-fix-')), 'journal.json');
@@ -42,7 +25,7 @@ export function readJournalFile(path: string): Journal | null {
 export async function fix(w: FixWorld, settings: FixSettings, extra: Partial<FixDeps> & { pat?: string } = {}) {
   const checked = checkFixSettings(
     { org: w.orgUrl, graphUrl: w.graphUrl, loginUrl: w.graphUrl, format: 'json', ...settings },
-    NAMES,
+    FIX_FLAG_NAMES,
   );
   if (!checked.ok) throw new Error(checked.message);
   const env = { AZURE_DEVOPS_EXT_PAT: extra.pat ?? FAKE_ADO_TOKEN, GRAPH_ACCESS_TOKEN: GRAPH_TOKEN };
