@@ -1,6 +1,7 @@
 import { isEntraType } from './connectionTypes';
 import { credentialKindOf } from './credentialKind';
 import { asObject, getBool, getKey, getString, isGuid, parseDate, type Json } from './raw';
+import { parseCreator } from './owners';
 import type { Connection, CreationMode, ProjectRef, SchemeKind } from './types';
 
 function schemeKindOf(scheme: string, params: Json | null, entraBacked: boolean): SchemeKind {
@@ -125,6 +126,7 @@ export function parseEndpoint(input: unknown): Connection {
     createdAt: parseDate(getKey(raw, 'creationDate')),
     modifiedAt: parseDate(getKey(raw, 'modificationDate')),
     parseProblems: problems,
+    createdBy: parseCreator(getKey(raw, 'createdBy')),
   };
 }
 

@@ -1,4 +1,5 @@
 import { asObject, excerpt, getKey, getString, isGuid, isUnreadableDate, parseDate, type Json } from './raw';
+import { EXPANDED_OWNERS_LIMIT, parseOwners } from './owners';
 import type { AppRecord, Credential, CredentialKind } from './types';
 
 const FIELD: Record<CredentialKind, string> = { secret: 'passwordCredentials', certificate: 'keyCredentials' };
@@ -78,6 +79,7 @@ function parseObject(input: unknown, source: Credential['source']): AppRecord | 
     if (problem) unreadable[kind] = problem;
   }
   const owner = getString(raw, 'appOwnerOrganizationId');
+  const owners = source === 'application' ? parseOwners(raw) : undefined;
   return {
     objectId: getString(raw, 'id'),
     appId,
@@ -85,6 +87,8 @@ function parseObject(input: unknown, source: Credential['source']): AppRecord | 
     displayName: getString(raw, 'displayName'),
     credentials: [...readCredentials(raw, 'secret', source), ...readCredentials(raw, 'certificate', source)],
     ...(Object.keys(unreadable).length > 0 ? { unreadable } : {}),
+    ...(owners ? { owners } : {}),
+    ...(owners && owners.length >= EXPANDED_OWNERS_LIMIT ? { ownersIncomplete: true } : {}),
   };
 }
 

@@ -13,8 +13,13 @@ export interface AppQuery {
    * throttled to 150 requests a minute per tenant.
    */
   withCertificates: boolean;
-  /** What to read: the app registration (default), or its service principal (the 404 follow-up). */
-  target?: 'application' | 'servicePrincipal';
+  /**
+   * What to read: the app registration with its owners (default), its service principal (the 404
+   * follow-up), or its whole owners list (`owners`, when the expanded list may be cut; needs `objectId`).
+   */
+  target?: 'application' | 'servicePrincipal' | 'owners';
+  /** The app's object id, for the owners list. */
+  objectId?: string;
 }
 
 /** A connection whose tenant Azure DevOps did not record is looked up in the user's own tenant. */

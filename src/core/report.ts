@@ -1,7 +1,7 @@
 import { devopsConnectionLink, entraCredentialsLink } from './links';
 import { STATUS_ORDER, summaryKey, type SummaryKey } from './status';
 import { summarize } from './summary';
-import type { Connection, Finding, ListedCredential, Thresholds, Verdict } from './types';
+import type { Connection, Creator, Finding, ListedCredential, Owner, Thresholds, Verdict } from './types';
 import { pipelineLink } from './links';
 import { unreadProjects, type ConnectionUsage, type PlanType, type UsageResult } from './usage';
 
@@ -46,6 +46,10 @@ export interface ReportConnection {
   usageUnreadIn: string[];
   /** Pipelines that used it, newest first; null when its history was not read (no Entra app, or an error). */
   usedBy: ReportUse[] | null;
+  /** The app registration's owners (names null where Graph withheld them); null when not read. */
+  owners: Owner[] | null;
+  /** Who created the connection in Azure DevOps; null when it does not say. */
+  createdBy: Creator | null;
 }
 
 export interface Report {
@@ -63,6 +67,8 @@ export interface ReportEntry {
   project: string;
   appDisplayName?: string | null;
   usage?: ConnectionUsage;
+  /** The app's owners, when Graph gave them. */
+  owners?: Owner[];
 }
 
 export function toReportConnection(entry: ReportEntry, orgUrl: string | null): ReportConnection {
@@ -106,6 +112,8 @@ export function toReportConnection(entry: ReportEntry, orgUrl: string | null): R
           link: orgUrl ? pipelineLink(orgUrl, p.project?.name || entry.project, p) : null,
         }))
       : null,
+    owners: entry.owners ? entry.owners.map((o) => ({ ...o })) : null,
+    createdBy: c.createdBy ?? null,
   };
 }
 

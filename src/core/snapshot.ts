@@ -1,6 +1,6 @@
 import { toMs } from './days';
 import { dict, excerpt, isUnreadableDate, own, parseDate } from './raw';
-import type { AppLookup, AppRecord, Credential, CredentialKind } from './types';
+import type { AppLookup, AppRecord, Credential, CredentialKind, Owner, OwnerKind } from './types';
 import { mergeSnapshotConnections, readSnapshotConnections, type SnapshotConnections } from './snapshotConnections';
 import { mergeUsage, readUsageMap, type UsageMap } from './usage';
 
@@ -30,6 +30,8 @@ export interface SnapshotApp {
   credentials: SnapshotCredential[];
   takenAt: string;
   takenBy: { kind: 'hub' | 'scanner'; name: string };
+  /** The app's owners at that reading; absent when they were not read. */
+  owners?: Owner[];
 }
 
 export interface Snapshot {
@@ -72,6 +74,7 @@ export function snapshotEntries(
       })),
       takenAt,
       takenBy,
+      ...(lookup.app.owners && !lookup.app.ownersIncomplete ? { owners: lookup.app.owners } : {}),
     };
   }
   return out;
@@ -148,6 +151,7 @@ export function readSnapshot(raw: unknown, projectId: string, nowMs: number): Sn
               name: typeof app.takenBy.name === 'string' ? app.takenBy.name.slice(0, 200) : 'unknown',
             }
           : { kind: 'hub', name: '' },
+      ...(Array.isArray(app.owners) ? { owners: readOwners(app.owners) } : {}),
     };
   }
   const out: Snapshot = { id: projectId, version: 1, apps };
@@ -155,6 +159,27 @@ export function readSnapshot(raw: unknown, projectId: string, nowMs: number): Sn
   if (connections) out.connections = connections;
   if (doc.usage && typeof doc.usage === 'object') out.usage = readUsageMap(doc.usage);
   if (typeof doc.__etag === 'number') out.__etag = doc.__etag;
+  return out;
+}
+
+const OWNER_KINDS: OwnerKind[] = ['user', 'servicePrincipal', 'group', 'other'];
+const ownerText = (v: unknown) => (typeof v === 'string' && v.trim() ? v.slice(0, 256) : null);
+
+/** Owners someone else wrote: only well-formed entries, text cut short (shown escaped wherever it goes). */
+function readOwners(list: unknown[]): Owner[] {
+  const out: Owner[] = [];
+  for (const o of list.slice(0, 100)) {
+    const r = o && typeof o === 'object' ? (o as Record<string, unknown>) : null;
+    const id = ownerText(r?.id);
+    if (!r || !id) continue;
+    out.push({
+      id,
+      kind: OWNER_KINDS.find((k) => k === r.kind) ?? 'other',
+      displayName: ownerText(r.displayName),
+      userPrincipalName: ownerText(r.userPrincipalName),
+      mail: ownerText(r.mail),
+    });
+  }
   return out;
 }
 
@@ -180,6 +205,7 @@ export function lookupsFromSnapshot(snapshot: Snapshot): Map<string, AppLookup> 
       appId: app.appId,
       displayName: app.displayName,
       credentials,
+      ...(app.owners ? { owners: app.owners } : {}),
       // A reading without certificates may come from a read that never asked for them: not "none left".
       ...(credentials.some((c) => c.kind === 'certificate')
         ? {}

@@ -41,6 +41,13 @@ function projectsOf(v: unknown): ProjectRef[] {
     .map((p) => ({ id: str(p.id) ?? '', name: str(p.name) ?? '' }));
 }
 
+function creatorOf(v: unknown): Connection['createdBy'] {
+  const c = v && typeof v === 'object' ? (v as Record<string, unknown>) : null;
+  if (!c) return null;
+  const out = { id: str(c.id), displayName: str(c.displayName), uniqueName: str(c.uniqueName) };
+  return out.id || out.displayName || out.uniqueName ? out : null;
+}
+
 /** One stored connection, read defensively; null when it holds no error at all but is not an object. */
 export function readSnapshotConnection(raw: unknown): Connection | null {
   const r = raw && typeof raw === 'object' && !Array.isArray(raw) ? (raw as Record<string, unknown>) : null;
@@ -74,6 +81,7 @@ export function readSnapshotConnection(raw: unknown): Connection | null {
     parseProblems: Array.isArray(r.parseProblems)
       ? r.parseProblems.filter((p): p is string => typeof p === 'string').map((p) => p.slice(0, MAX_TEXT))
       : [],
+    createdBy: creatorOf(r.createdBy),
   };
 }
 

@@ -40,6 +40,27 @@ export interface Connection {
   modifiedAt: string | null;
   /** Problems met while parsing (missing or malformed fields), for the reason text. */
   parseProblems: string[];
+  /** Azure DevOps's `createdBy`; absent in readings written before it was kept. */
+  createdBy?: Creator | null;
+}
+
+/** Who created a connection, as Azure DevOps records it (an IdentityRef). */
+export interface Creator {
+  id: string | null;
+  displayName: string | null;
+  /** The sign-in name (usually the e-mail address). */
+  uniqueName: string | null;
+}
+
+export type OwnerKind = 'user' | 'servicePrincipal' | 'group' | 'other';
+
+/** An owner of an app registration (a Graph directoryObject); names are null when the caller may not read them. */
+export interface Owner {
+  id: string;
+  kind: OwnerKind;
+  displayName: string | null;
+  userPrincipalName: string | null;
+  mail: string | null;
 }
 
 export type CredentialKind = 'secret' | 'certificate';
@@ -66,6 +87,10 @@ export interface AppRecord {
   ownerTenantId?: string;
   /** Per kind, why that credential list could not be read (missing, null, not a list): not the same as empty. */
   unreadable?: Partial<Record<CredentialKind, string>>;
+  /** The app registration's owners; undefined when they were not read (unknown, never "nobody"). */
+  owners?: Owner[];
+  /** True when Graph's expanded list may be cut (20 items) and the full list could not be read. */
+  ownersIncomplete?: boolean;
 }
 
 /** What a Graph lookup of one (tenant, appId) gave. */
@@ -107,7 +132,8 @@ export type FindingCode =
   | 'graph-error'
   | 'missing-app-id'
   | 'not-ready'
-  | 'unused';
+  | 'unused'
+  | 'no-owners';
 
 export interface Finding {
   code: FindingCode;

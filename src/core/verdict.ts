@@ -26,6 +26,7 @@ import {
   notApplicableReason,
   unreadableReason,
 } from './reasons';
+import { noOwnersFinding } from './owners';
 import { needsAction } from './status';
 import { DEFAULT_THRESHOLDS, statusForDays } from './thresholds';
 import type {
@@ -69,6 +70,9 @@ export function computeVerdict(input: VerdictInput): Verdict {
   if (isNotReady(c)) checked.findings.push(notReadyFinding(c));
   const unused = unusedFinding(c, input.usage, input.nowMs);
   if (unused) checked.findings.push(unused);
+  // Owners read and none there: "nobody owns this"; not read (no expand, a snapshot without them): no claim.
+  if (input.lookup?.kind === 'found' && input.lookup.app.owners?.length === 0)
+    checked.findings.push(noOwnersFinding(c, input.lookup.app.displayName));
   return checked;
 }
 

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'http';
 import { resolveNowTokens, type Fixture } from './fixture';
 import type { FakeEntra } from './fakeEntra';
 import { BodyTooLargeError, decodeSegment, readBody } from './httpUtil';
+import { EXPAND_LIMIT, expandOwners, ownersOf, ownersPage } from './fakeGraphOwners';
 
 /** A fake Microsoft Graph (v1.0) fed by a fixture: applications, service principals, $batch, faults. */
 
@@ -33,8 +34,9 @@ export interface FakeGraphStats {
 
 type Answer = { status: number; headers?: Record<string, string>; body: unknown };
 
-const APP_BY_APPID = /^\/(applications|servicePrincipals)\(appId='([^']+)'\)(\/federatedIdentityCredentials)?$/i;
-const APP_BY_ID = /^\/(applications|servicePrincipals)\/([^/]+)(\/federatedIdentityCredentials)?$/i;
+const APP_BY_APPID =
+  /^\/(applications|servicePrincipals)\(appId='([^']+)'\)(\/federatedIdentityCredentials|\/owners)?$/i;
+const APP_BY_ID = /^\/(applications|servicePrincipals)\/([^/]+)(\/federatedIdentityCredentials|\/owners)?$/i;
 
 function graphError(status: number, code: string, message: string): Answer {
   return { status, headers: { 'Content-Type': 'application/json' }, body: { error: { code, message } } };
@@ -70,9 +72,11 @@ export function createFakeGraph(fixture: Fixture, options: FakeGraphOptions = {}
     const [path, query = ''] = relativeUrl.split('?');
     const m = APP_BY_APPID.exec(path) ?? APP_BY_ID.exec(path);
     if (!m) return graphError(400, 'BadRequest', `Unsupported path ${path}`);
-    const [, collection, rawKey, federated] = m;
+    const [, collection, rawKey, sub] = m;
+    const federated = sub?.toLowerCase() === '/federatedidentitycredentials';
     const key = decodeSegment(rawKey);
-    const select = /\$select=([^&]+)/.exec(query);
+    // The $select outside the parentheses ($expand=owners($select=…) has its own).
+    const select = /(?:^|&)\$select=([^&]+)/.exec(query);
     const selected = select ? decodeSegment(select[1]) : '';
     // Graph answers 400 BadRequest to a request URL it cannot parse.
     if (key === null || selected === null) return graphError(400, 'BadRequest', 'Malformed percent escape in the URL.');
@@ -94,9 +98,14 @@ export function createFakeGraph(fixture: Fixture, options: FakeGraphOptions = {}
       const list = fixture.federatedIdentityCredentials[appId] ?? [];
       return { status: 200, body: resolveNowTokens({ value: list }, now()) };
     }
+    if (sub) return { status: 200, body: ownersPage(found, fixture.graphPermissions, query, path) };
+    const expand = expandOwners(query);
+    if (expand === 'invalid') return graphError(400, 'Request_BadRequest', 'Invalid $select properties.');
+    // owners is a navigation property: only $expand brings it.
     const fields = select ? selected.split(',') : Object.keys(found);
     const body: Record<string, unknown> = {};
-    for (const f of fields) if (f in found) body[f] = found[f];
+    for (const f of fields) if (f in found && f !== 'owners') body[f] = found[f];
+    if (expand) body.owners = ownersOf(found, fixture.graphPermissions).slice(0, EXPAND_LIMIT);
     // keyCredential.key is "returned only on $select for a single object … otherwise, it is always null".
     if (!select && Array.isArray(body.keyCredentials))
       body.keyCredentials = (body.keyCredentials as object[]).map((k) => ({ ...k, key: null }));

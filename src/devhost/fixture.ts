@@ -10,6 +10,11 @@ export interface Fixture extends FixFixture {
   servicePrincipals: unknown[];
   federatedIdentityCredentials: Record<string, unknown[]>;
   graphFaults: Record<string, number>;
+  /**
+   * The delegated Graph permissions the signed-in caller holds (default ["Application.Read.All"]): without
+   * User.ReadBasic.All, user owners come back as `@odata.type` and `id` only.
+   */
+  graphPermissions: string[];
   /** statusCode: a number (200, 400) or a System.Net.HttpStatusCode name ("ok", "badRequest"). */
   proxyResults: Record<string, { statusCode: number | string; errorMessage?: string }>;
   host: { nestedAppAuth: boolean; clientId: string | null };
@@ -136,6 +141,13 @@ function history(v: unknown): Pick<Fixture, 'executionHistory' | 'historyByProje
   return { executionHistory: all, historyByProject: byProject };
 }
 
+function permissions(v: unknown): string[] {
+  if (v === undefined) return ['Application.Read.All'];
+  if (!Array.isArray(v) || v.some((p) => typeof p !== 'string'))
+    throw new Error('fixture: "graphPermissions" must be an array of permission names such as "User.ReadBasic.All"');
+  return v as string[];
+}
+
 export function normalizeFixture(input: unknown): Fixture {
   const raw = obj(input);
   if (!Array.isArray(raw.endpoints)) throw new Error('fixture: "endpoints" must be an array of service endpoints');
@@ -154,6 +166,7 @@ export function normalizeFixture(input: unknown): Fixture {
     servicePrincipals: Array.isArray(raw.servicePrincipals) ? raw.servicePrincipals : [],
     federatedIdentityCredentials: obj(raw.federatedIdentityCredentials) as Record<string, unknown[]>,
     graphFaults: obj(raw.graphFaults) as Record<string, number>,
+    graphPermissions: permissions(raw.graphPermissions),
     proxyResults: obj(raw.proxyResults) as Fixture['proxyResults'],
     projects: projectList(raw.projects),
     projectFaults: faults(raw.projectFaults),

@@ -160,6 +160,7 @@ function entryFor(
     verdict,
     project,
     appDisplayName: lookup?.kind === 'found' ? lookup.app.displayName : null,
+    owners: lookup?.kind === 'found' ? lookup.app.owners : undefined,
     usage: own,
   };
 }

@@ -55,7 +55,7 @@ describe('app registration not found (404): deleted, or registered in another te
     expect(verdict.status).toBe('healthy');
     expect(graph.batches()).toBe(1);
     expect(graph.urls).toEqual([
-      `${TENANT} /applications(appId='${APP}')?$select=id,appId,displayName,passwordCredentials`,
+      `${TENANT} /applications(appId='${APP}')?$select=id,appId,displayName,passwordCredentials&$expand=owners`,
     ]);
   });
 
@@ -104,7 +104,7 @@ describe('app registration not found (404): deleted, or registered in another te
     const certApp = application([], [{ start: iso(-10), end: iso(200) }]);
     const graph = tenantGraph({ [TENANT]: { applications: [certApp] } });
     const { verdict } = await read(graph, [], 'spnCertificate');
-    expect(graph.urls).toEqual([`${TENANT} /applications(appId='${APP}')`]);
+    expect(graph.urls).toEqual([`${TENANT} /applications(appId='${APP}')?$expand=owners`]);
     expect(verdict.status).toBe('healthy');
     expect(verdict.credential?.kind).toBe('certificate');
   });

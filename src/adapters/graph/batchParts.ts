@@ -1,4 +1,5 @@
 import { parseApplication } from '../../core/graph';
+import { parseOwnersPage } from '../../core/owners';
 import { appKey, type AppQuery } from '../../core/graphQueries';
 import { graphRoot as cloudGraphRoot } from '../../core/links';
 import type { AppLookup } from '../../core/types';
@@ -10,6 +11,7 @@ export interface Item {
   appId: string;
   withCertificates: boolean;
   target?: AppQuery['target'];
+  objectId?: string;
 }
 
 export interface Group {
@@ -36,24 +38,57 @@ export function groupQueries(queries: AppQuery[], rootFor: (env: string) => stri
     const groupKey = `${root}|${cloudRoot}|${q.tenantId.toLowerCase()}`;
     const group = groups.get(groupKey) ?? { root, cloudRoot, tenantId: q.tenantId, items: [] };
     groups.set(groupKey, group);
-    const item: Item = { key, appId: q.appId, withCertificates: q.withCertificates, target: q.target };
+    const item: Item = {
+      key,
+      appId: q.appId,
+      withCertificates: q.withCertificates,
+      target: q.target,
+      ...(q.objectId ? { objectId: q.objectId } : {}),
+    };
     items.set(key, item);
     group.items.push(item);
   }
   return [...groups.values()];
 }
 
+/**
+ * The owners come in the same request: application's `owners` "Supports $expand … and $select nested in
+ * $expand" (Graph v1.0 application resource; Get-MgApplicationOwner reference). No nested $select: owners are
+ * directoryObjects, and Graph refuses a nested $select of user properties such as userPrincipalName ("Invalid
+ * $select properties.", microsoftgraph/microsoft-graph-docs#12838); the default properties hold the names.
+ */
+const OWNERS = '$expand=owners';
+
 export function itemUrl(item: Item): string {
   const appId = encodeURIComponent(item.appId);
   if (item.target === 'servicePrincipal')
     return `/servicePrincipals(appId='${appId}')?$select=id,appId,displayName,appOwnerOrganizationId`;
+  // Graph "List owners" (GET /applications/{id}/owners, $top supported): only when the expanded list may be cut.
+  if (item.target === 'owners') return `/applications/${encodeURIComponent(item.objectId ?? '')}/owners?$top=999`;
   // No $select for certificate apps: with keyCredentials in $select Graph throttles to 150/min/tenant,
   // and the default properties hold keyCredentials anyway (without the key value).
-  if (item.withCertificates) return `/applications(appId='${appId}')`;
-  return `/applications(appId='${appId}')?$select=id,appId,displayName,passwordCredentials`;
+  if (item.withCertificates) return `/applications(appId='${appId}')?${OWNERS}`;
+  return `/applications(appId='${appId}')?$select=id,appId,displayName,passwordCredentials&${OWNERS}`;
 }
 
-export function outcomeFor(status: number, body: unknown): AppLookup {
+export function outcomeFor(status: number, body: unknown, item?: Item): AppLookup {
+  if (status === 200 && item?.target === 'owners') {
+    const owners = parseOwnersPage(body);
+    const more = !!body && typeof body === 'object' && '@odata.nextLink' in body;
+    return owners
+      ? {
+          kind: 'found',
+          app: {
+            objectId: item.objectId ?? null,
+            appId: item.appId,
+            displayName: null,
+            credentials: [],
+            owners,
+            ...(more ? { ownersIncomplete: true } : {}),
+          },
+        }
+      : { kind: 'error', message: 'Graph sent an owners list without "value"' };
+  }
   if (status === 200) {
     const app = parseApplication(body);
     return app ? { kind: 'found', app } : { kind: 'error', message: 'Graph returned an application without appId' };

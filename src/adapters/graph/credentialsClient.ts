@@ -116,7 +116,7 @@ export async function lookupApps(queries: AppQuery[], options: GraphClientOption
         if (!response.ok) {
           const errorBody = await readJson(response, url).catch(() => null);
           if (!TRANSIENT.has(response.status)) {
-            for (const item of pending) settle(item.key, outcomeFor(response.status, errorBody));
+            for (const item of pending) settle(item.key, outcomeFor(response.status, errorBody, item));
             return;
           }
           again.push(...pending);
@@ -135,7 +135,7 @@ export async function lookupApps(queries: AppQuery[], options: GraphClientOption
             } else if (!answer) {
               settle(item.key, { kind: 'error', message: 'Graph left this request out of its batch answer' });
             } else {
-              settle(item.key, outcomeFor(status, answer.body));
+              settle(item.key, outcomeFor(status, answer.body, item));
             }
           });
         }

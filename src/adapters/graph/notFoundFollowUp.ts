@@ -2,6 +2,7 @@ import { appKey, type AppQuery } from '../../core/graphQueries';
 import { isGuid } from '../../core/raw';
 import type { AppLookup } from '../../core/types';
 import { lookupApps, type GraphClientOptions } from './credentialsClient';
+import { completeOwners } from './ownersFollowUp';
 
 /**
  * Graph's 404 for `applications(appId='…')` means "not registered in this tenant": the app was
@@ -25,6 +26,7 @@ export async function lookupAppsWithFollowUp(
     options.onResult?.(key, lookup);
   };
   const keyOf = (q: AppQuery) => appKey(q.tenantId, q.appId);
+  await completeOwners(queries, results, options, keyOf);
   const seen = new Set<string>();
   const missing = queries.filter((q) => {
     const key = keyOf(q);
