@@ -30,6 +30,7 @@ import { DOCUMENTS_ROUTE, documentsAnswer } from './extensionDataRoutes';
 import { createFakeDevOpsWrites } from './fakeDevOpsWrites';
 import type { FakeEntra } from './fakeEntra';
 import { definitionsAnswer, DEFINITIONS, ITEMS, itemsAnswer } from './fakePipelines';
+import { createFakeWorkItems } from './fakeWorkItems';
 
 /**
  * A fake Azure DevOps REST server for one organization, fed by a fixture. Routes (under `/{org}/`):
@@ -42,6 +43,7 @@ import { definitionsAnswer, DEFINITIONS, ITEMS, itemsAnswer } from './fakePipeli
  *        {scopeType}/{scopeValue}/Collections/{collection}/Documents[/{id}]
  *   PUT  _apis/serviceendpoint/endpoints/{id}[?operation=ConvertAuthenticationScheme]  (fakeDevOpsWrites.ts)
  *   GET  {project}/_apis/build/definitions, {project}/_apis/git/repositories/{id}/items (fakePipelines.ts)
+ *   work item tracking (WIQL, work items, comments, type states): fakeWorkItems.ts
  * Every call needs `Authorization: Bearer <FAKE_ADO_TOKEN>` (or Basic with it as the PAT), else 401.
  */
 
@@ -114,6 +116,7 @@ export function createFakeDevOps(fixture: Fixture, options: FakeDevOpsOptions = 
   const writes = createFakeDevOpsWrites(fixture, options.entra ?? null, now);
   const projects = projectsOf(fixture);
   const store = createExtensionDataStore();
+  const workItems = createFakeWorkItems(fixture, projects, now);
 
   // REST reference "Endpoints - Get Service Endpoints" / "Get" (ServiceEndpoint in azure-devops-extension-api/
   // ServiceEndpoint): `{count, value}` or a bare array with noArrayWrap=true, ISO or /Date(ms)/ dates.
@@ -309,6 +312,8 @@ export function createFakeDevOps(fixture: Fixture, options: FakeDevOpsOptions = 
       const baseUrl = `http://${req.headers.host ?? '127.0.0.1'}/${fixture.organization}`;
       return projectsAnswer(pr[1] && decode(pr[1]), url.searchParams, flavor, baseUrl);
     }
+    const wit = await workItems.route(req, rest, url);
+    if (wit) return wit;
     return vssError(404, 'RouteNotFound', `The local host does not fake ${method} /${segments.join('/')}.`);
   }
 
@@ -331,5 +336,5 @@ export function createFakeDevOps(fixture: Fixture, options: FakeDevOpsOptions = 
     );
   }
 
-  return { handle, stats, store, hooks };
+  return { handle, stats, store, hooks, workItems };
 }

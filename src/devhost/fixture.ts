@@ -35,8 +35,19 @@ export interface Fixture extends FixFixture {
   historyByProject: Record<string, Record<string, unknown[]>>;
   /** Runs the run-summary page can show. */
   builds: FixtureBuild[];
+  /** Work item tracking: each project's process (default Agile), projects refusing writes, identities Azure DevOps knows. */
+  workTracking: WorkTracking;
   /** "seed" (default): the host starts with the project's snapshot of the fixture's readings and usage. */
   snapshot: 'seed' | 'none';
+}
+
+export interface WorkTracking {
+  /** Project id or name (lower case) → "Agile" | "Scrum" | "Basic" | "CMMI". */
+  processes: Record<string, string>;
+  /** Project id or name (lower case) → the status work item writes answer with (403: TF237111). */
+  refuse: Record<string, number>;
+  /** Sign-in names Azure DevOps knows (Assigned To); every connection creator is known too. */
+  identities: string[];
 }
 
 export interface FixtureBuild {
@@ -141,6 +152,29 @@ function history(v: unknown): Pick<Fixture, 'executionHistory' | 'historyByProje
   return { executionHistory: all, historyByProject: byProject };
 }
 
+function lowerKeys(v: unknown, what: string, valid: (x: unknown) => boolean): Record<string, never> {
+  const out: Record<string, unknown> = {};
+  for (const [k, x] of Object.entries(obj(v))) {
+    if (!valid(x)) throw new Error(`fixture: workTracking.${what}["${k}"] is not valid`);
+    out[k.toLowerCase()] = x;
+  }
+  return out as Record<string, never>;
+}
+
+function workTracking(v: unknown, endpoints: unknown[]): WorkTracking {
+  const o = obj(v);
+  const processes = ['agile', 'scrum', 'basic', 'cmmi'];
+  const creators = endpoints
+    .map((e) => obj(obj(e).createdBy).uniqueName as unknown)
+    .filter((u): u is string => typeof u === 'string' && u !== '');
+  const identities = Array.isArray(o.identities) ? o.identities.filter((i): i is string => typeof i === 'string') : [];
+  return {
+    processes: lowerKeys(o.processes, 'processes', (x) => typeof x === 'string' && processes.includes(x.toLowerCase())),
+    refuse: lowerKeys(o.refuse, 'refuse', (x) => Number.isInteger(x) && (x as number) >= 400 && (x as number) <= 599),
+    identities: [...identities, ...creators],
+  };
+}
+
 function permissions(v: unknown): string[] {
   if (v === undefined) return ['Application.Read.All'];
   if (!Array.isArray(v) || v.some((p) => typeof p !== 'string'))
@@ -178,6 +212,7 @@ export function normalizeFixture(input: unknown): Fixture {
     builds: builds(raw.builds),
     snapshot: raw.snapshot === 'none' ? 'none' : 'seed',
     ...normalizeFixFixture(raw),
+    workTracking: workTracking(raw.workTracking, raw.endpoints),
   };
 }
 

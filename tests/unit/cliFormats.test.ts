@@ -118,6 +118,9 @@ describe('sc-expiry output formats', () => {
         },
         expect.objectContaining({ definitionId: 15, name: 'infra | nightly', result: 'succeeded', runId: 850 }),
       ],
+      // Read with the credentials ($expand=owners): nobody owns this app; the sample endpoint names no creator.
+      owners: [],
+      createdBy: null,
     });
     // A connection with an Entra app and an empty history: read, nobody used it.
     expect(report.connections.find((c) => c.id === IDS.healthy)?.usedBy).toEqual([]);
