@@ -7,6 +7,7 @@ import { benchOrgScan } from './orgScan';
 import { benchOrgHub } from './orgBench';
 import { benchTaskSize } from './taskSize';
 import { benchSurfaces } from './surfacesBench';
+import { benchWhoIsTold } from './whoIsToldBench';
 
 /** `npm run bench`: request counts, wall times and bundle sizes, printed as figures. */
 async function main(): Promise<void> {
@@ -19,6 +20,7 @@ async function main(): Promise<void> {
     ['hub', benchBrowser],
     ['org', benchOrgHub],
     ['surfaces', benchSurfaces],
+    ['who', benchWhoIsTold],
   ];
   // `npm run bench -- org hub` runs only those sections; no argument runs them all.
   const only = process.argv.slice(2);

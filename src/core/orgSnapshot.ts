@@ -2,6 +2,7 @@ import { toMs } from './days';
 import { dict, own, parseDate } from './raw';
 import { emptySnapshot, type Snapshot, type SnapshotApp } from './snapshot';
 import { mergeUsage, type ConnectionUsage, type UsageMap } from './usage';
+import type { SnapshotWorkItems } from './snapshotWorkItems';
 
 /**
  * The organization's view of every project's snapshot: per app, the newest reading any project holds;
@@ -15,8 +16,14 @@ export function combineSnapshots(snapshots: Iterable<Snapshot>): Snapshot | null
   const takenMs = new Map<string, number>();
   const usage: UsageMap = dict();
   let hasUsage = false;
+  const workItems: Required<SnapshotWorkItems> = { trackedAt: '', byConnection: {}, projectOf: {} };
   for (const s of snapshots) {
     any = true;
+    for (const [id, item] of Object.entries(s.workItems?.byConnection ?? {})) {
+      workItems.byConnection[id] = item;
+      workItems.projectOf[id] = s.id;
+      if ((s.workItems?.trackedAt ?? '') > workItems.trackedAt) workItems.trackedAt = s.workItems?.trackedAt ?? '';
+    }
     for (const [key, app] of Object.entries(s.apps)) {
       const after = toMs(parseDate(app.takenAt));
       if (after === null) continue;
@@ -36,6 +43,7 @@ export function combineSnapshots(snapshots: Iterable<Snapshot>): Snapshot | null
   if (!any) return null;
   const combined: Snapshot = { ...emptySnapshot('organization'), apps };
   if (hasUsage) combined.usage = usage;
+  if (workItems.trackedAt) combined.workItems = workItems;
   return combined;
 }
 

@@ -3,6 +3,7 @@ import { dict, excerpt, isUnreadableDate, own, parseDate } from './raw';
 import type { AppLookup, AppRecord, Credential, CredentialKind, Owner, OwnerKind } from './types';
 import { mergeSnapshotConnections, readSnapshotConnections, type SnapshotConnections } from './snapshotConnections';
 import { mergeUsage, readUsageMap, type UsageMap } from './usage';
+import { mergeSnapshotWorkItems, readSnapshotWorkItems, type SnapshotWorkItems } from './snapshotWorkItems';
 
 /**
  * A project's last known app credentials, shared through extension data so viewers without a Graph
@@ -43,6 +44,8 @@ export interface Snapshot {
   connections?: SnapshotConnections;
   /** Which pipelines used each connection (execution history). */
   usage?: UsageMap;
+  /** The work items that track its connections' renewals. */
+  workItems?: SnapshotWorkItems;
   /** Extension data's optimistic-concurrency token; absent on a new document. */
   __etag?: number;
 }
@@ -84,6 +87,7 @@ export function snapshotEntries(
 export interface SnapshotExtras {
   connections?: SnapshotConnections;
   usage?: UsageMap;
+  workItems?: SnapshotWorkItems;
 }
 
 /**
@@ -112,6 +116,8 @@ export function mergeSnapshot(
     if (connections) usage = dict(Object.entries(usage).filter(([id]) => own(connections.byId, id) !== undefined));
     out.usage = usage;
   }
+  const workItems = mergeSnapshotWorkItems(current.workItems, extras.workItems);
+  if (workItems) out.workItems = workItems;
   return out;
 }
 
@@ -158,6 +164,8 @@ export function readSnapshot(raw: unknown, projectId: string, nowMs: number): Sn
   const connections = readSnapshotConnections(doc.connections, nowMs);
   if (connections) out.connections = connections;
   if (doc.usage && typeof doc.usage === 'object') out.usage = readUsageMap(doc.usage);
+  const workItems = readSnapshotWorkItems(doc.workItems);
+  if (workItems) out.workItems = workItems;
   if (typeof doc.__etag === 'number') out.__etag = doc.__etag;
   return out;
 }
