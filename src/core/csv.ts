@@ -1,6 +1,7 @@
 import { firstFix } from './findings';
 import { plainText } from './logSafe';
 import type { ReportConnection } from './report';
+import { creatorLabel, ownerLabel } from './owners';
 
 /** RFC 4180 CSV of report connections, guarded against formula injection (scanner `--format csv`, hub export). */
 
@@ -37,6 +38,8 @@ export const CSV_COLUMNS = [
   'devopsLink',
   'entraLink',
   'id',
+  'owners',
+  'createdBy',
 ];
 
 /** One CSV document, rows in the order given; `typeText` is the connection type as people read it. */
@@ -63,6 +66,8 @@ export function reportCsv(rows: { report: ReportConnection; typeText: string }[]
       r.links.devops,
       r.links.entra,
       r.id,
+      r.owners === null ? null : r.owners.length === 0 ? 'none' : r.owners.map(ownerLabel).join('; '),
+      r.createdBy ? creatorLabel(r.createdBy) : null,
     ];
     lines.push(cells.map(csvCell).join(','));
   }

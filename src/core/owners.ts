@@ -82,7 +82,7 @@ export function ownersNote(owners: Owner[]): string | null {
   if (nameless.length === 0) return null;
   const users = nameless.filter((o) => o.kind === 'user').length;
   const what = users === nameless.length ? `${users} user owner(s)` : `${nameless.length} owner(s)`;
-  return `Graph gave only the id of ${what}: reading users' names and mail needs the delegated permission User.ReadBasic.All besides Application.Read.All.`;
+  return `Graph gave only the id of ${what}: reading users' names and mail needs User.ReadBasic.All besides Application.Read.All (User.Read.All for an app-only token, such as the pipeline task's).`;
 }
 
 /** "Owners: A, B" / "Owners: none" / "Owners: not read". */

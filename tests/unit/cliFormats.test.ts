@@ -135,7 +135,7 @@ describe('sc-expiry output formats', () => {
     const { stdout } = await scan('csv');
     const rows = stdout.split('\r\n');
     expect(rows[0]).toBe(
-      'status,name,project,projects,type,scheme,creationMode,tenantId,appId,appDisplayName,daysLeft,expiresAt,credentialKeyId,confidence,reason,fix,devopsLink,entraLink,id',
+      'status,name,project,projects,type,scheme,creationMode,tenantId,appId,appDisplayName,daysLeft,expiresAt,credentialKeyId,confidence,reason,fix,devopsLink,entraLink,id,owners,createdBy',
     );
     expect(rows[1]).toMatch(
       /^expired,arm-expired,Alpha,Alpha,Azure Resource Manager,ServicePrincipal,automatic,[^,]+,0a000001[^,]+,contoso-My DevOps project-8a7aace5,-3,2026-11-25T12:00:00.000Z,/,
@@ -188,7 +188,9 @@ describe('sc-expiry output formats', () => {
     expect(actionRows[0]).toContain(
       `| 2 pipelines \\(last 2026-11-27\\): [web-deploy](${fakes.orgUrl}/Alpha/_build?definitionId=12) |`,
     );
-    expect(actionRows[0].split(' | ')).toHaveLength(9);
+    expect(actionRows[0].split(' | ')).toHaveLength(10);
+    // Owners read with the credentials: this app has none, and the sample endpoint names no creator.
+    expect(actionRows[0].split(' | ')[7]).toBe('no owner; creator unknown');
     expect(stdout).not.toContain('### Could not be checked');
     expect(stdout).not.toContain('Scan incomplete');
   });

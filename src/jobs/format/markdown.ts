@@ -1,4 +1,5 @@
 import { withoutControls } from '../../core/logSafe';
+import { creatorLabel, ownerLabel } from '../../core/owners';
 import { needsAction, STATUS_LABELS, STATUS_ORDER, summaryKey } from '../../core/status';
 import type { Report, ReportConnection, ReportEntry } from '../../core/report';
 import type { ScanProblem } from '../scan';
@@ -40,6 +41,19 @@ function usedByText(r: ReportConnection): string {
   return first ? `${mdText(text)}: ${link(first.name, first.link)}` : mdText(text);
 }
 
+/** The app's owners (first two, then a count) and who created the connection. */
+function whoCell(r: ReportConnection): string {
+  const o = r.owners;
+  const owners =
+    o === null
+      ? 'owners not read'
+      : o.length === 0
+        ? 'no owner'
+        : `${o.slice(0, 2).map(ownerLabel).join(', ')}${o.length > 2 ? ` +${o.length - 2}` : ''}`;
+  const creator = creatorLabel(r.createdBy);
+  return mdText(`${owners}; ${creator === 'creator unknown' ? creator : `created by ${creator}`}`);
+}
+
 function appCell(r: ReportConnection): string {
   return r.appId ? link(appText(r), r.links.entra) : '';
 }
@@ -76,13 +90,13 @@ export function formatMarkdown(
     out.push(
       `### Needs action (${action.length})`,
       '',
-      '| Status | Connection | Project | Type | App registration | Expires | Used by | Reason | Fix |',
-      '|---|---|---|---|---|---|---|---|---|',
+      '| Status | Connection | Project | Type | App registration | Expires | Used by | Owners | Reason | Fix |',
+      '|---|---|---|---|---|---|---|---|---|---|',
     );
     for (const { report: r, connection, verdict } of action) {
       const row = { report: r, connection, verdict };
       out.push(
-        `| ${ICONS[r.status] ?? ''} ${STATUS_LABELS[r.status]} | ${connectionCell(r)} | ${mdText(projectText(r))} | ${mdText(typeText(row))} | ${appCell(r)} | ${mdText(expiresText(r))} | ${usedByText(r)} | ${mdText(r.reason)} | ${mdText(firstFix(r))} |`,
+        `| ${ICONS[r.status] ?? ''} ${STATUS_LABELS[r.status]} | ${connectionCell(r)} | ${mdText(projectText(r))} | ${mdText(typeText(row))} | ${appCell(r)} | ${mdText(expiresText(r))} | ${usedByText(r)} | ${whoCell(r)} | ${mdText(r.reason)} | ${mdText(firstFix(r))} |`,
       );
     }
     out.push('');

@@ -26,6 +26,7 @@ export function viewReport(
     verdict: r.verdict,
     project: r.connection.projects[0]?.name ?? '',
     appDisplayName: r.appName,
+    owners: r.owners,
   }));
   const report = buildReport(entries, orgUrl, thresholds, new Date(nowMs).toISOString());
   const errors = projects.flatMap((p) =>

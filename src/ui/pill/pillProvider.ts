@@ -3,6 +3,7 @@ import type { IContributedPill } from 'azure-devops-extension-api';
 import type { SurfaceData } from '../../adapters/sdk/surfaceData';
 import { pipelineWarnings } from '../../core/surfaces';
 import { pillText } from '../../core/surfaceText';
+import { trackedItem, workItemLink } from '../../core/snapshotWorkItems';
 
 /**
  * The object the pipeline page asks for pills (Microsoft's sample: azure-devops-extension-sample
@@ -48,5 +49,16 @@ export function createPillProvider(deps: PillDeps) {
       onClick: () => void deps.navigate(target),
       connections: items.map((i) => ({ id: i.connection.id, status: i.verdict.status })),
     });
+    // One connection whose renewal a work item tracks: a second pill opens that item.
+    const tracked = items.length === 1 ? trackedItem(data.snapshot?.workItems, items[0].connection.id) : null;
+    if (tracked !== null) {
+      const link = workItemLink(data.orgUrl, data.project.id || data.project.name, tracked);
+      pills.push({
+        text: `Tracked in #${tracked}`,
+        tooltip: `Work item #${tracked} tracks the renewal of ${items[0].connection.name}.`,
+        onClick: () => void deps.navigate(link),
+        connections: [{ id: items[0].connection.id, status: items[0].verdict.status }],
+      });
+    }
   }
 }

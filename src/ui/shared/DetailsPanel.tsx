@@ -14,6 +14,8 @@ import type { HubRow } from './rows';
 import { StatusBadge } from './StatusBadge';
 import { UsedByList } from './UsedByList';
 import { FixCommand } from './FixCommand';
+import { ownersNote, whoLine } from '../../core/owners';
+import { workItemLink } from '../../core/snapshotWorkItems';
 
 const SEVERITY: Record<Status, MessageCardSeverity> = {
   expired: MessageCardSeverity.Error,
@@ -59,7 +61,7 @@ export function DetailsPanel(props: {
         <StatusCard row={row} />
         {c.entraBacked && c.schemeKind !== 'none' ? <ConnectionCheck row={row} onCheck={props.onCheck} /> : null}
         <ConnectionLinks row={row} orgUrl={props.orgUrl} project={props.project} />
-        <ConnectionFacts row={row} project={props.project} />
+        <ConnectionFacts row={row} project={props.project} orgUrl={props.orgUrl} />
         {v.findings.length > 0 ? <WhatToDo findings={v.findings} /> : null}
         {row.pending ? null : <FixCommand connection={c} verdict={v} orgUrl={props.orgUrl} project={props.project} />}
         {c.entraBacked ? (
@@ -135,7 +137,7 @@ function ConnectionLinks(props: { row: HubRow; orgUrl: string; project: string }
   );
 }
 
-function ConnectionFacts(props: { row: HubRow; project: string }) {
+function ConnectionFacts(props: { row: HubRow; project: string; orgUrl: string }) {
   const { row } = props;
   const { connection: c } = row;
   return (
@@ -145,11 +147,35 @@ function ConnectionFacts(props: { row: HubRow; project: string }) {
       <Fact label="Tenant">{c.tenantId ?? '—'}</Fact>
       <Fact label="Cloud">{c.environment}</Fact>
       <Fact label="Projects">{c.projects.map((p) => p.name).join(', ') || props.project}</Fact>
+      <Fact label="Who">
+        <span data-owners={row.owners === undefined ? 'not-read' : row.owners.length}>
+          {whoLine(row.owners, c.createdBy)}
+        </span>
+        {row.owners && ownersNote(row.owners) ? (
+          <span className="secondary-text sce-owners-note"> {ownersNote(row.owners)}</span>
+        ) : null}
+      </Fact>
+      {row.tracked ? <RenewalFact tracked={row.tracked} orgUrl={props.orgUrl} project={props.project} /> : null}
       <Fact label="Last saved">
         {c.modifiedAt && toMs(c.modifiedAt) !== null ? shortDateTime(toMs(c.modifiedAt) as number) : 'unknown'}
       </Fact>
       {c.wifIssuer ? <Fact label="Federation issuer">{c.wifIssuer}</Fact> : null}
     </dl>
+  );
+}
+
+function RenewalFact(props: { tracked: NonNullable<HubRow['tracked']>; orgUrl: string; project: string }) {
+  const { tracked } = props;
+  return (
+    <Fact label="Renewal">
+      <Link
+        href={workItemLink(props.orgUrl, tracked.project || props.project, tracked.id)}
+        target="_blank"
+        rel="noopener noreferrer"
+      >
+        Tracked in #{tracked.id}
+      </Link>
+    </Fact>
   );
 }
 

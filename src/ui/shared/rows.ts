@@ -3,7 +3,9 @@ import { typeLabel } from '../../core/connectionTypes';
 import { authShortLabel } from '../../core/labels';
 import { compareExpiry, compareText, compareVerdicts } from '../../core/order';
 import { severityRank } from '../../core/status';
-import type { Connection, Status, Verdict } from '../../core/types';
+import type { Connection, Owner, Status, Verdict } from '../../core/types';
+import { trackedItem } from '../../core/snapshotWorkItems';
+import { ownerLabel } from '../../core/owners';
 import { computeVerdict } from '../../core/verdict';
 import { shortDate } from '../../core/days';
 import { lookupsFromSnapshot, type Snapshot } from '../../core/snapshot';
@@ -31,6 +33,10 @@ export interface HubRow {
   typeText: string;
   /** Short: "Secret (automatic)". */
   authText: string;
+  /** The app registration's owners, when Graph (or the snapshot) gave them. */
+  owners: Owner[] | undefined;
+  /** The work item that tracks its renewal, from the snapshot: its id and the project it lives in. */
+  tracked: { id: number; project: string } | null;
 }
 
 const LIVE = new Set<AppLookup['kind']>(['found', 'not-found']);
@@ -90,6 +96,7 @@ export function buildRows(
       data.homeTenantId,
       usage,
       usageError,
+      data.snapshot?.workItems,
     ];
     const cached = cache.get(connection);
     if (cached && sameInputs(cached.inputs, inputs)) return cached.row;
@@ -117,6 +124,16 @@ export function buildRows(
     });
     if (asOf) verdict.reason = `${verdict.reason} As of ${shortDate(asOf.takenAt)} (${asOf.by}).`;
     const appName = lookup?.kind === 'found' ? lookup.app.displayName : null;
+    const owners = lookup?.kind === 'found' ? lookup.app.owners : undefined;
+    const trackedId = trackedItem(data.snapshot?.workItems, connection.id);
+    const tracked =
+      trackedId === null
+        ? null
+        : {
+            id: trackedId,
+            // The organization's combined snapshot says which project holds the item; a project's own: that project.
+            project: data.snapshot?.workItems?.projectOf?.[connection.id.toLowerCase()] ?? '',
+          };
     const typeText = typeLabel(connection);
     const authText = authShortLabel(connection);
     const row: HubRow = {
@@ -131,13 +148,16 @@ export function buildRows(
       usageError,
       typeText,
       authText,
+      owners,
+      tracked,
     };
     cache.set(connection, { inputs, row });
     return row;
   });
 }
 
-export type SortKey = 'name' | 'project' | 'type' | 'auth' | 'app' | 'tenant' | 'expiry' | 'usedBy' | 'status';
+export type SortKey =
+  'name' | 'project' | 'type' | 'auth' | 'app' | 'tenant' | 'owners' | 'expiry' | 'usedBy' | 'status';
 
 export interface ViewOptions {
   keyword: string;
@@ -156,6 +176,7 @@ const COMPARERS: Record<SortKey, (a: HubRow, b: HubRow) => number> = {
   auth: byText((r) => r.authText),
   app: byText((r) => r.appName ?? r.connection.appId ?? ''),
   tenant: byText((r) => r.connection.tenantId ?? ''),
+  owners: byText((r) => (r.owners?.[0] ? ownerLabel(r.owners[0]) : '\uffff')),
   expiry: (a, b) => compareExpiry(a.verdict.expiresAt, b.verdict.expiresAt),
   usedBy: (a, b) => {
     const ua = lastUsedKey(a.usage);
@@ -184,6 +205,9 @@ function haystackOf(r: HubRow): string {
       c.description,
       projectNames(c),
       ...pipelines,
+      ...(r.owners ?? []).map(ownerLabel),
+      c.createdBy?.displayName,
+      c.createdBy?.uniqueName,
     ]
       .filter(Boolean)
       .join(' ')

@@ -7,6 +7,7 @@ import { ExpiryCell } from './ExpiryCell';
 import { healthText } from './healthText';
 import type { HubRow, SortKey } from './rows';
 import { StatusBadge } from './StatusBadge';
+import { creatorLabel, ownerLabel } from '../../core/owners';
 
 /** Where a table is shown: the organization hub adds the project column. */
 export interface TableContext {
@@ -44,6 +45,19 @@ function projectCell(r: HubRow) {
   return (
     <TwoLines first={first.name} second={others.length > 0 ? `also ${others.map((p) => p.name).join(', ')}` : null} />
   );
+}
+
+/** The first owner (and how many more), or "No owner" / "Owners not read"; the creator below. */
+function ownersCell(r: HubRow) {
+  const o = r.owners;
+  const first =
+    o === undefined
+      ? 'Owners not read'
+      : o.length === 0
+        ? 'No owner'
+        : `${ownerLabel(o[0])}${o.length > 1 ? ` +${o.length - 1}` : ''}`;
+  const created = creatorLabel(r.connection.createdBy);
+  return <TwoLines first={first} second={created === 'creator unknown' ? created : `created by ${created}`} />;
 }
 
 function usedByCell(r: HubRow) {
@@ -137,6 +151,16 @@ export const COLUMNS: ColumnDef[] = [
     choosable: true,
     shownByDefault: (ctx) => !ctx.oneTenant,
     render: tenantCell,
+  },
+  {
+    id: 'owners',
+    name: 'Owners',
+    sortKey: 'owners',
+    width: -15,
+    choosable: true,
+    // Optional: chosen in the column chooser.
+    shownByDefault: () => false,
+    render: ownersCell,
   },
   {
     id: 'expiry',
