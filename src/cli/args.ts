@@ -43,9 +43,12 @@ const VALUE_FLAGS = {
   'timeout-seconds': 'timeoutSeconds',
   'extension-publisher': 'extensionPublisher',
   'extension-id': 'extensionId',
+  'work-item-type': 'workItemType',
+  'area-path': 'areaPath',
+  'assign-to': 'assignTo',
 } as const satisfies Record<string, keyof OptionNames>;
 type ValueFlag = keyof typeof VALUE_FLAGS;
-const BOOLEAN_FLAGS = ['verbose', 'publish', 'help', 'version', ...FIX_BOOLEAN_FLAGS] as const;
+const BOOLEAN_FLAGS = ['verbose', 'publish', 'work-items', 'help', 'version', ...FIX_BOOLEAN_FLAGS] as const;
 
 /** The messages name the flags. */
 const FLAG_NAMES = Object.fromEntries(
@@ -114,6 +117,7 @@ function settingsFrom(values: Map<string, string[]>): ScanSettings {
   const settings: ScanSettings = {
     projects: values.get('project') ?? [],
     publish: values.has('publish'),
+    workItems: values.has('work-items'),
     verbose: values.has('verbose'),
   };
   for (const [flag, key] of Object.entries(VALUE_FLAGS)) {

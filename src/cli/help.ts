@@ -40,6 +40,13 @@ Options:
   --extension-publisher ID Publisher of the installed extension (default ${target.publisher}; with --publish)
   --extension-id ID        Id of the installed extension (default ${target.extensionId};
                            with --publish)
+  --work-items             Keep one work item per connection that needs action: created, commented
+                           when its status, date or fix changes, closed when renewed, reopened
+                           when needed again (found by the tag sc-expiry:<connection id>)
+  --work-item-type TYPE    Work item type (default Task, or Issue where the process has no Task)
+  --area-path PATH         Area path of new work items (default the project's)
+  --assign-to WHO          creator, owner (first app owner Azure DevOps knows), an e-mail, or none
+                           (default creator)
   --verbose                Log each HTTP request and phase on standard error
   -h, --help               Show this help
   --version                Show the version
@@ -52,6 +59,8 @@ Authentication:
                 else SYSTEM_ACCESSTOKEN (pipeline token), else Azure CLI / DefaultAzureCredential.
   Graph:        GRAPH_ACCESS_TOKEN, else DefaultAzureCredential (Application.Read.All), one token per tenant.
   --publish:    the Azure DevOps token also needs Extension data (read & write), vso.extension.data_write.
+  --work-items: the token also needs Work Items (Read & write), vso.work_write, and the user "Edit work
+                items in this node" on the area path; a refusal is named and the scan goes on.
 
 Exit codes:
   ${EXIT.ok}  nothing at or above --fail-on     ${EXIT.failOn}  something is

@@ -15,6 +15,8 @@ export interface PipelineRun {
   report: ScanReport;
   result: ScanResult;
   publishFailures: PublishFailure[];
+  /** What the track step could not do, one line each (its hints included): warnings, the step yellow. */
+  workItemProblems?: string[];
   code: number;
   out: Out;
 }
@@ -30,6 +32,7 @@ export function writePipelineCommands({
   report,
   result,
   publishFailures,
+  workItemProblems = [],
   code,
   out,
 }: PipelineRun): number {
@@ -45,6 +48,7 @@ export function writePipelineCommands({
     issues.push(command('task.logissue', publishIssue, oneLine(`Snapshot not published: ${describeFailure(f)}`)));
   if (publishFailures.some(isDenied))
     issues.push(command('task.logissue', publishIssue, task?.publishHint ?? scopeHint(true)));
+  for (const p of workItemProblems) issues.push(command('task.logissue', { type: 'warning' }, oneLine(p.trim())));
   for (const line of issues) write(`${line}\n`);
   let summaryPath = options.format === 'markdown' && options.output ? resolve(options.output) : null;
   try {

@@ -9,6 +9,7 @@ import { snapshotEntries, type SnapshotApp } from '../core/snapshot';
 import { toSnapshotConnections } from '../core/snapshotConnections';
 import type { AppLookup, Connection } from '../core/types';
 import type { UsageMap } from '../core/usage';
+import type { SnapshotWorkItems } from '../core/snapshotWorkItems';
 import type { JobDeps, OrgJobOptions } from './deps';
 import type { ScannedProject } from './scan';
 import type { PublishTarget } from './scanOptions';
@@ -26,6 +27,8 @@ export interface PublishInput extends OrgJobOptions {
   /** Every listed connection, and which pipelines used them: the warning surfaces read these. */
   found?: { connection: Connection; project: string }[];
   usage?: UsageMap;
+  /** Per project id, the work items tracking its connections (the track step's; absent: left as stored). */
+  workItems?: Record<string, SnapshotWorkItems>;
   takenAt: string;
   takenBy: SnapshotApp['takenBy'];
 }
@@ -140,7 +143,14 @@ function extrasFor(input: PublishInput, project: { id: string; name: string }) {
     const u = input.usage?.[c.id.toLowerCase()];
     if (u) usage[c.id.toLowerCase()] = u;
   }
-  return { extras: { connections: toSnapshotConnections(connections, input.takenAt), usage } };
+  const workItems = project.id ? input.workItems?.[project.id] : undefined;
+  return {
+    extras: {
+      connections: toSnapshotConnections(connections, input.takenAt),
+      usage,
+      ...(workItems ? { workItems } : {}),
+    },
+  };
 }
 
 /** True when a failure says the credential may not write extension data. */

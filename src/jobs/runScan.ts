@@ -6,6 +6,7 @@ import type { ScanReport } from './format/formats';
 import { writePipelineCommands } from './pipelineOutput';
 import type { PublishFailure } from './publish';
 import type { ScanOptions } from './scanOptions';
+import { trackRenewals } from './workItemsStep';
 import {
   explainProblems,
   explainUnreadUsage,
@@ -78,9 +79,12 @@ export async function runScan(options: ScanRunOptions, deps: ScanRunDeps): Promi
   // Checked before the scan, failed after it (disk full, folder removed): the scan could not complete.
   if (!writeReport(options, report, result.entries, out))
     return { code: EXIT.incomplete, report: null, issues: 0, publishFailures: [] };
-  // After the report is written: a failed publish never costs the report.
+  // After the report is written: tracking and publishing never cost the report or its exit code.
+  const tracked = options.workItems
+    ? await trackRenewals(options, options.workItems, result, report, session, out)
+    : null;
   const publishFailures = options.publish
-    ? await publishReadings(options, options.publish, result, report, session, out)
+    ? await publishReadings(options, options.publish, result, report, session, out, tracked?.snapshots)
     : [];
   const task = options.pipeline?.task;
   // In the task a refused publish never fails the run: the scan itself is complete.
@@ -91,7 +95,16 @@ export async function runScan(options: ScanRunOptions, deps: ScanRunDeps): Promi
     incomplete,
   );
   const issues = options.pipeline
-    ? writePipelineCommands({ options, pipeline: options.pipeline, report, result, publishFailures, code, out })
+    ? writePipelineCommands({
+        options,
+        pipeline: options.pipeline,
+        report,
+        result,
+        publishFailures,
+        workItemProblems: tracked?.problems ?? [],
+        code,
+        out,
+      })
     : 0;
   explainProblems(result.problems, publishFailures, options.pipeline !== null, out, task?.publishHint);
   explainUnreadUsage(result.unreadUsage, out);

@@ -3,6 +3,7 @@ import { checkThresholds, DEFAULT_THRESHOLDS, THRESHOLD_MAX_DAYS, THRESHOLD_MIN_
 import type { Thresholds } from '../core/types';
 import { DEFAULT_FORMAT, FORMATS, type Format } from './format/formats';
 import { baseUrl, marketplaceId, numberIn, oneOf, OptionError } from './optionChecks';
+import { checkWorkItemSettings, type WorkItemOptions } from './workItemOptions';
 
 /**
  * The options of a scan, and the one typed step that checks them for both shells: the command line
@@ -51,6 +52,8 @@ export interface ScanOptions {
   verbose: boolean;
   /** Publish each project's readings to the extension's data (absent when not asked for). */
   publish?: PublishTarget;
+  /** Track renewals as work items (absent when not asked for). */
+  workItems?: WorkItemOptions;
 }
 
 /** The options as a shell was given them: text, not yet checked; absent means the default. */
@@ -70,10 +73,14 @@ export interface ScanSettings {
   extensionPublisher?: string;
   extensionId?: string;
   verbose?: boolean;
+  workItems?: boolean;
+  workItemType?: string;
+  areaPath?: string;
+  assignTo?: string;
 }
 
 /** How a shell names each option in its messages: `--warning-days`, or `input "warningDays"`. */
-export type OptionNames = Record<Exclude<keyof ScanSettings, 'publish' | 'verbose'>, string>;
+export type OptionNames = Record<Exclude<keyof ScanSettings, 'publish' | 'verbose' | 'workItems'>, string>;
 
 export type Checked = { ok: true; options: ScanOptions } | { ok: false; message: string };
 
@@ -131,6 +138,9 @@ function check(settings: ScanSettings, names: OptionNames): ScanOptions {
     verbose: settings.verbose === true,
     ...(settings.publish ? { publish: target } : {}),
   };
+  const workItems = checkWorkItemSettings(settings, names);
+  if (!workItems.ok) throw new OptionError(workItems.message);
+  if (workItems.options) options.workItems = workItems.options;
   // An empty file name is refused before anything is read.
   if (options.output !== null && options.output.trim() === '')
     throw new OptionError(`${names.output} needs a file name`);

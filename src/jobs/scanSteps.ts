@@ -10,6 +10,7 @@ import { isDenied, publishJob, scopeHint, type PublishFailure } from './publish'
 import type { ScanRunDeps, ScanRunOptions } from './runScan';
 import { scanJob, type ScanProblem, type ScanResult } from './scan';
 import type { PublishTarget, ScanOptions } from './scanOptions';
+import type { SnapshotWorkItems } from '../core/snapshotWorkItems';
 
 /** The steps of `scan`, in the order runScan.ts calls them. */
 
@@ -101,6 +102,7 @@ export async function publishReadings(
   report: ScanReport,
   session: ScanSession,
   out: Out,
+  workItems?: Record<string, SnapshotWorkItems>,
 ): Promise<PublishFailure[]> {
   const published = await publishJob(
     {
@@ -112,6 +114,7 @@ export async function publishReadings(
       lookups: result.lookups,
       found: result.found,
       usage: result.usage,
+      workItems,
       takenAt: report.scannedAt,
       takenBy: { kind: 'scanner', name: oneLine(options.publishedBy?.trim() || 'sc-expiry', 200) },
     },

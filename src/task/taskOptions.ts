@@ -16,6 +16,9 @@ const INPUT_NAMES: OptionNames = {
   graphUrl: 'input "graphUrl"',
   extensionPublisher: 'input "extensionPublisher"',
   extensionId: 'input "extensionId"',
+  workItemType: 'input "workItemType"',
+  areaPath: 'input "areaPath"',
+  assignTo: 'input "assignTo"',
   // Not inputs: the task sets these itself.
   format: 'the report format',
   output: 'the report file',
@@ -59,6 +62,15 @@ export function taskOptions(env: Env, jsonFile: string): TaskOptions {
     publish: (getInput(env, 'publishReadings') || 'true').toLowerCase() === 'true',
     extensionPublisher: optional('extensionPublisher'),
     extensionId: optional('extensionId'),
+    // The work item inputs count only with workItems (their defaults are always sent).
+    ...((getInput(env, 'workItems') || 'false').toLowerCase() === 'true'
+      ? {
+          workItems: true,
+          workItemType: optional('workItemType'),
+          areaPath: optional('areaPath'),
+          assignTo: optional('assignTo'),
+        }
+      : {}),
     // System.Debug (the "Enable system diagnostics" run option) logs each request.
     verbose: getVariable(env, 'System.Debug').toLowerCase() === 'true',
   };

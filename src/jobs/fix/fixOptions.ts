@@ -66,7 +66,19 @@ export type FixNames = Pick<
 function check(s: FixSettings, names: FixNames): FixOptions {
   const shared = checkScanSettings(
     { ...s, format: undefined },
-    { ...names, format: names.format, output: '', jsonFile: '', failOn: '', extensionPublisher: '', extensionId: '' },
+    {
+      ...names,
+      format: names.format,
+      output: '',
+      jsonFile: '',
+      failOn: '',
+      extensionPublisher: '',
+      extensionId: '',
+      // fix tracks no work items: these scan options are never given to it.
+      workItemType: '',
+      areaPath: '',
+      assignTo: '',
+    },
   );
   if (!shared.ok) throw new OptionError(shared.message);
   const connections = (s.connections ?? []).map((c) => c.trim());
