@@ -1,5 +1,5 @@
 import { isoDay } from './days';
-import { withoutControls } from './logSafe';
+import { plainText as visibleText } from './logSafe';
 import { ownerLabel, ownersNote, creatorLabel } from './owners';
 import type { ReportConnection } from './report';
 import { STATUS_LABELS } from './status';
@@ -7,7 +7,8 @@ import { STATUS_LABELS } from './status';
 /**
  * What a tracked renewal says. Work item descriptions and comments are HTML (System.Description is an
  * HTML field; the comments API takes HTML text): every name, message and owner from the data is
- * escaped there. Titles and tags are plain text fields: control characters out, nothing escaped.
+ * escaped there. Titles and tags are plain text fields: control characters out, nothing escaped. Azure DevOps
+ * shows neither without bidi isolation, so in both the invisible and reordering characters read as <U+202E>.
  */
 
 export const TRACKING_TAG = 'sc-expiry';
@@ -22,8 +23,9 @@ export function tagsFor(connectionId: string): string {
   return `${TRACKING_TAG}; ${connectionTag(connectionId)}`;
 }
 
+/** Text for the HTML fields: controls out, invisibles shown, markup escaped. */
 export function escapeHtml(text: string): string {
-  return text
+  return visibleText(text)
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
@@ -33,7 +35,7 @@ export function escapeHtml(text: string): string {
 
 /** Plain text for a title: controls become spaces, runs of spaces one, at most `max` characters. */
 export function plainText(text: string, max = 255): string {
-  const clean = withoutControls(text)
+  const clean = visibleText(text)
     .replace(/[\u2028\u2029]/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();

@@ -180,6 +180,22 @@ describe('hostile names', () => {
   });
 });
 
+describe('bidi and invisible characters', () => {
+  it.each([
+    ['override', 'acr-\u202Egnp.exe-push', 'acr-<U+202E>gnp.exe-push'],
+    ['isolate and zero width', 'web\u2066\u200Bapp', 'web<U+2066><U+200B>app'],
+    ['byte order mark', 'prod\uFEFFweb', 'prod<U+FEFF>web'],
+  ])('%s: shown as escapes in the title and the description', (_, name, shown) => {
+    const { report, verdict } = entry(5, name);
+    const t = trackingOf(report, verdict);
+    if (t.kind !== 'needs') throw new Error('needs');
+    expect(titleFor(report)).toContain(`Renew service connection ${shown}:`);
+    const html = descriptionFor({ connection: report, fix: t.fix, fingerprint: t.fingerprint });
+    expect(html).toContain(shown.replace(/</g, '&lt;').replace(/>/g, '&gt;'));
+    expect(html).not.toMatch(/[\u202A-\u202E\u2066-\u2069\u200B-\u200F\uFEFF]/);
+  });
+});
+
 describe('whom to assign', () => {
   const owners = {
     user: { id: 'u1', kind: 'user' as const, displayName: 'Adele', userPrincipalName: 'adele@contoso.com', mail: null },
