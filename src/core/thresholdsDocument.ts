@@ -11,7 +11,8 @@ export type ThresholdsReading =
   /** `thresholds` raised to the floors (core/thresholds.ts); `asSet` what the project wrote, for the note. */
   | { kind: 'set'; thresholds: Thresholds; asSet: Thresholds }
   | { kind: 'missing'; thresholds: Thresholds }
-  | { kind: 'unreadable'; reason: string };
+  /** `invalid`: read, but not valid thresholds (Settings may overwrite it); else the read itself failed. */
+  | { kind: 'unreadable'; reason: string; invalid?: true };
 
 export const MISSING_THRESHOLDS: ThresholdsReading = { kind: 'missing', thresholds: DEFAULT_THRESHOLDS };
 
@@ -19,12 +20,12 @@ export const MISSING_THRESHOLDS: ThresholdsReading = { kind: 'missing', threshol
 export function thresholdsFromDocument(doc: unknown): ThresholdsReading {
   if (doc === null || doc === undefined) return MISSING_THRESHOLDS;
   if (typeof doc !== 'object' || Array.isArray(doc))
-    return { kind: 'unreadable', reason: 'the thresholds document is not an object' };
+    return { kind: 'unreadable', reason: 'the thresholds document is not an object', invalid: true };
   const d = doc as { warningDays?: unknown; criticalDays?: unknown };
   const checked = checkThresholds(d.warningDays, d.criticalDays);
   return checked.ok
     ? { kind: 'set', thresholds: withFloors(checked.thresholds), asSet: checked.thresholds }
-    : { kind: 'unreadable', reason: `the stored thresholds are not valid (${checked.error})` };
+    : { kind: 'unreadable', reason: `the stored thresholds are not valid (${checked.error})`, invalid: true };
 }
 
 /** The read itself failed (network, 401/403, 5xx): not the same as "none set". */

@@ -50,6 +50,37 @@ describe('shared settings', () => {
     expect(saveThresholds).not.toHaveBeenCalled();
   });
 
+  it('stored thresholds that are not valid: the hub says so, and Save replaces them even unedited', async () => {
+    const saveClientId = jest.fn(async () => undefined);
+    const saveThresholds = jest.fn(async () => undefined);
+    const deps = fakeDeps({
+      listEndpoints: endpoints,
+      graphFetch: graph(),
+      loadSettings: async () => ({
+        clientId: ORG_APP,
+        thresholds: DEFAULTS,
+        thresholdsInvalid: 'the stored thresholds are not valid (the warning must be at least the critical)',
+      }),
+      saveClientId,
+      saveThresholds,
+    });
+    render(<HubPage deps={deps} />);
+    await waitFor(() =>
+      expect(document.body.textContent).toMatch(
+        /This project's stored thresholds are not valid \(the warning must be at least the critical\): the statuses below use the defaults \(warning 30 days, critical 7\)\. Open Settings/,
+      ),
+    );
+    await openSettings();
+    expect(document.querySelector('[data-thresholds-invalid]')?.textContent).toMatch(
+      /Save replaces the stored document/,
+    );
+    expect(document.querySelector('[data-settings-error]')).toBeNull();
+    save();
+    await waitFor(() => expect(screen.queryByText('Thresholds (this project)')).toBeNull());
+    expect(saveThresholds).toHaveBeenCalledWith(DEFAULTS);
+    expect(saveClientId).not.toHaveBeenCalled();
+  });
+
   it.each<[string, (f: HTMLElement) => void, number, number]>([
     [
       'thresholds only',

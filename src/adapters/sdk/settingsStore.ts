@@ -25,6 +25,8 @@ export interface HubSettings {
   clientIdHistory?: ClientIdChange[];
   /** Set when the settings could not be read: they are unknown, not "not set", and Save is refused. */
   readError?: string;
+  /** This project's thresholds document was read and is not valid thresholds: Save may replace it. */
+  thresholdsInvalid?: string;
 }
 
 /** Where getValue/setValue keep values: documents `{id: key, value}` in this collection. */
@@ -91,9 +93,11 @@ export function createSettingsStore(projectId: string, userName: string, now: ()
       ]);
       const client = readClientIdSetting(clientDoc.ok ? clientDoc.doc : null);
       // Thresholds that could not be read are unknown, not the defaults: the page says so and Save is off.
+      // A document read whole but not valid is known to be broken: Save may replace it.
+      const invalid = reading.kind === 'unreadable' && reading.invalid ? reading.reason : undefined;
       const readError = !clientDoc.ok
         ? clientDoc.error
-        : reading.kind === 'unreadable'
+        : reading.kind === 'unreadable' && !invalid
           ? `this project's thresholds: ${reading.reason}`
           : undefined;
       return {
@@ -102,6 +106,7 @@ export function createSettingsStore(projectId: string, userName: string, now: ()
         // As the project set them (Settings edits these); the surfaces apply the floors.
         thresholds: reading.kind === 'set' ? reading.asSet : (usableThresholds(reading) ?? DEFAULT_THRESHOLDS),
         ...(readError ? { readError } : {}),
+        ...(invalid ? { thresholdsInvalid: invalid } : {}),
       };
     },
     saveClientId: (clientId: string | null) => saveClientIdAs(clientId, userName, now()),

@@ -45,7 +45,9 @@ export function HubPage(props: { deps: HubDeps }) {
   // "Could not read" is never shown as the defaults: the statuses say which thresholds they use.
   const thresholdsUnread = data.settingsError?.startsWith("this project's thresholds: ")
     ? `Could not read ${data.settingsError.replace(': ', ' (')}): the statuses below use the defaults (warning ${data.thresholds.warningDays} days, critical ${data.thresholds.criticalDays}), not this project's own. Refresh to read them again.`
-    : null;
+    : data.thresholdsInvalid
+      ? `This project's ${data.thresholdsInvalid.replace(/^the /, '')}: the statuses below use the defaults (warning ${data.thresholds.warningDays} days, critical ${data.thresholds.criticalDays}). Open Settings and Save thresholds to replace them.`
+      : null;
 
   return (
     <HubPageFrame

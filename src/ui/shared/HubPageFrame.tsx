@@ -78,6 +78,7 @@ export function HubPageFrame(props: Props) {
             fixed={data.clientIdSource === 'package'}
             history={data.clientIdHistory}
             readError={data.settingsError}
+            thresholdsInvalid={data.thresholdsInvalid}
             {...props.settings}
             onDismiss={() => setSettingsOpen(false)}
           />

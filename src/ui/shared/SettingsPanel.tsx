@@ -15,6 +15,8 @@ interface Props {
   history?: ClientIdChange[];
   /** The settings could not be read: Save is refused until a Refresh reads them. */
   readError?: string | null;
+  /** The stored thresholds are not valid: the fields start from the defaults and Save replaces them. */
+  thresholdsInvalid?: string | null;
   /** Null where the page spans projects (organization hub): each project keeps its own thresholds. */
   thresholds: Thresholds | null;
   /** With `thresholds` null: how many of the projects shown set their own. */
@@ -82,6 +84,11 @@ export function SettingsPanel(props: Props) {
         ) : (
           <ThresholdsElsewhere counts={props.projectThresholds} />
         )}
+        {props.thresholds && props.thresholdsInvalid ? (
+          <p role="alert" className="sce-error-text" data-thresholds-invalid>
+            {`This project's ${props.thresholdsInvalid.replace(/^the /, '')}. The fields show the defaults; Save replaces the stored document with them.`}
+          </p>
+        ) : null}
         {props.readError ? (
           <p role="alert" className="sce-error-text" data-settings-error>
             Could not read the settings ({props.readError}). They are unknown, not unset: Save is off until Refresh

@@ -31,6 +31,8 @@ export interface HubData {
   clientIdHistory: ClientIdChange[];
   /** The settings could not be read: they are unknown (not "not set") and Save is refused. */
   settingsError: string | null;
+  /** This project's stored thresholds are not valid: the defaults are in use until Settings saves new ones. */
+  thresholdsInvalid: string | null;
   homeTenantId: string | null;
   snapshot: Snapshot | null;
   /** Expiry of the pasted token, when the page uses one. */
@@ -56,6 +58,7 @@ export const INITIAL: HubData = {
   clientIdSource: null,
   clientIdHistory: [],
   settingsError: null,
+  thresholdsInvalid: null,
   homeTenantId: null,
   snapshot: null,
   pastedTokenExpiresAt: null,
@@ -102,6 +105,7 @@ export function withClientIdSettings(settings: HubSettings, fixed?: string | nul
     ...clientIdInUse(settings, fixed),
     clientIdHistory: settings.clientIdHistory ?? [],
     settingsError: settings.readError ?? null,
+    thresholdsInvalid: settings.thresholdsInvalid ?? null,
   });
 }
 

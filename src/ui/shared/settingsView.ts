@@ -31,7 +31,7 @@ export interface SettingsSave {
 
 /** Only what changed is written: an unchanged value is never rewritten over someone else's newer one. */
 export function changedSettings(
-  data: Pick<HubData, 'clientId' | 'clientIdSource' | 'thresholds' | 'settingsError'>,
+  data: Pick<HubData, 'clientId' | 'clientIdSource' | 'thresholds' | 'settingsError' | 'thresholdsInvalid'>,
   clientId: string | null,
   thresholds: Thresholds | null,
 ): SettingsSave {
@@ -40,7 +40,9 @@ export function changedSettings(
   if (data.clientIdSource !== 'package' && (clientId ?? null) !== (data.clientId ?? null)) out.clientId = clientId;
   if (
     thresholds &&
-    (thresholds.warningDays !== data.thresholds.warningDays || thresholds.criticalDays !== data.thresholds.criticalDays)
+    (data.thresholdsInvalid ||
+      thresholds.warningDays !== data.thresholds.warningDays ||
+      thresholds.criticalDays !== data.thresholds.criticalDays)
   )
     out.thresholds = thresholds;
   return out;
