@@ -29,11 +29,20 @@ const MASK = '***';
 export class Secrets {
   private readonly values = new Set<string>();
 
+  private onNew?: (secret: string) => void;
+
+  /** From now on, `listener` hears each new secret once, as it becomes known (the task registers it with the agent). */
+  onAdd(listener: (secret: string) => void): void {
+    this.onNew = listener;
+  }
+
   add(value: string | null | undefined): void {
     if (!value) return;
     const trimmed = value.trim();
     // Very short values would mask ordinary words; real tokens are long.
-    if (trimmed.length >= 8) this.values.add(trimmed);
+    if (trimmed.length < 8 || this.values.has(trimmed)) return;
+    this.values.add(trimmed);
+    this.onNew?.(trimmed);
   }
 
   scrub(text: string): string {

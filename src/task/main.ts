@@ -77,6 +77,14 @@ export async function runTask(
   const write = (line: string) => void io.stdout.write(`${line}\n`);
   const say = (text: string) => write(safeLine(text));
   const fail = (message: string): Result => (setResult(write, 'Failed', message), 'Failed');
+  const accessToken = getEndpointAuthorization(env, 'SystemVssConnection')?.parameters.accesstoken ?? '';
+  // Azure DevOps: a PAT passed to the step wins, else the job token.
+  const signInEnv: Env = { ...env, SYSTEM_ACCESSTOKEN: accessToken };
+  const secrets = secretsOf(signInEnv);
+  // The job token and secret variables are the agent's, masked already. Every token the task obtains
+  // (Graph, Azure DevOps through a credential) is registered with the agent the moment it is obtained,
+  // before any line that could carry it, so that the agent masks it in this step and every later one.
+  secrets.onAdd((secret) => write(command('task.setsecret', {}, secret)));
 
   const tempDir = getVariable(env, 'Agent.TempDirectory') || tmpdir();
   const reportPath = join(tempDir, `sc-expiry-report-${process.pid}-${now()}.json`);
@@ -85,7 +93,6 @@ export async function runTask(
   const fixMode = fixModeOf(env);
   if (!fixMode.ok) return fail(fixMode.message);
 
-  const accessToken = getEndpointAuthorization(env, 'SystemVssConnection')?.parameters.accesstoken ?? '';
   if (!accessToken)
     return fail(
       'The job has no access token (endpoint SystemVssConnection): run the task inside an Azure Pipelines job.',
@@ -104,9 +111,6 @@ export async function runTask(
     say('Microsoft Graph: token from GRAPH_ACCESS_TOKEN.');
   }
   mkdirSync(tempDir, { recursive: true });
-  // Azure DevOps: a PAT passed to the step wins, else the job token.
-  const signInEnv: Env = { ...env, SYSTEM_ACCESSTOKEN: accessToken };
-  const secrets = secretsOf(signInEnv);
   const outcome = await runScan(
     {
       ...parsed.options,
