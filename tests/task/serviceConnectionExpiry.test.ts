@@ -92,6 +92,26 @@ function job(inputs: Record<string, string>, over: Partial<AgentJob> = {}, org: 
 }
 
 const named = (run: TaskRun, name: string) => run.commands.filter((c) => c.name === name);
+
+/**
+ * Issue 17 item 6: each token the task obtained (`tokens`, in the order obtained) is registered with the agent by exactly
+ * one `##vso[task.setsecret]<token>` line of its own, printed before any line of the scan's output (only the task's
+ * sign-in announcement may come first), and the token appears in no other line of stdout or stderr.
+ */
+function expectTokensRegisteredFirst(run: TaskRun, tokens: string[]): void {
+  expect(tokens.length).toBeGreaterThan(0);
+  const registered = named(run, 'task.setsecret');
+  expect(registered.map((c) => c.data)).toEqual(tokens);
+  expect(registered.map((c) => c.line)).toEqual(tokens.map((t) => `##vso[task.setsecret]${t}`));
+  const lines = run.stdout.split(/\r\n|\r|\n/);
+  const firstScanLine = lines.findIndex((l) => !/^Microsoft Graph: /.test(l) && !l.startsWith('##vso[task.setsecret]'));
+  expect(firstScanLine).toBeGreaterThan(0);
+  for (const token of tokens) {
+    expect(lines.filter((l) => l.includes(token))).toEqual([`##vso[task.setsecret]${token}`]);
+    expect(lines.indexOf(`##vso[task.setsecret]${token}`)).toBeLessThan(firstScanLine);
+    expect(run.stderr).not.toContain(token);
+  }
+}
 const result = (run: TaskRun) => named(run, 'task.complete').at(-1)?.properties.result;
 function attachedReport(run: TaskRun): ScanReport {
   const [attachment] = named(run, 'task.addattachment');
@@ -123,8 +143,10 @@ describe('the packaged task', () => {
 
 describe('a scheduled scan of every project through the workload identity connection', () => {
   let run: TaskRun;
+  let issuedBefore = 0;
   beforeAll(async () => {
     entra.requests.length = 0;
+    issuedBefore = entra.issued.accessTokens.length;
     run = await runAsAgent(task, job({ projects: '*' }));
   }, 120_000);
 
@@ -194,8 +216,13 @@ describe('a scheduled scan of every project through the workload identity connec
   it('reads Graph with the token Entra ID issued and Azure DevOps with the job token; prints neither', () => {
     expect([...fakes.graph.tokens.keys()]).toEqual(entra.issued.accessTokens);
     expect(new Set(fakes.org.authorizations)).toEqual(new Set([`Bearer ${SYSTEM_TOKEN}`]));
-    for (const secret of [SYSTEM_TOKEN, ...entra.issued.accessTokens, ...entra.issued.oidcTokens])
+    // The job token (the agent's, masked already) and the OIDC assertions never reach the log.
+    for (const secret of [SYSTEM_TOKEN, ...entra.issued.oidcTokens])
       expect(`${run.stdout}${run.stderr}`).not.toContain(secret);
+  });
+
+  it('registers the Graph token Entra ID issued with setsecret before any scan output, and prints it nowhere else', () => {
+    expectTokensRegisteredFirst(run, entra.issued.accessTokens.slice(issuedBefore));
   });
 
   it("publishes the readings to the extension's data for the hub", () => {
@@ -336,10 +363,14 @@ describe('hostile names', () => {
     rename(IDS.expired, '##vso[task.setvariable variable=PWNED]yes');
     rename(IDS.critical, 'ok\r##vso[task.complete result=Succeeded;]done');
     rename(IDS.healthy, '##[error]not an error\n##vso[task.prependpath]/tmp/evil');
+    // A setsecret from a name would mask ordinary words in every later step's log.
+    rename(IDS.wif, 'arm ##vso[task.setsecret]Beta');
     (applications[0] as { displayName: string }).displayName = '##vso[task.uploadfile]/etc/passwd';
     const hostile = await startFakes({ projects, bearer: SYSTEM_TOKEN }, applications);
     try {
+      const issuedBefore = entra.issued.accessTokens.length;
       const run = await runAsAgent(task, job({ projects: '*', publishReadings: 'false' }, {}, hostile));
+      // One tenant, one Graph token: its setsecret is the only one, and it is the task's own.
       expect(run.commands.map((c) => c.name).sort()).toEqual([
         'task.addattachment',
         'task.complete',
@@ -347,8 +378,10 @@ describe('hostile names', () => {
         'task.logissue',
         'task.logissue',
         'task.logissue',
+        'task.setsecret',
         'task.uploadsummary',
       ]);
+      expectTokensRegisteredFirst(run, entra.issued.accessTokens.slice(issuedBefore));
       expect(run.commands.every((c) => !('variable' in c.properties))).toBe(true);
       expect(result(run)).toBe('Failed');
       // The names still reach the log, as text.
