@@ -12,7 +12,6 @@ import {
 } from './httpUtil';
 import {
   endpointInProject,
-  historyIn,
   findProject,
   flavorOf,
   itemAnswer,
@@ -30,6 +29,7 @@ import { DOCUMENTS_ROUTE, documentsAnswer } from './extensionDataRoutes';
 import { createFakeDevOpsWrites } from './fakeDevOpsWrites';
 import type { FakeEntra } from './fakeEntra';
 import { definitionsAnswer, DEFINITIONS, ITEMS, itemsAnswer } from './fakePipelines';
+import { historyPage, historyRecords } from './fakeHistory';
 import { createFakeWorkItems } from './fakeWorkItems';
 
 /**
@@ -37,7 +37,7 @@ import { createFakeWorkItems } from './fakeWorkItems';
  *   GET  {project}/_apis/serviceendpoint/endpoints[/{id}]       (filters: type, endpointIds, authSchemes)
  *   POST {project}/_apis/serviceendpoint/endpointproxy?endpointId=…
  *   GET  {project}/_apis/serviceendpoint/{endpointId}/executionhistory?top=&continuationToken=
- *        (newest first; x-ms-continuationtoken when more)
+ *        (newest first; x-ms-continuationtoken = the last record's id when the page is full)
  *   GET  _apis/projects[/{id}]?$top=&$skip=&continuationToken=  (x-ms-continuationtoken when more)
  *   GET|POST|PUT|PATCH|DELETE _apis/ExtensionManagement/InstalledExtensions/{pub}/{ext}/Data/Scopes/
  *        {scopeType}/{scopeValue}/Collections/{collection}/Documents[/{id}]
@@ -81,7 +81,6 @@ const PROXY = /^([^/]+)\/_apis\/serviceendpoint\/endpointproxy$/i;
 const HISTORY = /^([^/]+)\/_apis\/serviceendpoint\/([^/]+)\/executionhistory$/i;
 /** ServiceEndpointExecutionResult in azure-devops-extension-api/ServiceEndpoint: the numbers enumsAsNumbers sends. */
 const EXECUTION_RESULTS = ['succeeded', 'succeededwithissues', 'failed', 'canceled', 'skipped', 'abandoned'];
-const DEFAULT_HISTORY_TOP = 50;
 const PROJECTS = /^_apis\/projects(?:\/([^/]+))?$/i;
 
 /** The token's rights: 'manage', 'read', or null when refused. */
@@ -204,7 +203,7 @@ export function createFakeDevOps(fixture: Fixture, options: FakeDevOpsOptions = 
     );
   }
 
-  /** Execution records of one connection, shaped per the caller's Accept header, paged like the service. */
+  /** Execution records of one connection, shaped per the caller's Accept header, paged like the service (fakeHistory.ts). */
   function historyAnswer(projectKey: string, endpointId: string, q: URLSearchParams, flavor: Flavor): JsonAnswer {
     stats.historyPages += 1;
     const project = findProject(projects, projectKey);
@@ -213,20 +212,16 @@ export function createFakeDevOps(fixture: Fixture, options: FakeDevOpsOptions = 
     );
     if (!project || !endpoint || !endpointInProject(endpoint, project, fixture))
       return vssError(404, 'ServiceEndpointNotFoundException', `Service endpoint ${endpointId} not found.`);
-    const records = resolveNowTokens(historyIn(fixture, endpoint, project), now()) as {
-      data?: Record<string, unknown>;
-    }[];
-    const startOf = (r: { data?: Record<string, unknown> }) => str(r.data?.startTime);
-    const sorted = [...records].sort((a, b) => (startOf(a) < startOf(b) ? 1 : startOf(a) > startOf(b) ? -1 : 0));
-    const top = Math.max(1, Number(q.get('top')) || DEFAULT_HISTORY_TOP);
-    const start = Math.max(0, Number(q.get('continuationToken')) || 0);
-    const page = sorted.slice(start, start + top).map((r) => {
+    const paged = historyPage(historyRecords(fixture, endpoint, project, now()), q);
+    if (!paged)
+      return vssError(400, 'ArgumentException', 'The continuation token is not the id of an execution record.');
+    const page = paged.page.map((r) => {
       if (!flavor.enumsAsNumbers || !r.data) return r;
       const index = EXECUTION_RESULTS.indexOf(str(r.data.result).toLowerCase());
       return { ...r, data: { ...r.data, result: index >= 0 ? index : r.data.result } };
     });
-    const more = start + top < sorted.length;
-    return listAnswer(page, flavor, more ? { 'x-ms-continuationtoken': String(start + top) } : undefined);
+    const token = paged.continuationToken;
+    return listAnswer(page, flavor, token ? { 'x-ms-continuationtoken': token } : undefined);
   }
 
   // REST reference "Projects - List" / "Get" (TeamProjectReference in azure-devops-extension-api/Core): enums

@@ -6,7 +6,8 @@ import { emptySnapshot, mergeSnapshot, snapshotEntries, SNAPSHOT_COLLECTION, typ
 import { toSnapshotConnections } from '../core/snapshotConnections';
 import type { AppLookup } from '../core/types';
 import { mergeUsage, parseExecutionRecord, usageOf, type UsageMap } from '../core/usage';
-import { endpointInProject, historyIn, type ProjectInfo } from './devopsShapes';
+import { endpointInProject, type ProjectInfo } from './devopsShapes';
+import { historyRecords } from './fakeHistory';
 import { resolveNowTokens, type Fixture } from './fixture';
 
 /**
@@ -61,7 +62,7 @@ function seedOne(
       (e) => String((e as { id?: unknown })?.id).toLowerCase() === c.id.toLowerCase(),
     );
     for (const p of c.projects) {
-      const records = resolveNowTokens(historyIn(fixture, endpoint, p), nowMs);
+      const records = historyRecords(fixture, endpoint, p, nowMs);
       const read = usageOf(
         records.map(parseExecutionRecord).filter((r) => r !== null),
         takenAt,

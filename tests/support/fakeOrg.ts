@@ -3,6 +3,7 @@ import { flavorOf } from '../../src/devhost/devopsShapes';
 import { DOCUMENTS_ROUTE, documentsAnswer } from '../../src/devhost/extensionDataRoutes';
 import { createExtensionDataStore, type CollectionAddress } from '../../src/devhost/fakeExtensionData';
 import { createFakeGraph, type FakeGraphOptions } from '../../src/devhost/fakeGraph';
+import { historyPage, newestFirst, type HistoryRecord } from '../../src/devhost/fakeHistory';
 import { normalizeFixture } from '../../src/devhost/fixture';
 import { listen } from './listen';
 import { application, armEndpoint, iso } from './payloads';
@@ -19,7 +20,7 @@ export interface FakeProject {
   id?: string;
   name: string;
   endpoints: unknown[];
-  /** Endpoint id → execution records as the REST API returns them, newest first. */
+  /** Endpoint id → execution records as the REST API returns them (served newest first, by record id). */
   history?: Record<string, unknown[]>;
 }
 
@@ -229,12 +230,12 @@ export function createFakeOrg(options: FakeOrgOptions) {
         });
       const all =
         Object.entries(project.history ?? {}).find(([id]) => id.toLowerCase() === parts[4].toLowerCase())?.[1] ?? [];
-      const top = Number(url.searchParams.get('top')) || 50;
-      const start = Number(url.searchParams.get('continuationToken')) || 0;
+      // Paged as the service pages it (src/devhost/fakeHistory.ts): newest first, token = the last record's id.
+      const paged = historyPage(newestFirst(all as HistoryRecord[]), url.searchParams);
+      if (!paged) return answer(res, 400, { message: 'The continuation token is not the id of an execution record.' });
       const headers: Record<string, string> = {};
-      if (start + top < all.length) headers['x-ms-continuationtoken'] = String(start + top);
-      const value = all.slice(start, start + top);
-      return answer(res, 200, { count: value.length, value }, headers);
+      if (paged.continuationToken) headers['x-ms-continuationtoken'] = paged.continuationToken;
+      return answer(res, 200, { count: paged.page.length, value: paged.page }, headers);
     }
     answer(res, 404, { message: `no route for ${url.pathname}` });
   }

@@ -201,20 +201,25 @@ describe('fake Azure DevOps: execution history', () => {
       Accept: EXTENSION_ACCEPT.replace('7.2-preview.4', '7.2-preview.1'),
     });
     expect(res.status).toBe(200);
-    // More than one record: the next page is announced in the header the client copies onto the list.
-    expect(res.headers.get('x-ms-continuationtoken')).toBe('1');
     const text = await res.text();
     expect(text).toMatch(/"finishTime":"\\\/Date\(\d+\)\\\/"/);
-    const list =
-      deserializeVssJsonObject<{ data: { result: number; finishTime: Date; definition: { id: number } } }[]>(text) ??
-      [];
+    type Rec = { data: { id: number; result: number; finishTime: Date; definition: { id: number } } };
+    const list = deserializeVssJsonObject<Rec[]>(text) ?? [];
     expect(list).toHaveLength(1);
     expect(list[0].data.result).toBe(2); // ServiceEndpointExecutionResult.Failed
     expect(list[0].data.finishTime).toBeInstanceOf(Date);
     expect(list[0].data.definition.id).toBe(12);
-    const next = await get(`${ACR_HISTORY}?top=1&continuationToken=1`, { Accept: EXTENSION_ACCEPT });
-    expect(next.headers.get('x-ms-continuationtoken')).toBeNull();
-    expect(((await next.json()) as unknown[]).length).toBe(1);
+    // A full page announces the next in the header the client copies onto the list: its last record's id.
+    expect(res.headers.get('x-ms-continuationtoken')).toBe(String(list[0].data.id));
+    const next = await get(`${ACR_HISTORY}?top=1&continuationToken=${list[0].data.id}`, { Accept: EXTENSION_ACCEPT });
+    const older = (await next.json()) as Rec[];
+    expect(older).toHaveLength(1);
+    expect(older[0].data.id).toBeLessThan(list[0].data.id);
+    // Full again, so announced again; the page after the last record is empty and ends the history.
+    expect(next.headers.get('x-ms-continuationtoken')).toBe(String(older[0].data.id));
+    const end = await get(`${ACR_HISTORY}?top=1&continuationToken=${older[0].data.id}`, { Accept: EXTENSION_ACCEPT });
+    expect(end.headers.get('x-ms-continuationtoken')).toBeNull();
+    expect(await end.json()).toEqual([]);
   });
 
   it('answers a plain REST call with {count, value}, ISO times and camelCase results, newest first', async () => {
