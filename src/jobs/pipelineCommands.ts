@@ -1,9 +1,8 @@
 import { relativeDays } from '../core/labels';
-import { neutralizeCommands } from '../core/logSafe';
+import { neutralizeCommands, plainText } from '../core/logSafe';
 import { compareVerdicts } from '../core/order';
 import { needsAction, STATUS_LABELS } from '../core/status';
 import type { Report } from '../core/report';
-import { clean } from '../adapters/output';
 import type { ScanProblem } from './scan';
 import { firstFix, projectText } from './format/reportRows';
 
@@ -19,9 +18,9 @@ export function escapeData(value: string): string {
   return neutralizeCommands(value.replace(/%/g, '%AZP25').replace(/\r/g, '%0D').replace(/\n/g, '%0A'));
 }
 
-/** Issues are one line: line breaks and other control characters (terminal escapes) become spaces. */
+/** Issues are one line: line breaks and other control characters (terminal escapes) become spaces, bidi ones `<U+202E>`. */
 function message(value: string): string {
-  return clean(value).replace(/ {2,}/g, ' ').trim();
+  return plainText(value).replace(/ {2,}/g, ' ').trim();
 }
 
 export function escapeProperty(value: string): string {

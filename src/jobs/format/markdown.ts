@@ -1,4 +1,4 @@
-import { withoutControls } from '../../core/logSafe';
+import { plainText } from '../../core/logSafe';
 import { creatorLabel, ownerLabel } from '../../core/owners';
 import { needsAction, STATUS_LABELS, STATUS_ORDER, summaryKey } from '../../core/status';
 import type { Report, ReportConnection, ReportEntry } from '../../core/report';
@@ -18,9 +18,9 @@ import {
 
 const ICONS: Record<string, string> = { expired: '🔴', critical: '🟠', warning: '🟡', unknown: '⚪' };
 
-/** Text from Azure DevOps or Graph goes into table cells: no markup, no pipes, no control characters. */
+/** Text from Azure DevOps or Graph goes into table cells: no markup, no pipes, no control characters, bidi shown. */
 export function mdText(value: string | null | undefined): string {
-  return withoutControls(value ?? '')
+  return plainText(value ?? '')
     .replace(/([\\`*_{}[\]()#+!|<>~])/g, '\\$1')
     .trim();
 }
