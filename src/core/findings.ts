@@ -1,3 +1,4 @@
+import { showInvisibles } from './logSafe';
 import { credentialKindOf } from './credentialKind';
 import { isoDay } from './days';
 import { entraIssuer } from './links';
@@ -12,7 +13,8 @@ const NOT_IN_PORTAL =
   'Do not use "New client secret" in the Entra portal for this: Azure DevOps never learns a secret created there.';
 
 function where(c: Connection): string {
-  return `Project settings → Service connections → "${c.name}"`;
+  // A sentence, not a name cell: bidi controls in the name are shown, so they cannot reorder the steps.
+  return `Project settings → Service connections → "${showInvisibles(c.name)}"`;
 }
 
 export function renewalSteps(c: Connection, alreadyExpired: boolean): string[] {

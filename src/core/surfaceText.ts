@@ -1,4 +1,5 @@
 import { isoDay } from './days';
+import { showInvisibles } from './logSafe';
 import { expiryPhrase } from './labels';
 import { STATUS_LABELS } from './status';
 import type { SurfaceItem } from './surfaces';
@@ -21,6 +22,11 @@ export function colorOf(status: Status): PillText['color'] {
   return status === 'warning' || status === 'unknown' ? AMBER : RED;
 }
 
+/** The pill's text and tooltip are plain text the host shows: bidi controls in a name are shown as `<U+202E>`. */
+function nameOf(item: SurfaceItem): string {
+  return showInvisibles(item.connection.name);
+}
+
 /** "expires in 5 days" / "expired 3 days ago" / "expires today". */
 export function expiryWords(item: SurfaceItem): string {
   const v = item.verdict;
@@ -37,10 +43,10 @@ export function firstStep(item: SurfaceItem): string {
 /** One line: the date, the reading's age and the fix. */
 export function oneLineFix(item: SurfaceItem): string {
   if (item.listingProblem)
-    return `${item.connection.name}: cannot tell when its credential expires: ${item.listingProblem}. Open Connection expiry to read it from Azure DevOps.`;
+    return `${nameOf(item)}: cannot tell when its credential expires: ${item.listingProblem}. Open Connection expiry to read it from Azure DevOps.`;
   const date = item.verdict.expiresAt ? ` on ${isoDay(item.verdict.expiresAt)}` : '';
   const asOf = item.takenAt ? ` (as of ${isoDay(item.takenAt)})` : '';
-  return `${item.connection.name}: credential ${item.verdict.status === 'expired' ? 'expired' : 'expires'}${date}${asOf}. ${firstStep(item)}`;
+  return `${nameOf(item)}: credential ${item.verdict.status === 'expired' ? 'expired' : 'expires'}${date}${asOf}. ${firstStep(item)}`;
 }
 
 /** Several connections collapse into one pill with a count; the most urgent sets the colour. */
@@ -49,7 +55,7 @@ export function pillText(items: SurfaceItem[]): PillText | null {
   const first = items[0];
   if (items.length === 1) {
     return {
-      text: `Connection ${first.connection.name} ${expiryWords(first)}`,
+      text: `Connection ${nameOf(first)} ${expiryWords(first)}`,
       tooltip: oneLineFix(first),
       color: colorOf(first.verdict.status),
       status: first.verdict.status,

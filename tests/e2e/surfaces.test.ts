@@ -3,8 +3,8 @@ import type { Fixture } from '../../src/devhost/fixture';
 import type { LocalHost } from '../../src/devhost/server';
 import { describeViolations, runAxe, seriousOrWorse } from './support/axe';
 import { browserSuite, launchBrowser } from './support/browser';
-import { extensionData, SNAPSHOTS } from './support/extensionData';
-import { fixture, hubFrame, HubSession } from './support/hub';
+import { extensionData, PROJECT_SETTINGS, SNAPSHOTS } from './support/extensionData';
+import { fixture, hubFrame, HubSession, openHub, waitForVerdicts } from './support/hub';
 import {
   named,
   openDashboard,
@@ -245,6 +245,61 @@ browserSuite('tests/e2e/surfaces')('warning surfaces in the local host', () => {
     expect(dialogs).toEqual([]);
     expectNoErrors(errors);
   }, 30_000);
+
+  it('a bidi name (and 400 characters of it) is isolated in HTML, escaped in plain text, and wraps (issue 21)', async () => {
+    const name = `acr-\u202Egnp.exe-push-${'x'.repeat(400)}`;
+    const shown = `acr-<U+202E>gnp.exe-push-${'x'.repeat(400)}`;
+    const base = fixture('demo');
+    const endpoints = base.endpoints.map((e) => ((e as { id: string }).id === ACR ? { ...(e as object), name } : e));
+    const host = await session.host({ ...base, endpoints });
+    const { page, errors } = await session.page();
+    // The pill is plain text in the host's page: the override is shown, never applied.
+    const pills = await openPipeline(page, host, CI);
+    expect(pills[0].text).toBe(`Connection ${shown} expired 10 days ago`);
+    expect(pills[0].tooltip).toContain(`${shown}: credential expired`);
+    expect(pills[0].text + pills[0].tooltip).not.toContain('\u202E');
+    const run = await openRun(page, host, 1207);
+    expect(await run.$$eval('[data-surface="run-section"] bdi', (n) => n.map((b) => b.textContent))).toContain(name);
+    // The fix sentence names it with the escape, so the steps after the name are not reversed.
+    expect(await run.textContent('.sce-run-fix')).toContain(`"${shown}"`);
+    const overflow = await run.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    expect(overflow).toBeLessThanOrEqual(0);
+    const widget = await openDashboard(page, host);
+    expect(await widget.textContent('.sce-widget-soonest bdi')).toBe(name);
+    const hub = await openHub(page, host);
+    await waitForVerdicts(hub);
+    const cell = await hub.waitForSelector(`tr[data-connection-id="${ACR}"] bdi`);
+    expect(await cell.textContent()).toBe(name);
+    expectNoErrors(errors);
+  }, 60_000);
+
+  it('a forged listing and 1/1 thresholds: the surfaces say unknown and the floors, never go silent (issue 21)', async () => {
+    const host = await session.host(fixture('demo'));
+    const data = extensionData(host);
+    const doc = (await data.get(SNAPSHOTS, PROJECT)).body as { connections: { listedAt: unknown } };
+    doc.connections.listedAt = 42;
+    expect((await data.set(SNAPSHOTS, { ...doc, id: PROJECT, __etag: -1 })).status).toBe(200);
+    const settings = { id: PROJECT, warningDays: 1, criticalDays: 1, __etag: -1 };
+    expect((await data.set(PROJECT_SETTINGS, settings)).status).toBe(200);
+    const { page, errors } = await session.page();
+    const pills = await openPipeline(page, host, CI);
+    expect(pills).toHaveLength(1);
+    expect(pills[0].text).toMatch(/^2 connections need a look \(2 unknown\)$/);
+    expect(pills[0].tooltip).toContain(
+      "the shared listing of this project's connections is malformed (its date 42 is not a date)",
+    );
+    expect(pills[0].tooltip).toContain('below the floors, they count as warning 7, critical 1');
+    const widget = await openDashboard(page, host);
+    expect(await widget.textContent('[data-listing-problem]')).toContain('its date 42 is not a date');
+    expect(await widget.textContent('[data-thresholds-note]')).toContain('This project lowered its thresholds');
+    expect((await widgetCounts(widget)).unknown).toBeGreaterThan(0);
+    const run = await openRun(page, host, 1207);
+    expect(await run.getAttribute('[data-surface="run-section"]', 'data-empty')).toBeNull();
+    expect(await run.textContent('[data-surface="run-section"]')).toContain('expiry unknown');
+    expectNoErrors(errors);
+  }, 60_000);
 
   it('the start page links to every page the local host plays', async () => {
     const { page } = await session.page();

@@ -1,5 +1,6 @@
 import * as React from 'react';
 import { compareText } from '../../core/order';
+import { showInvisibles } from '../../core/logSafe';
 import type { ProjectRef } from '../../core/types';
 
 /** Narrows the table to one project's connections (shared ones included). */
@@ -19,7 +20,8 @@ export function ProjectFilter(props: {
       <option value="">All projects</option>
       {sorted.map((p) => (
         <option key={p.id} value={p.id}>
-          {p.name}
+          {/* An <option> holds plain text only: bidi controls are shown as <U+202E> there. */}
+          {showInvisibles(p.name)}
         </option>
       ))}
     </select>

@@ -37,7 +37,9 @@ export function ProjectTiles(props: Props) {
               data-project-id={t.project.id}
               onClick={() => props.onSelect(pressed ? null : t.project.id)}
             >
-              <span className="sce-project-name text-ellipsis">{t.project.name}</span>
+              <span className="sce-project-name text-ellipsis">
+                <bdi>{t.project.name}</bdi>
+              </span>
               <span className="sce-project-counts">
                 {state?.state === 'waiting' ? (
                   <span className="secondary-text">Reading…</span>

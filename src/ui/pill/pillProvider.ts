@@ -44,7 +44,8 @@ export function createPillProvider(deps: PillDeps) {
     const target = data.hubLink(items.length === 1 ? items[0].connection.id : null);
     pills.push({
       text: text.text,
-      tooltip: text.tooltip,
+      // Thresholds lowered by the project are said, as the hub header does (issue 21).
+      tooltip: data.thresholdsNote ? `${text.tooltip} · ${data.thresholdsNote}` : text.tooltip,
       color: text.color,
       onClick: () => void deps.navigate(target),
       connections: items.map((i) => ({ id: i.connection.id, status: i.verdict.status })),

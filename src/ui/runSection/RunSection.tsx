@@ -4,6 +4,7 @@ import { isoDay } from '../../core/days';
 import { devopsConnectionLink } from '../../core/links';
 import { likelyCause, pipelineWarnings, type SurfaceItem } from '../../core/surfaces';
 import { expiryWords, firstStep } from '../../core/surfaceText';
+import { showInvisibles } from '../../core/logSafe';
 import { StatusText } from '../surface/StatusText';
 
 /** The run being shown, from the build page data service. */
@@ -31,7 +32,10 @@ function Item(props: { item: SurfaceItem; data: SurfaceData; cause: boolean; onO
   return (
     <li className="sce-run-item" data-connection-id={c.id} data-status={v.status}>
       <div className="sce-run-line">
-        <StatusText status={v.status} /> <strong>{c.name}</strong>{' '}
+        <StatusText status={v.status} />{' '}
+        <strong className="sce-run-name" title={showInvisibles(c.name)}>
+          <bdi>{c.name}</bdi>
+        </strong>{' '}
         <span>
           credential {expiryWords(props.item)}
           {v.expiresAt ? ` (${isoDay(v.expiresAt)})` : ''}
@@ -75,7 +79,10 @@ export function RunSection(props: { data: SurfaceData; run: RunInfo; nowMs: numb
   const items = pipelineWarnings(props.data.snapshot, props.run.definitionId, props.nowMs, thresholds);
   if (items.length === 0) return <div data-surface="run-section" data-empty="true" />;
   const cause = likelyCause(items, props.run);
-  const asOf = items.map((i) => i.takenAt ?? '').sort()[0];
+  const asOf = items
+    .map((i) => i.takenAt)
+    .filter((t): t is string => !!t)
+    .sort()[0];
   return (
     <section data-surface="run-section" aria-label="Service connections that need action" className="sce-run">
       <h2 className="sce-run-title">
@@ -88,7 +95,10 @@ export function RunSection(props: { data: SurfaceData; run: RunInfo; nowMs: numb
           <Item key={i.connection.id} item={i} data={props.data} cause={cause === i} onOpen={props.onOpen} />
         ))}
       </ul>
-      <p className="sce-muted sce-run-asof">Expiry dates as of {isoDay(asOf)}, from the last scan of this project.</p>
+      <p className="sce-muted sce-run-asof">
+        {asOf ? `Expiry dates as of ${isoDay(asOf)}, from the last scan of this project.` : ''}
+        {props.data.thresholdsNote ? ` ${props.data.thresholdsNote}` : ''}
+      </p>
     </section>
   );
 }

@@ -2,23 +2,26 @@ import * as React from 'react';
 import { FocusZoneContext } from 'azure-devops-ui/FocusZone';
 import { Icon } from 'azure-devops-ui/Icon';
 import { Tooltip } from 'azure-devops-ui/TooltipEx';
+import { showInvisibles } from '../../core/logSafe';
 
 /**
  * Text that may be cut with an ellipsis: its whole text shows in a tooltip on hover and on keyboard focus.
  * Each one is a stop of the row's focus zone, so the left and right arrow keys reach it from the row.
+ * Names others wrote: the text sits in <bdi> (a U+202E cannot reorder the row around it), and the
+ * tooltip, plain text, shows bidi controls as `<U+202E>` (issue 21).
  */
 export function CellText(props: { text: string; tooltip?: string; className?: string; wrap?: boolean }) {
   const zone = React.useContext(FocusZoneContext);
   const full = props.tooltip ?? props.text;
   return (
-    <Tooltip text={full} overflowOnly={!props.tooltip && !props.wrap} showOnFocus>
+    <Tooltip text={showInvisibles(full)} overflowOnly={!props.tooltip && !props.wrap} showOnFocus>
       <span
         className={`${props.wrap ? 'sce-wrap' : 'text-ellipsis'} sce-cell-text ${props.className ?? ''}`}
         tabIndex={-1}
         data-focuszone={zone.focuszoneId}
         data-full-text={full}
       >
-        {props.text}
+        <bdi>{props.text}</bdi>
       </span>
     </Tooltip>
   );

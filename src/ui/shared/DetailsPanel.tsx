@@ -12,6 +12,7 @@ import { CredentialsTable } from './CredentialsTable';
 import { healthText } from './healthText';
 import type { HubRow } from './rows';
 import { StatusBadge } from './StatusBadge';
+import { showInvisibles } from '../../core/logSafe';
 import { UsedByList } from './UsedByList';
 import { FixCommand } from './FixCommand';
 import { ownersNote, whoLine } from '../../core/owners';
@@ -52,7 +53,8 @@ export function DetailsPanel(props: {
   return (
     <Panel
       onDismiss={props.onDismiss}
-      titleProps={{ text: c.name }}
+      // The panel title is plain text in azure-devops-ui: bidi controls are shown as <U+202E> there.
+      titleProps={{ text: showInvisibles(c.name) }}
       description={row.typeText}
       size={ContentSize.Large}
       className="sce-details"
@@ -143,13 +145,22 @@ function ConnectionFacts(props: { row: HubRow; project: string; orgUrl: string }
   return (
     <dl className="sce-facts">
       <Fact label="Authentication">{schemeLabel(c)}</Fact>
-      <Fact label="App registration">{c.appId ? `${row.appName ?? '(name unknown)'} — ${c.appId}` : '—'}</Fact>
+      <Fact label="App registration">
+        {c.appId ? (
+          <>
+            <bdi>{row.appName ?? '(name unknown)'}</bdi> — {c.appId}
+          </>
+        ) : (
+          '—'
+        )}
+      </Fact>
       <Fact label="Tenant">{c.tenantId ?? '—'}</Fact>
       <Fact label="Cloud">{c.environment}</Fact>
-      <Fact label="Projects">{c.projects.map((p) => p.name).join(', ') || props.project}</Fact>
+      {/* Lines of several names others wrote: each one's bidi controls are shown, so none reorders the others. */}
+      <Fact label="Projects">{c.projects.map((p) => showInvisibles(p.name)).join(', ') || props.project}</Fact>
       <Fact label="Who">
         <span data-owners={row.owners === undefined ? 'not-read' : row.owners.length}>
-          {whoLine(row.owners, c.createdBy)}
+          {showInvisibles(whoLine(row.owners, c.createdBy))}
         </span>
         {row.owners && ownersNote(row.owners) ? (
           <span className="secondary-text sce-owners-note"> {ownersNote(row.owners)}</span>

@@ -63,7 +63,7 @@ export function UsedByList(props: {
                 >
                   <td>
                     <Link href={pipelineLink(props.orgUrl, project, p)} target="_blank" rel="noopener noreferrer">
-                      {p.definitionName}
+                      <bdi>{p.definitionName}</bdi>
                     </Link>
                     <span className="secondary-text">
                       {' '}

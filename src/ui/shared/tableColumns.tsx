@@ -1,6 +1,7 @@
 import * as React from 'react';
 import { firstFix } from '../../core/findings';
 import { localDays } from '../../core/days';
+import { showInvisibles } from '../../core/logSafe';
 import { usedByText } from '../../core/usageFormat';
 import { CellText, DetailsAffordance, TwoLines } from './CellText';
 import { ExpiryCell } from './ExpiryCell';
@@ -43,7 +44,11 @@ function projectCell(r: HubRow) {
   const [first, ...others] = r.connection.projects;
   if (!first) return '—';
   return (
-    <TwoLines first={first.name} second={others.length > 0 ? `also ${others.map((p) => p.name).join(', ')}` : null} />
+    <TwoLines
+      first={first.name}
+      // One line of several names: each one's bidi controls are shown, so none reorders the others.
+      second={others.length > 0 ? `also ${others.map((p) => showInvisibles(p.name)).join(', ')}` : null}
+    />
   );
 }
 
@@ -105,7 +110,11 @@ export const COLUMNS: ColumnDef[] = [
     shownByDefault: () => true,
     render: (r) => (
       <TwoLines
-        first={<span className="sce-wrap sce-name">{r.connection.name}</span>}
+        first={
+          <span className="sce-wrap sce-name">
+            <bdi>{r.connection.name}</bdi>
+          </span>
+        }
         second={r.connection.subscriptionName}
       />
     ),

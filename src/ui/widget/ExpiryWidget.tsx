@@ -41,7 +41,7 @@ export function ExpiryWidget(props: {
           <p>This project&apos;s thresholds could not be read ({data.thresholdsProblem}): no counts are shown.</p>
           <p className="sce-muted">Open Project settings → Connection expiry.</p>
         </div>
-      ) : !summary || summary.asOf === null ? (
+      ) : !summary || (summary.asOf === null && summary.listingProblem === null) ? (
         <div className="sce-widget-empty" data-empty="true">
           <p>No expiry readings for this project yet.</p>
           <p className="sce-muted">{HOW_TO_GET_READINGS}</p>
@@ -64,20 +64,33 @@ export function ExpiryWidget(props: {
             >
               <StatusText status={summary.soonest.verdict.status} />{' '}
               <a href={data.hubLink(summary.soonest.connection.id)} onClick={open(summary.soonest.connection.id)}>
-                {summary.soonest.connection.name}
+                <bdi>{summary.soonest.connection.name}</bdi>
               </a>{' '}
               {expiryWords(summary.soonest)}
             </p>
           ) : (
             <p className="sce-widget-soonest sce-muted">Nothing expires within {thresholds?.warningDays} days.</p>
           )}
+          {summary.listingProblem ? (
+            <p className="sce-widget-listing" role="note" data-listing-problem="true">
+              Some connections count as unknown: {summary.listingProblem}. Open Connection expiry to read them from
+              Azure DevOps.
+            </p>
+          ) : null}
+          {data.thresholdsNote ? (
+            <p className="sce-widget-thresholds sce-muted" data-thresholds-note="true">
+              {data.thresholdsNote}
+            </p>
+          ) : null}
           <p
             className={summary.stale ? 'sce-widget-asof sce-widget-stale' : 'sce-widget-asof sce-muted'}
             data-stale={summary.stale}
           >
             {summary.stale
               ? `Readings from ${isoDay(summary.asOf)} are stale: open the hub signed in to Graph to refresh them.`
-              : `As of ${isoDay(summary.asOf)}.`}{' '}
+              : summary.asOf
+                ? `As of ${isoDay(summary.asOf)}.`
+                : ''}{' '}
             <a href={data.hubLink(null)} onClick={open(null)}>
               Open Connection expiry
             </a>
