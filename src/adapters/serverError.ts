@@ -61,3 +61,11 @@ export function isDocumentConflict(e: unknown): boolean {
   const { status, typeKey } = serverErrorOf(e);
   return typeKey ? DOCUMENT_CONFLICT.has(typeKey) : status === 409 || status === 412;
 }
+
+/** Why a shared snapshot read failed, in one line; 413 (Request Entity Too Large) is said as "too large". */
+export function snapshotReadError(e: unknown): string {
+  const err = serverErrorOf(e);
+  const text = err.message || 'no details';
+  if (err.status === 413) return `the shared snapshot is too large to read (${text})`;
+  return `the shared snapshot could not be read (${err.status ? `${err.status}: ` : ''}${text})`;
+}

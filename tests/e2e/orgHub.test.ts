@@ -356,6 +356,39 @@ browserSuite('tests/e2e/orgHub')('organization hub in the local host', () => {
     await page.context().close();
   }, 30_000);
 
+  it('a 4.7 MB snapshot the project hub reads is read by the organization hub too (issue 21)', async () => {
+    const noGraph: Fixture = { ...fixture('org'), host: { nestedAppAuth: true, clientId: null } };
+    const blind = await session.host(noGraph);
+    const now = Date.now();
+    const DAY = 86_400_000;
+    const by = { kind: 'scanner' as const, name: 'nightly' };
+    const secret = (days: number) => ({
+      startDateTime: new Date(now - 80 * DAY).toISOString(),
+      endDateTime: new Date(now + days * DAY).toISOString(),
+    });
+    // 4.7 MB of readings: thousands of other apps' credentials, as a large organization's scan leaves.
+    const filler = Array.from({ length: 6_200 }, (_, i) =>
+      snapshotApp(HOME, `22222222-aaaa-4aaa-8aaa-${String(i).padStart(12, '0')}`, now - DAY, by, [
+        { ...secret(100), displayName: 'x'.repeat(300) },
+      ]),
+    );
+    const doc = {
+      id: PROJECTS.platform,
+      version: 1,
+      __etag: -1,
+      apps: Object.fromEntries([snapshotApp(HOME, app(2), now - DAY, by, [secret(20)]), ...filler]),
+    };
+    const size = JSON.stringify(doc).length;
+    expect(size).toBeGreaterThan(4_500_000);
+    expect(size).toBeLessThan(5_000_000);
+    expect((await extensionData(blind).set(SNAPSHOTS, doc)).status).toBe(200);
+    const { page, frame, errors } = await open(blind);
+    const statuses = Object.fromEntries((await allRows(frame)).map((r) => [r.id, r.status]));
+    expect(statuses[id(3)]).toBe('warning');
+    expectNoErrors(errors);
+    await page.context().close();
+  }, 120_000);
+
   it('screenshot: the demo organization for the README (docs/orgHub.png)', async () => {
     const demo = await session.host(fixture('demo'));
     const { page, errors } = await session.page(VIEWPORT);

@@ -77,7 +77,7 @@ export function HubPage(props: { deps: HubDeps }) {
       }
       settings={{ thresholds: data.thresholds, onSave: saveSettings }}
     >
-      <SnapshotNote rows={rows} nowMs={nowMs} />
+      <SnapshotNote rows={rows} nowMs={nowMs} error={data.snapshotError} />
       {thresholdsUnread ? (
         <MessageBar className="sce-banner" severity={MessageBarSeverity.Warning}>
           {thresholdsUnread}

@@ -1,5 +1,6 @@
 import { isAbort } from '../../adapters/retry';
 import type { HubSettings } from '../../adapters/sdk/settingsStore';
+import { snapshotReadError } from '../../adapters/serverError';
 import { loadSnapshot } from '../../adapters/snapshotSync';
 import { mark } from '../../adapters/userTiming';
 import { parseEndpoint } from '../../core/endpoint';
@@ -31,7 +32,11 @@ export async function loadProject(deps: HubDeps, start: LoadStart<HubData>): Pro
   const { update } = start;
   update(startLoading);
   const projectId = deps.context.project.id;
-  const snapshotPromise = loadSnapshot(deps.snapshots, projectId, deps.now()).catch(() => null);
+  let snapshotError: string | null = null;
+  const snapshotPromise = loadSnapshot(deps.snapshots, projectId, deps.now()).catch((e: unknown) => {
+    snapshotError = snapshotReadError(e);
+    return null;
+  });
   let connections: Connection[];
   try {
     connections = await listConnections(deps);
@@ -42,6 +47,8 @@ export async function loadProject(deps: HubDeps, start: LoadStart<HubData>): Pro
   update(showRows(connections, pending, deps.now()));
   const [settings, snapshot] = await Promise.all([start.settings, snapshotPromise]);
   update(withSettings(settings, snapshot, deps.fixedClientId));
+  // Said on the page (too large, refused…): rows then read Azure DevOps alone, never silently.
+  update((d) => ({ ...d, snapshotError }));
   // Usage (execution history) is read once Graph is done or not possible: it fills "Used by" and the
   // snapshot the warning surfaces read, and never delays a verdict or a Graph call.
   const thenUsage = (apps: Record<string, SnapshotApp> = {}) =>

@@ -70,7 +70,7 @@ export function OrgHubPage(props: { deps: OrgHubDeps }) {
       }
       settings={{ thresholds: null, projectThresholds: thresholdCounts(data), onSave: saveSettings }}
     >
-      <SnapshotNote rows={rows} nowMs={nowMs} />
+      <SnapshotNote rows={rows} nowMs={nowMs} error={data.snapshotError} />
       <ProjectProblems projects={data.projects} />
       <ThresholdProblems
         projects={data.projects}

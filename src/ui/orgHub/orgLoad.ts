@@ -2,6 +2,7 @@ import { mergeUsage } from '../../core/usage';
 import { usableThresholds, type ThresholdsReading } from '../../core/thresholdsDocument';
 import type { Thresholds } from '../../core/types';
 import { isAbort } from '../../adapters/retry';
+import { snapshotReadError } from '../../adapters/serverError';
 import { keyFor } from '../../core/graphQueries';
 import { combineSnapshots } from '../../core/orgSnapshot';
 import type { Snapshot, SnapshotApp } from '../../core/snapshot';
@@ -137,7 +138,15 @@ function startEarlyReads(deps: OrgHubDeps, start: LoadStart<OrgData>): EarlyRead
   const snapshots = signIn
     .then((resolved) => ('access' in resolved ? undefined : listed))
     .then(() => deps.readAllSnapshots(deps.now()))
-    .catch(() => null);
+    .then((read) => {
+      start.update((d) => (d.snapshotError ? { ...d, snapshotError: null } : d));
+      return read;
+    })
+    .catch((e: unknown) => {
+      // Said on the page (too large, refused…): rows then read Azure DevOps alone, never silently.
+      start.update((d) => ({ ...d, snapshotError: snapshotReadError(e) }));
+      return null;
+    });
   void thresholds.then(({ readings, error }) =>
     start.update((d) => ({ ...d, ...projectThresholdsOf(readings, error) })),
   );

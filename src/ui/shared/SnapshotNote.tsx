@@ -6,7 +6,14 @@ import { ageText, readingAge } from '../../core/staleness';
 import type { HubRow } from './rows';
 
 /** Says when expiry dates come from the shared snapshot, how old it is, and warns when it is stale. */
-export function SnapshotNote(props: { rows: HubRow[]; nowMs: number }) {
+export function SnapshotNote(props: { rows: HubRow[]; nowMs: number; error?: string | null }) {
+  if (props.error)
+    return (
+      <MessageBar className="sce-banner sce-snapshot-note" severity={MessageBarSeverity.Warning}>
+        No expiry date comes from the last shared reading: {props.error}. Rows without Graph show what Azure DevOps
+        knows.
+      </MessageBar>
+    );
   const readings = props.rows.map((r) => r.asOf).filter((a): a is NonNullable<HubRow['asOf']> => a !== null);
   if (readings.length === 0) return null;
   const oldest = readings.reduce((a, b) => (a.takenAt <= b.takenAt ? a : b));

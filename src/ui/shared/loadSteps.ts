@@ -35,6 +35,8 @@ export interface HubData {
   thresholdsInvalid: string | null;
   homeTenantId: string | null;
   snapshot: Snapshot | null;
+  /** Why the shared snapshot could not be read (too large, refused…): said, never a silent "unknown". */
+  snapshotError: string | null;
   /** Expiry of the pasted token, when the page uses one. */
   pastedTokenExpiresAt: string | null;
   /** Thresholds per project id (lower case), where a page shows several projects. */
@@ -61,6 +63,7 @@ export const INITIAL: HubData = {
   thresholdsInvalid: null,
   homeTenantId: null,
   snapshot: null,
+  snapshotError: null,
   pastedTokenExpiresAt: null,
   usage: {},
   usageErrors: {},
