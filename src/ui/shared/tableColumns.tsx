@@ -60,8 +60,9 @@ function ownersCell(r: HubRow) {
       ? 'Owners not read'
       : o.length === 0
         ? 'No owner'
-        : `${ownerLabel(o[0])}${o.length > 1 ? ` +${o.length - 1}` : ''}`;
-  const created = creatorLabel(r.connection.createdBy);
+        : // A name and a count on one line: the name's bidi controls are shown, so it cannot reorder the count.
+          `${showInvisibles(ownerLabel(o[0]))}${o.length > 1 ? ` +${o.length - 1}` : ''}`;
+  const created = showInvisibles(creatorLabel(r.connection.createdBy));
   return <TwoLines first={first} second={created === 'creator unknown' ? created : `created by ${created}`} />;
 }
 
