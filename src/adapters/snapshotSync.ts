@@ -33,12 +33,19 @@ export async function saveSnapshot(
     sleep?: (ms: number) => Promise<void>;
     /** The connection listing and usage map, besides app readings. */
     extras?: SnapshotExtras;
+    /**
+     * The document as a listing of the collection just gave it (null: it had none), so the first attempt
+     * needs no read of its own; a stale etag is a conflict like any other: read, merge, write again.
+     */
+    listed?: unknown | null;
   } = {},
 ): Promise<Snapshot> {
   const now = options.now ?? Date.now;
   const retry = new Retry(options.policy ?? RETRY_POLICIES.snapshotConflict, 'the snapshot', { sleep: options.sleep });
+  let listed = options.listed;
   for (;;) {
-    const raw = await store.read(projectId);
+    const raw = listed !== undefined ? listed : await store.read(projectId);
+    listed = undefined;
     const current = raw ? readSnapshot(raw, projectId, now()) : emptySnapshot(projectId);
     const doc = mergeSnapshot(current, incoming, options.extras);
     try {

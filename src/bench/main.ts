@@ -6,6 +6,7 @@ import { benchGraph } from './graphBench';
 import { benchOrgScan } from './orgScan';
 import { benchOrgHub } from './orgBench';
 import { benchTaskSize } from './taskSize';
+import { benchUsage } from './usageBench';
 import { benchSurfaces } from './surfacesBench';
 import { benchWhoIsTold } from './whoIsToldBench';
 
@@ -14,6 +15,7 @@ async function main(): Promise<void> {
   const sections: [string, () => Promise<string[]> | string[]][] = [
     ['graph', benchGraph],
     ['scan', benchOrgScan],
+    ['usage', benchUsage],
     ['fix', benchFix],
     ['bundle', () => benchBundle(join(__dirname, '..', '..', 'dist'))],
     ['task', () => benchTaskSize(join(__dirname, '..', '..', 'task', 'ServiceConnectionExpiry'))],

@@ -46,6 +46,8 @@ const VALUE_FLAGS = {
   'work-item-type': 'workItemType',
   'area-path': 'areaPath',
   'assign-to': 'assignTo',
+  usage: 'usage',
+  'usage-max-age': 'usageMaxAge',
 } as const satisfies Record<string, keyof OptionNames>;
 type ValueFlag = keyof typeof VALUE_FLAGS;
 const BOOLEAN_FLAGS = ['verbose', 'publish', 'work-items', 'help', 'version', ...FIX_BOOLEAN_FLAGS] as const;

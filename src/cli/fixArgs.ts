@@ -14,6 +14,8 @@ export const SCAN_ONLY_FLAGS: readonly string[] = [
   'publish',
   'extension-publisher',
   'extension-id',
+  'usage',
+  'usage-max-age',
 ];
 
 export const FIX_FLAG_NAMES: FixNames = {

@@ -3,6 +3,7 @@ import { join } from 'path';
 import { DEFAULTS, FAIL_ON } from './args';
 import { EXIT } from '../jobs/exitCodes';
 import { FORMATS, OUTPUT_FORMATS } from '../jobs/format/formats';
+import { USAGE_MAX_AGE_LIMIT_DAYS, USAGE_MODES } from '../core/usagePlan';
 
 /** "a (default), b, c or d": a choice list that names the default. */
 function choices(values: readonly string[], fallback: string): string {
@@ -37,9 +38,16 @@ Options:
   --publish                Also save each project's readings (key ids, names and dates, never secrets)
                            in the extension's data, where the hub shows them to viewers without a
                            Graph token; merged with what other writers saved
-  --extension-publisher ID Publisher of the installed extension (default ${target.publisher}; with --publish)
-  --extension-id ID        Id of the installed extension (default ${target.extensionId};
-                           with --publish)
+  --extension-publisher ID Publisher of the installed extension (default ${target.publisher}): where
+                           --publish writes and --usage auto reads the snapshots
+  --extension-id ID        Id of the installed extension (default ${target.extensionId})
+  --usage MODE             Which pipelines used each connection (one execution history per connection
+                           and project): ${choices(USAGE_MODES, DEFAULTS.usage.mode)}
+                           auto: reuse the usage the published snapshots hold while it is fresh, and
+                           read each other history only down to its newest known run; always: read
+                           every history whole; never: read none ("used by" unknown, never "unused")
+  --usage-max-age DAYS     With --usage auto: reuse usage read less than DAYS ago (default ${DEFAULTS.usage.maxAgeDays},
+                           0 to ${USAGE_MAX_AGE_LIMIT_DAYS}); older usage is read again since its newest run
   --work-items             Keep one work item per connection that needs action: created, commented
                            when its status, date or fix changes, closed when renewed, reopened
                            when needed again (found by the tag sc-expiry:<connection id>)
@@ -59,6 +67,8 @@ Authentication:
                 else SYSTEM_ACCESSTOKEN (pipeline token), else Azure CLI / DefaultAzureCredential.
   Graph:        GRAPH_ACCESS_TOKEN, else DefaultAzureCredential (Application.Read.All), one token per tenant.
   --publish:    the Azure DevOps token also needs Extension data (read & write), vso.extension.data_write.
+  --usage auto: reading the snapshots needs Extension data (read), vso.extension.data; without it every
+                history is read.
   --work-items: the token also needs Work Items (Read & write), vso.work_write, and the user "Edit work
                 items in this node" on the area path; a refusal is named and the scan goes on.
 

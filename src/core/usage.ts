@@ -25,6 +25,8 @@ export interface UsageRecord {
   /** ISO instant of the use: finish time, else start time. */
   usedAt: string;
   result: UsageResult | null;
+  /** The record's own id (`data.id`), when it has one: the service pages its history by it, newest first. */
+  recordId?: number;
 }
 
 export interface PipelineUse {
@@ -47,6 +49,8 @@ export interface ProjectReading {
   complete: boolean;
   /** The reader is a project administrator there, so an empty history is not "may not view". */
   admin?: boolean;
+  /** The id of the newest record read there: a later read stops at it (core/usagePlan.ts). */
+  newestRecordId?: number;
 }
 
 export interface ConnectionUsage {
@@ -102,6 +106,7 @@ export function parseExecutionRecord(raw: unknown): UsageRecord | null {
   const usedAt = instantOf(data?.finishTime) ?? instantOf(data?.startTime);
   if (!data || definitionId === null || !usedAt) return null;
   const owner = obj(data.owner);
+  const recordId = idOf(data.id);
   return {
     definitionId,
     definitionName: typeof definition?.name === 'string' ? definition.name : `#${definitionId}`,
@@ -110,6 +115,7 @@ export function parseExecutionRecord(raw: unknown): UsageRecord | null {
     runName: typeof owner?.name === 'string' ? owner.name : '',
     usedAt,
     result: resultOf(data.result),
+    ...(recordId !== null ? { recordId } : {}),
   };
 }
 
@@ -149,7 +155,14 @@ export function usageOf(
     const seen = byPipeline.get(key);
     byPipeline.set(key, seen ? newer(seen, use) : use);
   }
-  const readIn = project ? [{ project, readAt, complete, ...(admin ? { admin } : {}) }] : undefined;
+  const newest = records.reduce<number | null>(
+    (max, r) => (r.recordId !== undefined && (max === null || r.recordId > max) ? r.recordId : max),
+    null,
+  );
+  const reading: ProjectReading | null = project
+    ? { project, readAt, complete, ...(admin ? { admin } : {}), ...(newest !== null ? { newestRecordId: newest } : {}) }
+    : null;
+  const readIn = reading ? [reading] : undefined;
   return { pipelines: sorted(byPipeline.values()), readAt, complete, ...(readIn ? { readIn } : {}) };
 }
 
@@ -217,7 +230,14 @@ function projectReadingOf(v: unknown): ProjectReading | null {
   const project = projectRefOf(r?.project);
   const readAt = instantOf(r?.readAt);
   if (!r || !project || !readAt) return null;
-  return { project, readAt, complete: r.complete === true, ...(r.admin === true ? { admin: true } : {}) };
+  const newest = idOf(r.newestRecordId);
+  return {
+    project,
+    readAt,
+    complete: r.complete === true,
+    ...(r.admin === true ? { admin: true } : {}),
+    ...(newest !== null ? { newestRecordId: newest } : {}),
+  };
 }
 
 /** Reads a stored usage map defensively: malformed entries are dropped. */

@@ -1,6 +1,6 @@
 import { DAY_MS, toMs } from './days';
 import type { Connection, Finding, ProjectRef } from './types';
-import { USAGE_WINDOW_DAYS, type ConnectionUsage } from './usage';
+import { USAGE_WINDOW_DAYS, type ConnectionUsage, type ProjectReading } from './usage';
 
 /**
  * When "unused" may be said. Execution history is stored per project: a connection shared by several
@@ -22,6 +22,34 @@ export function unreadProjects(connection: Connection, usage: ConnectionUsage | 
   if (!usage.readIn) return referencing.length > 1 ? referencing : [];
   const read = usage.readIn;
   return referencing.filter((p) => !read.some((r) => sameProject(r.project, p)));
+}
+
+/** The reading of the connection's history in that project, when the usage holds one. */
+export function readingIn(usage: ConnectionUsage | undefined, project: ProjectRef): ProjectReading | undefined {
+  return usage?.readIn?.find((r) => sameProject(r.project, project));
+}
+
+/**
+ * How far one read of a project's history went, newest first (adapters/usage/readUsage.ts): to its end, past
+ * the window's start, or down to the newest record of an earlier reading there, found again by its id.
+ */
+export interface HistoryReach {
+  ended: boolean;
+  pastWindow: boolean;
+  reachedKnown: boolean;
+  /** That earlier reading was itself whole. */
+  knownWhole: boolean;
+}
+
+/**
+ * A reading is whole for the window (the only ground for "unused") when this read reached the history's end
+ * or the window's start, or reached the newest record of an earlier whole reading: what was known plus what
+ * was read covers the window. The earlier record must be found again by its id and is counted itself (a
+ * stored reading is shared, writable input): a forged one cannot hide a use in the window, since its record
+ * is either in the window (a use) or older (then this read went past the window's start anyway).
+ */
+export function readWhole(reach: HistoryReach): boolean {
+  return reach.ended || reach.pastWindow || (reach.reachedKnown && reach.knownWhole);
 }
 
 /** Every project it was read in has a project administrator's reading. */

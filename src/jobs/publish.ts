@@ -31,6 +31,8 @@ export interface PublishInput extends OrgJobOptions {
   workItems?: Record<string, SnapshotWorkItems>;
   takenAt: string;
   takenBy: SnapshotApp['takenBy'];
+  /** The documents as the scan listed them (project id in lower case → document): no read before the first write. */
+  listed?: Map<string, unknown> | null;
 }
 
 export interface PublishDeps extends JobDeps {
@@ -110,7 +112,8 @@ export async function publishJob(input: PublishInput, deps: PublishDeps): Promis
   const outcomes = await mapWithConcurrency(work, input.concurrency, async ({ project, entries, extras }) => {
     try {
       const id = project.id || (await projectIdByName(input, deps, project.name));
-      await saveSnapshot(store, id, entries, { extras });
+      const listed = input.listed ? (input.listed.get(id.toLowerCase()) ?? null) : undefined;
+      await saveSnapshot(store, id, entries, { extras, listed });
       const apps = Object.keys(entries).length;
       deps.log(`project "${project.name}": published the readings of ${apps} app registration(s)`);
       return { ok: true as const, project: project.name, apps };

@@ -10,7 +10,10 @@ import type { UsageMap } from '../core/usage';
 import { computeVerdict } from '../core/verdict';
 import type { JobDeps, OrgJobOptions } from './deps';
 import { dedupe, listConnections, problemText, projectsToScan, scannedProject } from './scanListing';
-import { readScanUsage } from './scanUsage';
+import type { UsagePolicy } from '../core/usagePlan';
+import { readKnownSnapshots, type KnownSnapshots } from './knownUsage';
+import type { PublishTarget } from './scanOptions';
+import { readScanUsage, type UsageCounts } from './scanUsage';
 
 /**
  * The scan job, org-wide: projects → endpoints (bounded concurrency) → dedupe → Graph ($batch) →
@@ -33,6 +36,10 @@ export interface ScanInput extends OrgJobOptions {
   thresholds: Thresholds;
   /** A Graph root instead of each connection's cloud (a proxy, a local fake), without /v1.0. */
   graphUrl: string | null;
+  /** How execution history is read: reused from the published snapshots, read since, whole, or not at all. */
+  usage: UsagePolicy;
+  /** Where the snapshots are published (--publish): the usage they hold is what is known. */
+  publish?: PublishTarget;
 }
 
 export interface ScanDeps extends JobDeps {
@@ -65,13 +72,15 @@ export interface ScanResult {
   unreadUsage: { connection: string; project: string; message: string }[];
   /** Every connection listed, with the project it was listed under. */
   found: { connection: Connection; project: string }[];
+  /** The published snapshots as read before the scan (with --publish, usage auto); null when not read. */
+  snapshots: KnownSnapshots | null;
 }
 
 export async function scanJob(input: ScanInput, deps: ScanDeps): Promise<ScanResult> {
   const nowMs = deps.now();
   const problems: ScanProblem[] = [];
   const nothing = { nowMs, entries: [], problems, projectCount: 0, scanned: [], lookups: new Map(), usage: {} };
-  const empty = (): ScanResult => ({ ...nothing, unreadUsage: [], found: [] });
+  const empty = (): ScanResult => ({ ...nothing, unreadUsage: [], found: [], snapshots: null });
   // Ask for the Azure DevOps credential once, up front: a missing sign-in fails fast, not per project.
   try {
     await deps.devops.header();
@@ -86,6 +95,14 @@ export async function scanJob(input: ScanInput, deps: ScanDeps): Promise<ScanRes
     timeoutMs: input.timeoutMs,
     log: deps.log,
   });
+  // With --publish the snapshots are read while the listing and Graph go on, in one request for the whole
+  // organization: their usage is what is known (usage auto), their documents what publishing updates.
+  const known = input.publish
+    ? readKnownSnapshots(
+        { ...input, target: input.publish, nowMs },
+        { fetch: deps.fetch, log: deps.log, authorization: deps.devops.header },
+      )
+    : Promise.resolve(null);
   const projects = await projectsToScan(input, deps, client, problems);
   if (!projects) return empty();
   const listedProjects = await listConnections(projects, input.concurrency, deps, client, problems);
@@ -93,18 +110,42 @@ export async function scanJob(input: ScanInput, deps: ScanDeps): Promise<ScanRes
   const lookups = await readApps(found, input, deps);
   problems.push(...appProblems(found, lookups));
   // A connection whose history cannot be read keeps usedBy null: unknown, never "unused".
-  const { usage, failures } = await readScanUsage(found, client, {
+  const { usage, failures, requests, counts } = await readScanUsage(found, client, {
     nowMs,
     concurrency: input.concurrency,
     progress: (done, total) => deps.progress('Reading usage history', done, total),
+    policy: input.usage,
+    known: input.usage.mode === 'auto' ? ((await known)?.usage ?? null) : null,
   });
+  deps.log(usageLine(input.usage, counts, requests));
   const entries = found.map((listed) => entryFor(listed, lookups, usage, nowMs, input.thresholds));
   const unreadUsage = found.flatMap(({ connection, project }) => {
     const message = failures[connection.id.toLowerCase()];
     return message ? [{ connection: connection.name, project, message }] : [];
   });
   const scanned = listedProjects.map(scannedProject);
-  return { nowMs, entries, problems, projectCount: projects.length, scanned, lookups, usage, unreadUsage, found };
+  const snapshots = await known;
+  return {
+    nowMs,
+    entries,
+    problems,
+    projectCount: projects.length,
+    scanned,
+    lookups,
+    usage,
+    unreadUsage,
+    found,
+    snapshots,
+  };
+}
+
+/** What --verbose says of the usage step. */
+function usageLine(usage: UsagePolicy, counts: UsageCounts, requests: number): string {
+  if (usage.mode === 'never') return 'Usage: not read (usage mode "never"): "used by" is unknown, never "unused"';
+  return (
+    `Usage: ${requests} history request(s); per connection and project, ${counts.reused} reused from the snapshots ` +
+    `(read under ${usage.maxAgeDays} days ago), ${counts.since} read since the newest known record, ${counts.whole} read whole`
+  );
 }
 
 /** Graph's answer for every app registration the connections name ($batch, with the not-found follow-up). */

@@ -3,6 +3,8 @@ import { checkThresholds, DEFAULT_THRESHOLDS, THRESHOLD_MAX_DAYS, THRESHOLD_MIN_
 import type { Thresholds } from '../core/types';
 import { DEFAULT_FORMAT, FORMATS, type Format } from './format/formats';
 import { baseUrl, marketplaceId, numberIn, oneOf, OptionError } from './optionChecks';
+import { DEFAULT_USAGE_POLICY, type UsagePolicy } from '../core/usagePlan';
+import { usagePolicyFrom } from './usageOptions';
 import { checkWorkItemSettings, type WorkItemOptions } from './workItemOptions';
 
 /**
@@ -35,6 +37,7 @@ export const DEFAULTS = {
   concurrency: 8,
   timeoutSeconds: DEFAULT_TIMEOUT_MS.devops / 1000,
   publishTarget: DEFAULT_PUBLISH_TARGET,
+  usage: DEFAULT_USAGE_POLICY,
 } as const;
 
 /** A checked scan: what runScan.ts is given. */
@@ -50,6 +53,8 @@ export interface ScanOptions {
   concurrency: number;
   timeoutMs: number;
   verbose: boolean;
+  /** How execution history is read (`--usage`, `--usage-max-age`); what is known comes with --publish. */
+  usage: UsagePolicy;
   /** Publish each project's readings to the extension's data (absent when not asked for). */
   publish?: PublishTarget;
   /** Track renewals as work items (absent when not asked for). */
@@ -77,6 +82,8 @@ export interface ScanSettings {
   workItemType?: string;
   areaPath?: string;
   assignTo?: string;
+  usage?: string;
+  usageMaxAge?: string;
 }
 
 /** How a shell names each option in its messages: `--warning-days`, or `input "warningDays"`. */
@@ -136,6 +143,7 @@ function check(settings: ScanSettings, names: OptionNames): ScanOptions {
         ? DEFAULTS.timeoutSeconds * 1000
         : Math.round(numberIn(names.timeoutSeconds, timeoutSeconds, 0.1, 600, false) * 1000),
     verbose: settings.verbose === true,
+    usage: usagePolicyFrom(settings, names),
     ...(settings.publish ? { publish: target } : {}),
   };
   const workItems = checkWorkItemSettings(settings, names);

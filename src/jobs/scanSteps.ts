@@ -114,6 +114,7 @@ export async function publishReadings(
       lookups: result.lookups,
       found: result.found,
       usage: result.usage,
+      listed: result.snapshots?.documents ?? null,
       workItems,
       takenAt: report.scannedAt,
       takenBy: { kind: 'scanner', name: oneLine(options.publishedBy?.trim() || 'sc-expiry', 200) },

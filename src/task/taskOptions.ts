@@ -19,6 +19,8 @@ const INPUT_NAMES: OptionNames = {
   workItemType: 'input "workItemType"',
   areaPath: 'input "areaPath"',
   assignTo: 'input "assignTo"',
+  usage: 'input "usage"',
+  usageMaxAge: 'input "usageMaxAge"',
   // Not inputs: the task sets these itself.
   format: 'the report format',
   output: 'the report file',
@@ -71,6 +73,9 @@ export function taskOptions(env: Env, jsonFile: string): TaskOptions {
           assignTo: optional('assignTo'),
         }
       : {}),
+    usage: optional('usage'),
+    // The age counts only for auto (its default is always sent).
+    ...((optional('usage') ?? 'auto') === 'auto' ? { usageMaxAge: optional('usageMaxAge') } : {}),
     // System.Debug (the "Enable system diagnostics" run option) logs each request.
     verbose: getVariable(env, 'System.Debug').toLowerCase() === 'true',
   };

@@ -20,6 +20,7 @@ describe('sc-expiry arguments', () => {
         concurrency: 8,
         timeoutMs: 30_000,
         verbose: false,
+        usage: { mode: 'auto', maxAgeDays: 7 },
       },
     });
   });
@@ -48,6 +49,9 @@ describe('sc-expiry arguments', () => {
       '4',
       '--timeout-seconds',
       '2.5',
+      '--usage',
+      'auto',
+      '--usage-max-age=1.5',
       '--verbose',
     ]);
     expect(parsed).toEqual({
@@ -64,6 +68,7 @@ describe('sc-expiry arguments', () => {
         concurrency: 4,
         timeoutMs: 2500,
         verbose: true,
+        usage: { mode: 'auto', maxAgeDays: 1.5 },
       },
     });
   });
@@ -112,6 +117,14 @@ describe('sc-expiry arguments', () => {
     [[...ORG, '--org', 'https://dev.azure.com/other'], '--org was given more than once'],
     [[...ORG, '--verbose=yes'], '--verbose takes no value'],
     [[...ORG, '--project', ' '], '--project needs a project name'],
+    [[...ORG, '--usage', 'sometimes'], '--usage must be one of auto, always, never (got "sometimes")'],
+    [[...ORG, '--usage-max-age', '91'], '--usage-max-age must be a number between 0 and 90 (got "91")'],
+    [[...ORG, '--usage-max-age', 'week'], '--usage-max-age must be a number between 0 and 90 (got "week")'],
+    [
+      [...ORG, '--usage', 'never', '--usage-max-age', '3'],
+      '--usage-max-age applies only when --usage is auto (got never)',
+    ],
+    [['fix', '--org', 'contoso', '--usage', 'never'], '--usage is not an option of "fix" (see sc-expiry fix --help)'],
   ])('%j → exit 2: %s', async (argv, message) => {
     expect(parseArgs(argv)).toEqual({ kind: 'error', message });
     const { io, captured } = captureIo();

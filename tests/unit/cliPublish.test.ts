@@ -122,11 +122,14 @@ describe('sc-expiry scan --publish', () => {
       expect(documents).not.toMatch(/hint|secretText|Ab1/);
       expectNoSecrets(documents);
 
-      // Through the ExtensionManagement data API, Default scope, api-version 7.1-preview.1, with the PAT.
-      expect(f.org.extensionData).toContain(
-        `GET /org/_apis/ExtensionManagement/InstalledExtensions/sc-expiry/service-connection-expiry/Data/Scopes/Default/Current/Collections/credential-snapshots/Documents/${ALPHA.id}`,
-      );
-      expect(f.org.extensionData.filter((r) => r.startsWith('POST '))).toHaveLength(3);
+      // Through the ExtensionManagement data API, Default scope, api-version 7.1-preview.1, with the PAT: the
+      // collection read once before the scan (its usage, and each document for its first write), then the writes.
+      expect(f.org.extensionData).toEqual([
+        'GET /org/_apis/ExtensionManagement/InstalledExtensions/sc-expiry/service-connection-expiry/Data/Scopes/Default/Current/Collections/credential-snapshots/Documents',
+        ...Array(3).fill(
+          'POST /org/_apis/ExtensionManagement/InstalledExtensions/sc-expiry/service-connection-expiry/Data/Scopes/Default/Current/Collections/credential-snapshots/Documents',
+        ),
+      ]);
       const dataPaths = f.org.paths.filter((p) => p.includes('/ExtensionManagement/'));
       expect(dataPaths.every((p) => p.endsWith('?api-version=7.1-preview.1'))).toBe(true);
       expect(f.org.unauthorized).toBe(0);

@@ -1,6 +1,7 @@
 import { publishJob } from '../../src/jobs/publish';
 import { scanJob, type ScanDeps, type ScanInput } from '../../src/jobs/scan';
 import { DEFAULT_THRESHOLDS } from '../../src/core/thresholds';
+import { DEFAULT_USAGE_POLICY } from '../../src/core/usagePlan';
 import { BETA, GAMMA, IDS, withSampleOrg, type Fakes } from '../support/fakeOrg';
 import { NOW } from '../support/payloads';
 import { graphToken } from '../support/tokens';
@@ -39,6 +40,7 @@ const inputFor = (f: Fakes, projects: string[] = []): ScanInput => ({
   graphUrl: f.graphUrl,
   concurrency: 4,
   timeoutMs: 10_000,
+  usage: DEFAULT_USAGE_POLICY,
 });
 
 const statuses = (entries: { connection: { id: string }; verdict: { status: string } }[]) =>

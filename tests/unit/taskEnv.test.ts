@@ -84,7 +84,26 @@ describe('task inputs → scanner options', () => {
       thresholds: { warningDays: 30, criticalDays: 7 },
       publish: { publisher: 'sc-expiry', extensionId: 'service-connection-expiry' },
       verbose: false,
+      usage: { mode: 'auto', maxAgeDays: 7 },
     });
+  });
+
+  it.each([
+    ['the defaults the agent sends', { INPUT_USAGE: 'auto', INPUT_USAGEMAXAGE: '7' }, { mode: 'auto', maxAgeDays: 7 }],
+    ['a shorter age', { INPUT_USAGE: 'auto', INPUT_USAGEMAXAGE: '1' }, { mode: 'auto', maxAgeDays: 1 }],
+    [
+      'always, with the default age still sent',
+      { INPUT_USAGE: 'always', INPUT_USAGEMAXAGE: '7' },
+      { mode: 'always', maxAgeDays: 7 },
+    ],
+    [
+      'never, with the default age still sent',
+      { INPUT_USAGE: 'never', INPUT_USAGEMAXAGE: '7' },
+      { mode: 'never', maxAgeDays: 7 },
+    ],
+  ])('usage inputs, %s', (_name, inputs, usage) => {
+    const parsed = taskOptions({ ...base, ...inputs }, '/tmp/r.json');
+    expect(parsed.ok && parsed.options.usage).toEqual(usage);
   });
 
   it('every input maps to the scanner option; a project name starting with "-" stays a name', () => {
@@ -139,6 +158,8 @@ describe('task inputs → scanner options', () => {
       { ...base, SYSTEM_COLLECTIONURI: 'https://u:p@dev.azure.com/c/' },
       /^System\.CollectionUri must not carry credentials/,
     ],
+    [{ ...base, INPUT_USAGE: 'sometimes' }, /^Input "usage" must be one of auto, always, never \(got "sometimes"\)$/],
+    [{ ...base, INPUT_USAGEMAXAGE: '365' }, /^Input "usageMaxAge" must be a number between 0 and 90 \(got "365"\)$/],
   ])('refuses %j', (env, message) => {
     const parsed = taskOptions(env, '/tmp/r.json');
     expect(parsed.ok).toBe(false);

@@ -60,7 +60,13 @@ function describeStatus(status: number, what: string, host: string): string {
   return `${host} answered ${status} to ${what}`;
 }
 
-export function createExtensionDataRestStore(options: ExtensionDataRestOptions): SnapshotDocumentStore {
+/** The snapshot documents, one by one, and every one of the collection in one request (`list`). */
+export interface ExtensionDataRestStore extends SnapshotDocumentStore {
+  /** Every document of the collection; [] for a collection nobody wrote yet. */
+  list(): Promise<unknown[]>;
+}
+
+export function createExtensionDataRestStore(options: ExtensionDataRestOptions): ExtensionDataRestStore {
   const fetchImpl = options.fetch ?? ((input, init) => fetch(input, init));
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS.devops;
   const extension = `${options.publisher}.${options.extensionId}`;
@@ -113,6 +119,12 @@ export function createExtensionDataRestStore(options: ExtensionDataRestOptions):
   const where = `the snapshot in the data of extension ${extension}`;
   return {
     read: (projectId) => call('GET', projectId, `read ${where}`),
+    list: async () => {
+      // ExtensionManagementRestClient.getDocumentsByName (azure-devops-extension-api): GET …/Documents, `{count, value}`.
+      const body = await call('GET', null, `read the snapshots in the data of extension ${extension}`);
+      const value = Array.isArray(body) ? body : (body as { value?: unknown } | null)?.value;
+      return Array.isArray(value) ? value : [];
+    },
     create: (doc: Snapshot) => call('POST', null, `create ${where}`, doc),
     update: (doc: Snapshot) => call('PATCH', null, `update ${where}`, doc),
   };

@@ -78,6 +78,9 @@ function check(s: FixSettings, names: FixNames): FixOptions {
       workItemType: '',
       areaPath: '',
       assignTo: '',
+      // fix reads every history it needs itself (runFix.ts): these scan options are never given to it.
+      usage: '',
+      usageMaxAge: '',
     },
   );
   if (!shared.ok) throw new OptionError(shared.message);

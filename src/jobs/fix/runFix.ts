@@ -9,6 +9,7 @@ import { instrumentedFetch, scrubbingFetch } from '../../adapters/scannerFetch';
 import { FIX_EXIT } from '../../core/fix/plan';
 import type { PlannedAction } from '../../core/fix/types';
 import { graphRoot, loginRoot } from '../../core/links';
+import { DEFAULT_USAGE_POLICY } from '../../core/usagePlan';
 import { scanJob, type ScanResult } from '../scan';
 import { DEFAULT_WAITS, type ActionContext, type FixWaits } from './actionContext';
 import { applyPlan } from './applyPlan';
@@ -107,6 +108,8 @@ function scanOf(options: FixOptions, deps: FixDeps, s: FixSession): Promise<Scan
       graphUrl: options.graphUrl,
       concurrency: options.concurrency,
       timeoutMs: options.timeoutMs,
+      // A write weighs its risks (used-by) on histories read now, never on a published snapshot.
+      usage: { ...DEFAULT_USAGE_POLICY, mode: 'always' },
     },
     {
       fetch: s.http.fetch,
