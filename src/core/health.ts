@@ -20,7 +20,7 @@ export function isSecretRejected(message: string): boolean {
  * verdict. A secret Entra refuses is expired whatever Graph said; any other failure is a finding.
  */
 export function applyHealthCheck<V extends Verdict>(v: V, c: Connection, health: HealthCheck): V {
-  if (health.ok) return v;
+  if (health.ok) return passedCheck(v);
   const message = health.message.trim() || 'no message';
   const broken: Finding = finding('broken-now', 'error', `Azure DevOps's connection check failed: ${message}`, [
     `Open the connection in Azure DevOps → Edit → Verify to see the full error.`,
@@ -41,6 +41,24 @@ export function applyHealthCheck<V extends Verdict>(v: V, c: Connection, health:
     reason: `Broken now: Entra ID refuses the connection's secret (${message}).`,
     findings: [broken, renew, ...v.findings.filter((f) => f.code !== 'expiring')],
   };
+}
+
+/**
+ * A passing check beside a reading that says the connection cannot work: the reason says which wins. The check
+ * proves it signs in today; Graph's reading is about when its credential ends, so the status stands.
+ */
+function passedCheck<V extends Verdict>(v: V): V {
+  if (v.findings.some((f) => f.code === 'app-not-found'))
+    return {
+      ...v,
+      reason: `${v.reason} Yet Azure DevOps's connection test passes, so the app still signs in: the test wins for today, and Graph is likely looking in the wrong tenant. Its expiry stays unknown.`,
+    };
+  if (v.status === 'expired')
+    return {
+      ...v,
+      reason: `${v.reason} Yet Azure DevOps's connection test passes: it holds a credential that still works, which is not the one Graph dates. The test wins for today; check which secret it holds before it fails.`,
+    };
+  return v;
 }
 
 // System.Net.HttpStatusCode names of the 2xx codes, as Azure DevOps writes enums without enumsAsNumbers.

@@ -171,4 +171,75 @@ browserSuite('tests/e2e/readable')('readable at a glance (demo fixture)', () => 
     await again.page.waitForTimeout(300);
     await again.page.context().close();
   }, 40_000);
+  it('the expiry timeline: expired at the left, then 12 months; a bar filters the table, keys move between bars, a table says the same', async () => {
+    const { page, frame } = await demo();
+    const bars = () =>
+      frame.$$eval('.sce-bar', (els) =>
+        els.map((e) => ({
+          key: e.getAttribute('data-bar-key') ?? '',
+          total: Number(e.getAttribute('data-bar-total')),
+          label: e.getAttribute('aria-label') ?? '',
+          tabIndex: (e as HTMLElement).tabIndex,
+        })),
+      );
+    const all = await bars();
+    expect(all).toHaveLength(13);
+    expect(all[0]).toMatchObject({ key: 'expired', total: 1, label: 'Already expired: 1 connection' });
+    // The demo's dated credentials: 1 expired, 1 critical, 4 warning, 2 healthy within a year; 1 two-year secret later.
+    expect(all.reduce((n, b) => n + b.total, 0)).toBe(8);
+    await frame.waitForSelector('text=1 more connection expires later.');
+    expect(all.filter((b) => b.tabIndex === 0)).toHaveLength(1); // one tab stop; arrows move within
+    const withRows = all.filter((b) => b.key !== 'expired' && b.total > 0);
+    const first = withRows[0];
+    expect(first.label).toMatch(/^\w+ \d{4}: \d+ connections? \(/);
+
+    await frame.click(`.sce-bar[data-bar-key="${first.key}"]`);
+    await frame.waitForFunction(
+      (t) => document.querySelector('.sce-count')?.textContent === `${t} of 16 connections`,
+      first.total,
+    );
+    expect(await frame.getAttribute(`.sce-bar[data-bar-key="${first.key}"]`, 'aria-pressed')).toBe('true');
+    const statuses = new Set((await allRows(frame)).map((r) => r.status));
+    expect([...statuses].every((s) => ['critical', 'warning', 'healthy'].includes(s))).toBe(true);
+    // Clicking it again, or the filter's clear button, brings every row back.
+    await frame.click(`.sce-bar[data-bar-key="${first.key}"]`);
+    await frame.waitForFunction(() => document.querySelector('.sce-count')?.textContent === '16 connections');
+
+    // Keyboard: focus the expired bar, Right moves to the next month, Enter filters by it.
+    await frame.focus('.sce-bar[data-bar-key="expired"]');
+    await page.keyboard.press('Enter');
+    await frame.waitForFunction(() => document.querySelector('.sce-count')?.textContent === '1 of 16 connections');
+    expect((await allRows(frame)).map((r) => r.status)).toEqual(['expired']);
+    await frame.click('.sce-bar-filter');
+    await frame.waitForFunction(() => document.querySelector('.sce-count')?.textContent === '16 connections');
+    await frame.focus('.sce-bar[data-bar-key="expired"]');
+    await page.keyboard.press('ArrowRight');
+    expect(await frame.evaluate(() => document.activeElement?.getAttribute('data-bar-key'))).toBe(all[1].key);
+
+    // The same numbers as a table.
+    await frame.click('button:has-text("Show as table")');
+    const table = await frame.$$eval('.sce-timeline-table tbody tr', (trs) =>
+      trs.map((tr) => Number(tr.querySelectorAll('td')[0]?.textContent)),
+    );
+    expect(table).toEqual(all.map((b) => b.total));
+    await page.context().close();
+  }, 40_000);
+
+  it('"Check all now" says how many it checks, then what came out, and updates "Last checked"', async () => {
+    const { page, frame } = await demo();
+    const description = () => frame.textContent('.bolt-header-description');
+    const before = await description();
+    await frame.click('button:has-text("Check all now")');
+    await frame.waitForSelector('[data-check-run]');
+    // 14 connections stand on Entra; the demo's proxy refuses only the expired ACR secret.
+    await frame.waitForFunction(
+      () => document.querySelector('[data-check-run]')?.textContent === '14 checked: 13 work, 1 fails.',
+      undefined,
+      { timeout: 15_000 },
+    );
+    expect(await frame.getAttribute('[data-check-run]', 'role')).toBe('status');
+    expect(await description()).toMatch(/Last checked/);
+    expect(before).toMatch(/Last checked/);
+    await page.context().close();
+  }, 40_000);
 });

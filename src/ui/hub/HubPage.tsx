@@ -2,6 +2,7 @@ import * as React from 'react';
 import { MessageBar, MessageBarSeverity } from 'azure-devops-ui/MessageBar';
 import { mark } from '../../adapters/userTiming';
 import { shortDateTime } from '../../core/days';
+import { CheckRunStatus } from '../shared/CheckRunStatus';
 import { ConnectionsView } from '../shared/ConnectionsView';
 import { HubPageFrame, LoadFailed } from '../shared/HubPageFrame';
 import { buildRows, type RowCache } from '../shared/rows';
@@ -18,7 +19,7 @@ export function HubPage(props: { deps: HubDeps }) {
   const { deps } = props;
   const page = useHubData(deps);
   const { data, refresh, noAccess } = page;
-  const { health, check } = useHealthChecks(deps);
+  const { health, check, run } = useHealthChecks(deps);
   const rowCache = React.useRef<RowCache>(new WeakMap());
   const nowMs = data.checkedAt ?? deps.now();
   const rows = React.useMemo(() => {
@@ -26,7 +27,7 @@ export function HubPage(props: { deps: HubDeps }) {
     if (built.length > 0) mark('sce:rows-built');
     return built;
   }, [data, noAccess, nowMs, health]);
-  const view = useConnectionsView(rows);
+  const view = useConnectionsView(rows, null, nowMs);
   const selection = useSelectedConnection(deps.connectionParam, data.phase === 'loaded');
   const selected = selection.id ? rows.find((r) => r.id === selection.id) : undefined;
 
@@ -41,7 +42,9 @@ export function HubPage(props: { deps: HubDeps }) {
     await refresh();
   };
   const customThresholds = thresholdsNote(data.thresholds);
-  const checked = data.checkedAt ? `Last checked ${shortDateTime(data.checkedAt)}` : 'Loading…';
+  // The last reading or connection test, whichever is newer.
+  const lastChecked = Math.max(data.checkedAt ?? 0, run?.finishedAt ?? 0);
+  const checked = lastChecked ? `Last checked ${shortDateTime(lastChecked)}` : 'Loading…';
   // "Could not read" is never shown as the defaults: the statuses say which thresholds they use.
   const thresholdsUnread = data.settingsError?.startsWith("this project's thresholds: ")
     ? `Could not read ${data.settingsError.replace(': ', ' (')}): the statuses below use the defaults (warning ${data.thresholds.warningDays} days, critical ${data.thresholds.criticalDays}), not this project's own. Refresh to read them again.`
@@ -77,6 +80,7 @@ export function HubPage(props: { deps: HubDeps }) {
       }
       settings={{ thresholds: data.thresholds, onSave: saveSettings }}
     >
+      <CheckRunStatus run={run} />
       <SnapshotNote rows={rows} nowMs={nowMs} error={data.snapshotError} />
       {thresholdsUnread ? (
         <MessageBar className="sce-banner" severity={MessageBarSeverity.Warning}>

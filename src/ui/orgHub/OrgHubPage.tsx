@@ -33,7 +33,7 @@ export function OrgHubPage(props: { deps: OrgHubDeps }) {
     () => buildRows(data, noAccess, nowMs, health, rowCache.current),
     [data, noAccess, nowMs, health],
   );
-  const view = useConnectionsView(rows, projectId);
+  const view = useConnectionsView(rows, projectId, nowMs);
   const projects = React.useMemo(() => data.projects.map((p) => p.project), [data.projects]);
   const states = React.useMemo(
     () => new Map(data.projects.map((p) => [p.project.id.toLowerCase(), p])),

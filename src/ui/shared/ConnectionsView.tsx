@@ -4,8 +4,11 @@ import { Spinner, SpinnerSize } from 'azure-devops-ui/Spinner';
 import type { ColumnChoiceStore } from '../../adapters/sdk/columnChoices';
 import { TextField, TextFieldWidth } from 'azure-devops-ui/TextField';
 import type { Summary } from '../../core/summary';
+import type { Timeline, TimelineBar } from '../../core/timeline';
 import type { Status } from '../../core/types';
 import { ConnectionsTable } from './ConnectionsTable';
+import { ExpiryTimeline } from './ExpiryTimeline';
+import { barFilterText } from './timelineText';
 import { ColumnsPanel } from './lazyPanels';
 import { useColumnChoice } from './useColumnChoice';
 import type { HubRow, SortKey } from './rows';
@@ -22,6 +25,10 @@ interface Props {
   sort: { key: SortKey; descending: boolean } | null;
   onSort: (key: SortKey, descending: boolean) => void;
   onOpen: (row: HubRow) => void;
+  /** What expires when (next 12 months) and the bar the table is filtered to. */
+  timeline?: Timeline;
+  selectedBar?: TimelineBar | null;
+  onSelectBar?: (bar: TimelineBar | null) => void;
   /** What to say when there is no connection at all. */
   emptyText: string;
   /** More filters beside the keyword (the organization hub's project filter). */
@@ -51,6 +58,14 @@ export function ConnectionsView(props: Props) {
       {loading ? null : (
         <SummaryBar summary={props.summary} selected={props.statuses} onToggle={props.onToggleStatus} />
       )}
+      {loading || !props.timeline ? null : (
+        <ExpiryTimeline
+          timeline={props.timeline}
+          spanText="next 12 months"
+          selected={props.selectedBar?.key ?? null}
+          onSelect={props.onSelectBar}
+        />
+      )}
       <div className="sce-filter flex-row flex-center flex-wrap">
         <TextField
           value={props.keyword}
@@ -63,6 +78,15 @@ export function ConnectionsView(props: Props) {
           width={TextFieldWidth.standard}
         />
         {props.filters}
+        {props.selectedBar && props.onSelectBar ? (
+          <Button
+            className="sce-bar-filter"
+            text={barFilterText(props.selectedBar)}
+            iconProps={{ iconName: 'Cancel' }}
+            ariaLabel={`Clear the filter: ${barFilterText(props.selectedBar)}`}
+            onClick={() => props.onSelectBar?.(null)}
+          />
+        ) : null}
         <span className="secondary-text sce-count" aria-live="polite" data-pending-rows={loading ? undefined : pending}>
           {loading
             ? ''

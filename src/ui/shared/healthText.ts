@@ -9,7 +9,7 @@ export function healthText(health: HealthState | undefined): string | null {
       return 'Checking the connection…';
     case 'done':
       return health.result.ok
-        ? `Works now: Azure DevOps’s connection test passed (${shortDateTime(health.at)}). That proves it signs in today, not when its credential expires: the status stands.`
+        ? `Works now: Azure DevOps’s connection test passed (${shortDateTime(health.at)}); it says nothing of when the credential ends.`
         : `Broken now: ${health.result.message}`;
     case 'error':
       return `Could not run the check: ${health.message}`;

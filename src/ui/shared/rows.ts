@@ -164,6 +164,8 @@ export interface ViewOptions {
   statuses: Status[];
   /** Only connections shared with this project (id); the organization hub's project filter. */
   projectId?: string | null;
+  /** Only these connections (the expiry timeline's selected bar). */
+  onlyIds?: ReadonlySet<string> | null;
   sort: { key: SortKey; descending: boolean } | null;
 }
 
@@ -226,6 +228,7 @@ export function viewRows(rows: HubRow[], options: ViewOptions): HubRow[] {
     (r) =>
       (statuses.size === 0 || statuses.has(r.verdict.status)) &&
       (!projectId || r.connection.projects.some((p) => p.id.toLowerCase() === projectId)) &&
+      (!options.onlyIds || options.onlyIds.has(r.id)) &&
       (words.length === 0 || words.every((w) => haystackOf(r).includes(w))),
   );
   const sort = options.sort;

@@ -1,9 +1,11 @@
 import * as React from 'react';
 import type { SurfaceData } from '../../adapters/sdk/surfaceData';
-import { isoDay } from '../../core/days';
+import { shortDate } from '../../core/days';
 import { STATUS_LABELS } from '../../core/status';
-import { widgetSummary } from '../../core/surfaces';
+import { snapshotVerdicts, widgetSummary } from '../../core/surfaces';
+import { expiryTimeline } from '../../core/timeline';
 import { expiryWords } from '../../core/surfaceText';
+import { ExpiryTimeline } from '../shared/ExpiryTimeline';
 import { StatusText } from '../surface/StatusText';
 import type { ExpiryWidgetSettings } from './widgetSettings';
 
@@ -32,6 +34,17 @@ export function ExpiryWidget(props: {
   const thresholds = data.thresholds;
   const summary =
     thresholds && data.snapshot?.connections ? widgetSummary(data.snapshot, props.nowMs, thresholds) : null;
+  // A 2×2 widget has room for the next 90 days of the hub's timeline (trusted readings only, as its counts).
+  const timeline =
+    view.rows >= 2 && thresholds && summary && summary.asOf !== null && data.snapshot
+      ? expiryTimeline(
+          snapshotVerdicts(data.snapshot, props.nowMs, thresholds)
+            .filter((i) => i.trusted)
+            .map((i) => ({ id: i.connection.id, status: i.verdict.status, expiresAt: i.verdict.expiresAt })),
+          props.nowMs,
+          { unit: 'week', count: 13 },
+        )
+      : null;
   return (
     <section data-surface="widget" className={`sce-widget sce-widget-rows-${view.rows}`} aria-label={view.title}>
       <h2 className="sce-widget-title">{view.title}</h2>
@@ -82,14 +95,15 @@ export function ExpiryWidget(props: {
               {data.thresholdsNote}
             </p>
           ) : null}
+          {timeline ? <ExpiryTimeline timeline={timeline} spanText="next 90 days" /> : null}
           <p
             className={summary.stale ? 'sce-widget-asof sce-widget-stale' : 'sce-widget-asof sce-muted'}
             data-stale={summary.stale}
           >
             {summary.stale
-              ? `Readings from ${isoDay(summary.asOf)} are stale: open the hub signed in to Graph to refresh them.`
+              ? `Readings from ${shortDate(summary.asOf)} are stale: open the hub signed in to Graph to refresh them.`
               : summary.asOf
-                ? `As of ${isoDay(summary.asOf)}.`
+                ? `As of ${shortDate(summary.asOf)}.`
                 : ''}{' '}
             <a href={data.hubLink(null)} onClick={open(null)}>
               Open Connection expiry
