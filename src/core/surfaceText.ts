@@ -15,7 +15,9 @@ export interface PillText {
   status: Status;
 }
 
-const RED = { red: 205, green: 74, blue: 69 };
+// Azure DevOps's Pill writes white on a colour it finds dark (0.299 R + 0.587 G + 0.114 B <= 128), else black
+// (azure-devops-ui Utilities/Color isDark): white on this red is 7.2:1, black on this amber 7.0:1.
+const RED = { red: 164, green: 38, blue: 44 };
 const AMBER = { red: 214, green: 127, blue: 60 };
 
 export function colorOf(status: Status): PillText['color'] {

@@ -17,7 +17,7 @@ main.ado-page{flex:1;display:block;overflow:auto;padding:16px 24px;background:#f
 .pills{display:inline-flex;gap:6px;flex-wrap:wrap}
 .pill{display:inline-block;border-radius:12px;padding:2px 10px;font-size:12px;font-weight:600;color:#000;background:#eaeaea;cursor:pointer;border:0;font-family:inherit}
 .run-meta{color:#555;margin:0}
-.section-frame{display:block;width:100%;max-width:900px;height:240px;border:1px solid #e0e0e0}
+.section-frame{display:block;width:100%;max-width:900px;height:240px;border:1px solid #e0e0e0}.section-frame.section-empty{border:0}
 .dashboard{display:grid;grid-template-columns:repeat(4,160px);grid-auto-rows:160px;gap:10px;margin-top:12px}
 .widget-cell{grid-column:span 2;grid-row:span 2;background:#fff;box-shadow:0 1px 3px rgba(0,0,0,.2);position:relative}
 .widget-cell.rows-1{grid-row:span 1}

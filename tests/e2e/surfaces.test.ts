@@ -68,7 +68,7 @@ browserSuite('tests/e2e/surfaces')('warning surfaces in the local host', () => {
       expect(pills).toHaveLength(1);
       expect(pills[0].text).toBe('Connection acr-fabrikam-push expired 10 days ago');
       expect(pills[0].connections).toEqual([{ id: ACR, status: 'expired' }]);
-      expect(pills[0].background).toBe('rgb(205, 74, 69)');
+      expect(pills[0].background).toBe('rgb(164, 38, 44)'); // white text on it: 7.2:1
       expect(pills[0].tooltip).toMatch(
         /^acr-fabrikam-push: credential expired on \d{4}-\d\d-\d\d \(as of \d{4}-\d\d-\d\d\)\. In Azure DevOps open/,
       );
@@ -80,6 +80,7 @@ browserSuite('tests/e2e/surfaces')('warning surfaces in the local host', () => {
       const hub = await hubFrame(page);
       await hub.waitForSelector(`[data-details-for="${ACR}"]`);
       expectNoErrors(errors);
+      await page.context().close();
     }, 30_000);
 
     it('collapses several connections into one pill with a count, coloured by the most urgent', async () => {
@@ -114,7 +115,7 @@ browserSuite('tests/e2e/surfaces')('warning surfaces in the local host', () => {
       const text = await frame.textContent('[data-surface="run-section"]');
       expect(text).toContain('1 service connection this pipeline uses needs action');
       expect(text).toContain('Likely cause of this failure');
-      expect(text).toMatch(/Expiry dates as of \d{4}-\d\d-\d\d/);
+      expect(text).toMatch(/Expiry dates as of \d{1,2}\/\d{1,2}\/\d{4}/);
       const links = await frame.$$eval('a', (as) => as.map((a) => a.getAttribute('href')));
       expect(links).toEqual([
         expect.stringMatching(
@@ -134,6 +135,8 @@ browserSuite('tests/e2e/surfaces')('warning surfaces in the local host', () => {
         frame.click('a:has-text("Details in Connection expiry")'),
       ]);
       expectNoErrors(errors);
+      // The hub it opened keeps reading: close it, so its requests are not counted by the next tests.
+      await page.context().close();
     }, 30_000);
 
     it('is empty for a run whose pipeline uses only healthy connections; a successful run has no likely cause', async () => {
@@ -141,8 +144,19 @@ browserSuite('tests/e2e/surfaces')('warning surfaces in the local host', () => {
       const docs = await openRun(page, demo, 1215);
       expect(await docs.getAttribute('[data-surface="run-section"]', 'data-empty')).toBe('true');
       expect((await docs.textContent('body'))?.trim()).toBe('');
+      // Nothing to show: no empty bordered box on the run page.
+      await page.waitForFunction(() => document.getElementById('extension-frame')?.classList.contains('section-empty'));
+      expect(await page.$eval('#extension-frame', (f) => f.getBoundingClientRect().height)).toBe(0);
       const deploy = await openRun(page, demo, 1210);
       expect((await named(deploy)).map((n) => n.id)).toEqual([PROD, STAGING, SHARED]);
+      // The section asked for its content's height (SDK.resize) and the host gave it: the third is not cut off.
+      await page.waitForFunction(
+        () => ((window as unknown as { devhost: { resizes?: number[] } }).devhost.resizes ?? []).length > 0,
+      );
+      const sized = await page.$eval('#extension-frame', (f) => f.getBoundingClientRect().height);
+      const content = await deploy.evaluate(() => document.getElementById('root')!.getBoundingClientRect().height);
+      expect(content).toBeGreaterThan(240);
+      expect(Math.abs(sized - content)).toBeLessThanOrEqual(2);
       expect(await deploy.textContent('body')).not.toContain('Likely cause');
       expectNoErrors(errors);
     }, 30_000);
@@ -158,6 +172,11 @@ browserSuite('tests/e2e/surfaces')('warning surfaces in the local host', () => {
       expect(await named(frame)).toEqual([{ id: ACR, status: 'expired' }]);
       expect(await frame.textContent('.sce-widget-title')).toBe('Service connection expiry');
       expect(await frame.getAttribute('.sce-widget-asof', 'data-stale')).toBe('false');
+      // 2×2: the next 90 days of the hub's timeline (expired, then 13 weeks), each bar named for screen readers.
+      const bars = await frame.$$eval('.sce-bar', (els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
+      expect(bars).toHaveLength(14);
+      expect(bars[0]).toBe('Already expired: 1 connection');
+      expect(bars.slice(1).every((b) => /^Week of .+: (no connection|\d+ connections?)/.test(b))).toBe(true);
       await expectAccessible(frame);
       expectNoErrors(errors);
     }, 30_000);
@@ -171,11 +190,13 @@ browserSuite('tests/e2e/surfaces')('warning surfaces in the local host', () => {
       );
       expect(await widgetCounts(frame)).toEqual({ expired: 1, critical: 1 });
       expect(await frame.textContent('.sce-widget-title')).toBe('Connections & secrets');
+      expect(await frame.$$('.sce-bar')).toHaveLength(0); // 2×1: no room for the timeline
       await page.click('#configure-widget');
       const config = await surfaceFrame(page, /\/widget-configuration\.html/, '#config-frame');
-      await config.waitForSelector('input[value="healthy"]');
+      await config.waitForSelector('[role="checkbox"][aria-label="Healthy"]');
       await expectAccessible(config);
-      await config.check('input[value="healthy"]');
+      expect(await config.$$('input')).toHaveLength(0); // azure-devops-ui controls, not plain browser inputs
+      await config.click('[role="checkbox"][aria-label="Healthy"]');
       // The configuration previews the change in the widget before Save.
       await frame.waitForSelector('[data-count-status="healthy"]');
       await page.click('#config-save');

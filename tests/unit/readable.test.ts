@@ -5,6 +5,7 @@ import { columnChoicesFrom } from '../../src/core/columnChoices';
 import { localDays, shortDate } from '../../src/core/days';
 import { parseEndpoint } from '../../src/core/endpoint';
 import { authShortLabel, schemeLabel, schemeWords } from '../../src/core/labels';
+import { colorOf } from '../../src/core/surfaceText';
 import { COLUMNS, visibleColumns } from '../../src/ui/shared/tableColumns';
 import { armEndpoint } from '../support/payloads';
 
@@ -97,4 +98,26 @@ describe('column choice', () => {
     expect(COLUMNS.map((c) => c.id)).not.toContain('auth');
     expect(COLUMNS.find((c) => c.id === 'type')?.name).toBe('Type and authentication');
   });
+});
+
+describe('pill text contrast', () => {
+  // WCAG 2 relative luminance and contrast ratio.
+  const lum = (c: { red: number; green: number; blue: number }) => {
+    const ch = (v: number) => {
+      const s = v / 255;
+      return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+    };
+    return 0.2126 * ch(c.red) + 0.7152 * ch(c.green) + 0.0722 * ch(c.blue);
+  };
+  const ratio = (a: number, b: number) => (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+
+  it.each(['expired', 'critical', 'warning'] as const)(
+    'the %s pill: the text Azure DevOps draws on it (white on dark, black on light) is at least 4.5:1',
+    (status) => {
+      const c = colorOf(status);
+      // azure-devops-ui Utilities/Color isDark, which Pill uses to pick its text colour.
+      const dark = c.red * 0.299 + c.green * 0.587 + c.blue * 0.114 <= 128;
+      expect(ratio(lum(c), dark ? 1 : 0)).toBeGreaterThanOrEqual(4.5);
+    },
+  );
 });

@@ -95,7 +95,7 @@ describe('pipeline warnings (pill and run section)', () => {
   });
 
   it('colours red for expired and critical, amber for warning', () => {
-    expect(pillText(pipelineWarnings(doc, 1, NOW, T))?.color).toEqual({ red: 205, green: 74, blue: 69 });
+    expect(pillText(pipelineWarnings(doc, 1, NOW, T))?.color).toEqual({ red: 164, green: 38, blue: 44 });
     expect(pillText(pipelineWarnings(doc, 2, NOW, T))?.color).toEqual({ red: 214, green: 127, blue: 60 });
   });
 

@@ -89,7 +89,15 @@ function connect(target, contributionId, onLoaded, main = true) {
       setStatus('Extension failed to load: ' + message);
       warn('notifyLoadFailed: ' + message);
     },
-    resize() {},
+    // SDK.resize(width, height): a section (build results) takes the height its content asks for; 0 hides it.
+    resize(_width, height) {
+      if (!target.classList.contains('section-frame')) return;
+      const h = Number(height);
+      if (!Number.isFinite(h) || h < 0) return;
+      target.style.height = `${Math.ceil(h)}px`;
+      target.classList.toggle('section-empty', h === 0);
+      devhost.resizes = [...(devhost.resizes || []), Math.ceil(h)];
+    },
   });
   channel.register('DevOps.ServiceManager', { getService: (id) => services.getService(id) });
   if (naa) channel.register('DevOps.NestedAppAuth', { processRequest: (json) => naa.processRequest(json) });

@@ -38,7 +38,13 @@ function drawPills(area, pills) {
       node.setAttribute('aria-label', `${pill.text}. ${pill.tooltip}`);
     }
     const color = rgb(pill.color);
-    if (color) node.style.background = color;
+    if (color) {
+      node.style.background = color;
+      // azure-devops-ui Pill (Utilities/Color isDark): white text on a dark colour, black on a light one.
+      const c = pill.color;
+      node.style.color =
+        Number(c.red) * 0.299 + Number(c.green) * 0.587 + Number(c.blue) * 0.114 <= 128 ? '#fff' : '#000';
+    }
     const connections = Array.isArray(pill.connections) ? pill.connections : [];
     if (connections[0]) node.dataset.status = String(connections[0].status);
     for (const c of connections) {

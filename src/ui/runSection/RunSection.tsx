@@ -1,6 +1,6 @@
 import * as React from 'react';
 import type { SurfaceData } from '../../adapters/sdk/surfaceData';
-import { isoDay } from '../../core/days';
+import { shortDate } from '../../core/days';
 import { devopsConnectionLink } from '../../core/links';
 import { likelyCause, pipelineWarnings, type SurfaceItem } from '../../core/surfaces';
 import { expiryWords, firstStep } from '../../core/surfaceText';
@@ -38,7 +38,7 @@ function Item(props: { item: SurfaceItem; data: SurfaceData; cause: boolean; onO
         </strong>{' '}
         <span>
           credential {expiryWords(props.item)}
-          {v.expiresAt ? ` (${isoDay(v.expiresAt)})` : ''}
+          {v.expiresAt ? ` (${shortDate(v.expiresAt)})` : ''}
         </span>
       </div>
       {props.cause ? (
@@ -96,7 +96,7 @@ export function RunSection(props: { data: SurfaceData; run: RunInfo; nowMs: numb
         ))}
       </ul>
       <p className="sce-muted sce-run-asof">
-        {asOf ? `Expiry dates as of ${isoDay(asOf)}, from the last scan of this project.` : ''}
+        {asOf ? `Expiry dates as of ${shortDate(asOf)}, from the last scan of this project.` : ''}
         {props.data.thresholdsNote ? ` ${props.data.thresholdsNote}` : ''}
       </p>
     </section>

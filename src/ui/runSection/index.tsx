@@ -41,7 +41,15 @@ async function main(): Promise<void> {
   }
   markContent();
   await SDK.notifyLoadSucceeded();
-  SDK.resize();
+  fitToContent(root);
+}
+
+/** The section is as tall as what it shows (nothing: 0), now and whenever that changes (fonts, wrapping). */
+function fitToContent(root: HTMLElement | null): void {
+  if (!root) return;
+  const fit = () => SDK.resize(undefined, Math.ceil(root.getBoundingClientRect().height));
+  fit();
+  if (typeof ResizeObserver === 'function') new ResizeObserver(fit).observe(root);
 }
 
 main().catch((e) => {

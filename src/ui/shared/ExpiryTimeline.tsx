@@ -10,9 +10,12 @@ interface Props {
   selected?: string | null;
   /** Absent: the bars only show (the widget); present: a click or Enter on a bar filters by it, again clears. */
   onSelect?: (bar: TimelineBar | null) => void;
+  compact?: boolean;
 }
 
 const BAR_HEIGHT = 64;
+/** The widget's bars are lower: it has three lines of text to keep. */
+const COMPACT_BAR_HEIGHT = 40;
 
 /**
  * What expires when, as native buttons (focus, Enter/Space, screen-reader names come free) drawn as stacked bars
@@ -99,7 +102,7 @@ export function ExpiryTimeline(props: Props) {
                 <span
                   className="sce-bar-stack flex-column"
                   aria-hidden="true"
-                  style={{ height: Math.round((b.total / max) * BAR_HEIGHT) }}
+                  style={{ height: Math.round((b.total / max) * (props.compact ? COMPACT_BAR_HEIGHT : BAR_HEIGHT)) }}
                 >
                   {TIMELINE_STATUSES.filter((s) => b.counts[s] > 0).map((s) => (
                     <span key={s} className={`sce-seg sce-seg-${s}`} style={{ flexGrow: b.counts[s] }} />

@@ -95,7 +95,7 @@ export function ExpiryWidget(props: {
               {data.thresholdsNote}
             </p>
           ) : null}
-          {timeline ? <ExpiryTimeline timeline={timeline} spanText="next 90 days" /> : null}
+          {timeline ? <ExpiryTimeline timeline={timeline} spanText="next 90 days" compact /> : null}
           <p
             className={summary.stale ? 'sce-widget-asof sce-widget-stale' : 'sce-widget-asof sce-muted'}
             data-stale={summary.stale}
