@@ -29,17 +29,7 @@ export function ExpiryTimeline(props: Props) {
   const refs = React.useRef<(HTMLElement | null)[]>([]);
   const max = Math.max(1, ...timeline.bars.map((b) => b.total));
   const move = (e: React.KeyboardEvent, i: number) => {
-    const last = timeline.bars.length - 1;
-    const next =
-      e.key === 'ArrowRight'
-        ? Math.min(last, i + 1)
-        : e.key === 'ArrowLeft'
-          ? Math.max(0, i - 1)
-          : e.key === 'Home'
-            ? 0
-            : e.key === 'End'
-              ? last
-              : null;
+    const next = nextBar(e.key, i, timeline.bars.length - 1);
     if (next === null) return;
     e.preventDefault();
     setFocusIndex(next);
@@ -124,6 +114,15 @@ export function ExpiryTimeline(props: Props) {
       ) : null}
     </section>
   );
+}
+
+/** The bar a key moves to from bar `i`, or null when the key is not one of the toolbar's. */
+function nextBar(key: string, i: number, last: number): number | null {
+  if (key === 'ArrowRight') return Math.min(last, i + 1);
+  if (key === 'ArrowLeft') return Math.max(0, i - 1);
+  if (key === 'Home') return 0;
+  if (key === 'End') return last;
+  return null;
 }
 
 /** The same numbers as a table, for screen readers and for reading exact counts. */
