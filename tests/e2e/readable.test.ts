@@ -185,8 +185,13 @@ browserSuite('tests/e2e/readable')('readable at a glance (demo fixture)', () => 
     const all = await bars();
     expect(all).toHaveLength(13);
     expect(all[0]).toMatchObject({ key: 'expired', total: 1, label: 'Already expired: 1 connection' });
-    // The demo's dated credentials: 1 expired, 1 critical, 4 warning, 2 healthy within a year; 1 two-year secret later.
-    expect(all.reduce((n, b) => n + b.total, 0)).toBe(8);
+    // The demo's dated credentials: 1 expired, 1 critical, 4 warning, 2 healthy within a year, and the legacy issuer's
+    // retirement (1 July 2027, a healthy federation until then); 1 two-year secret later.
+    expect(all.reduce((n, b) => n + b.total, 0)).toBe(9);
+    expect(all.find((b) => b.key === '2027-07')).toMatchObject({
+      total: 1,
+      label: 'July 2027: 1 connection (healthy) expires',
+    });
     await frame.waitForSelector('text=1 more connection expires later.');
     expect(all.filter((b) => b.tabIndex === 0)).toHaveLength(1); // one tab stop; arrows move within
     const withRows = all.filter((b) => b.key !== 'expired' && b.total > 0);

@@ -62,9 +62,11 @@ export function ExpiryTimeline(props: Props) {
           aria-label={onSelect ? 'Filter the table by when connections expire' : 'Connections by when they expire'}
         >
           {timeline.bars.map((b, i) => {
-            const caption = barCaption(b, i);
             const pressed = props.selected === b.key;
-            return (
+            const caption = (
+              <BarCaption {...barCaption(b, i)} onClick={onSelect && (() => onSelect(pressed ? null : b))} />
+            );
+            const bar = (
               <Bar
                 key={b.key}
                 ref={(el: HTMLElement | null) => {
@@ -98,11 +100,18 @@ export function ExpiryTimeline(props: Props) {
                     <span key={s} className={`sce-seg sce-seg-${s}`} style={{ flexGrow: b.counts[s] }} />
                   ))}
                 </span>
-                <span className="sce-bar-caption" aria-hidden="true">
-                  {caption.text}
-                  {caption.year ? <span className="sce-bar-year">{caption.year}</span> : null}
-                </span>
+                {onSelect ? null : caption}
               </Bar>
+            );
+            // A button's visible words must be in its name (WCAG 2.5.3): "Jan" is not in "January 2027: …", so a
+            // button's caption sits under it, outside it; a click on the caption still presses the bar.
+            return onSelect ? (
+              <div key={b.key} className="sce-bar-col">
+                {bar}
+                {caption}
+              </div>
+            ) : (
+              bar
             );
           })}
         </div>
@@ -113,6 +122,16 @@ export function ExpiryTimeline(props: Props) {
         </p>
       ) : null}
     </section>
+  );
+}
+
+/** A bar's short name under it ("Jan", "2027" under it on January): the bar's own label says it in full. */
+function BarCaption(props: { text: string; year: string | null; onClick?: () => void }) {
+  return (
+    <span className="sce-bar-caption" aria-hidden="true" onClick={props.onClick}>
+      {props.text}
+      {props.year ? <span className="sce-bar-year">{props.year}</span> : null}
+    </span>
   );
 }
 

@@ -52,7 +52,7 @@ export function barCounts(b: TimelineBar): string {
 /** What a screen reader says of a bar, and its tooltip. */
 export function barLabel(b: TimelineBar): string {
   if (b.kind === 'expired') return `Already expired: ${barCounts(b)}`;
-  return `${barPeriod(b)}: ${barCounts(b)} ${b.total === 1 ? 'expires' : 'expire'}`;
+  return `${barPeriod(b)}: ${barCounts(b)} ${b.total <= 1 ? 'expires' : 'expire'}`;
 }
 
 /** The table's filter by a bar, as its button says it: "Expires in January 2027", "Already expired". */
