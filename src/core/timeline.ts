@@ -1,4 +1,4 @@
-import { toMs } from './days';
+import { DAY_MS, toMs } from './days';
 import type { Status } from './types';
 
 /** What expires when: the bars of the expiry timeline, from the verdicts (pure; the clock is passed in). */
@@ -34,7 +34,6 @@ export interface Timeline {
 
 export type TimelineSpan = { unit: 'month'; count: number } | { unit: 'week'; count: number };
 
-const DAY_MS = 86_400_000;
 
 function emptyCounts(): Record<TimelineStatus, number> {
   return { expired: 0, critical: 0, warning: 0, healthy: 0 };
