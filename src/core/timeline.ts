@@ -34,7 +34,6 @@ export interface Timeline {
 
 export type TimelineSpan = { unit: 'month'; count: number } | { unit: 'week'; count: number };
 
-
 function emptyCounts(): Record<TimelineStatus, number> {
   return { expired: 0, critical: 0, warning: 0, healthy: 0 };
 }
