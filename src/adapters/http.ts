@@ -9,6 +9,8 @@ export class HttpError extends Error {
     message: string,
     readonly status: number | null,
     readonly retryAfterMs: number | null = null,
+    /** The error answer's JSON body (`typeKey`, `message`…), read by adapters/serverError.ts; null when it had none. */
+    readonly serverError: Record<string, unknown> | null = null,
   ) {
     super(message);
     this.name = 'HttpError';

@@ -63,7 +63,8 @@ Formats:
 ${formatLines}
 
 Authentication:
-  Azure DevOps: AZURE_DEVOPS_EXT_PAT (personal access token, scope Service Connections: Read),
+  Azure DevOps: AZURE_DEVOPS_EXT_PAT (personal access token, scopes Service Connections (Read) and
+                Project and Team (Read)),
                 else SYSTEM_ACCESSTOKEN (pipeline token), else Azure CLI / DefaultAzureCredential.
   Graph:        GRAPH_ACCESS_TOKEN, else DefaultAzureCredential (Application.Read.All), one token per tenant.
   --publish:    the Azure DevOps token also needs Extension data (read & write), vso.extension.data_write.
@@ -76,7 +77,9 @@ Exit codes:
   ${EXIT.ok}  nothing at or above --fail-on     ${EXIT.failOn}  something is
   ${EXIT.usage}  bad usage or configuration        ${EXIT.incomplete}  scan incomplete (auth, network) or a snapshot not published:
                                         the report is still written
-  ${EXIT.usage} also when --output or --json-file cannot be written: checked before the first request
+  ${EXIT.usage} also when --output or --json-file cannot be written, or --org is a project's URL: checked
+     before the first request
+  ${EXIT.incomplete} with no table and no count when nothing could be read: it says what failed and what to do
   ${EXIT.interrupted} stopped by SIGINT, ${EXIT.terminated} by SIGTERM: report files left as they were or whole
 `;
 

@@ -4,6 +4,7 @@ import { makeOut, type CliIo, type Secrets } from '../adapters/output';
 import { EXIT } from '../jobs/exitCodes';
 import { runScan, type PipelineContext } from '../jobs/runScan';
 import type { ScanOptions } from '../jobs/scanOptions';
+import { cliAdvice } from './advice';
 import { parseArgs } from './args';
 import { fix, type FixSeams } from './fix';
 import { FIX_HELP } from './fixHelp';
@@ -42,6 +43,7 @@ export async function run(argv: string[], env: Env, io: CliIo, seams: FixSeams =
 }
 
 function scan(options: ScanOptions, env: Env, io: CliIo, secrets: Secrets) {
+  const signIn = scannerSignIn(env, secrets, options.graphUrl);
   return runScan(
     { ...options, pipeline: pipelineOf(env), publishedBy: env.BUILD_DEFINITIONNAME },
     {
@@ -49,7 +51,8 @@ function scan(options: ScanOptions, env: Env, io: CliIo, secrets: Secrets) {
       secrets,
       now: io.now ?? Date.now,
       fetch: (input, init) => fetch(input, init),
-      ...scannerSignIn(env, secrets, options.graphUrl),
+      ...signIn,
+      advise: (unread) => cliAdvice(unread, options.orgUrl, signIn.devops.source),
     },
   );
 }

@@ -1,3 +1,5 @@
+import { orgUrlShape } from '../core/orgUrl';
+
 /**
  * The checks on one option value, shared by both shells through scanOptions.ts. `name` is how the
  * shell calls the option in its messages (`--org`, `System.CollectionUri`, `input "failOn"`).
@@ -28,6 +30,31 @@ export function baseUrl(name: string, value: string, allowBareName: boolean): st
       `${name} must use https:// (http:// is accepted only for localhost, 127.0.0.1 or [::1]: the token would cross the network in clear text)`,
     );
   return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
+}
+
+/** A name for a command line: quoted when the shell would split it. */
+function shellWord(value: string): string {
+  return /^[\w.-]+$/.test(value) ? value : `"${value.replace(/(["\\$`])/g, '\\$1')}"`;
+}
+
+/**
+ * The organization URL (baseUrl), refused before any request when it is a project's URL or a page's
+ * (core/orgUrl.ts): the message gives the organization URL, and the project as `projectsName`.
+ */
+export function organizationUrl(name: string, projectsName: string, value: string): string {
+  // "contoso/MyProject": a bare organization name with a project after it.
+  const bare = /^[A-Za-z0-9][A-Za-z0-9-]{0,49}\/[^:]*$/.test(value) ? `https://dev.azure.com/${value}` : value;
+  const url = baseUrl(name, bare, true);
+  const shape = orgUrlShape(url);
+  if (shape.kind === 'project')
+    throw new OptionError(
+      `${name} ${url} is the URL of project "${shape.project}", not of its organization: use ${name} ${shape.orgUrl} ${projectsName} ${shellWord(shape.project)}`,
+    );
+  if (shape.kind === 'page')
+    throw new OptionError(`${name} ${url} is a page of an organization, not its URL: use ${name} ${shape.orgUrl}`);
+  if (shape.kind === 'no-organization')
+    throw new OptionError(`${name} ${url} names no organization: use ${name} https://dev.azure.com/ORGANIZATION`);
+  return url;
 }
 
 function isLoopback(hostname: string): boolean {

@@ -19,6 +19,8 @@ export interface PipelineRun {
   workItemProblems?: string[];
   code: number;
   out: Out;
+  /** What to do when the scan read nothing (runScan's advice). */
+  advice?: string | null;
 }
 
 /**
@@ -35,6 +37,7 @@ export function writePipelineCommands({
   workItemProblems = [],
   code,
   out,
+  advice = null,
 }: PipelineRun): number {
   // Inside the pipeline task: publish failures are warnings with its hint, and the task sets the result.
   const task = pipeline.task;
@@ -43,6 +46,15 @@ export function writePipelineCommands({
   // Our own commands, as built (their data is escaped and neutralised by pipeline.ts).
   const write = (line: string) => out.own(stream, line);
   const issues = issueCommands(report, result.problems);
+  // The command line says once what failed and what to do; the task says it in its result.
+  if (result.unread && !task)
+    issues.push(
+      command(
+        'task.logissue',
+        { type: 'error' },
+        oneLine(`Nothing was scanned: ${result.unread.headline}.${advice ? ` ${advice}` : ''}`, 2000),
+      ),
+    );
   const publishIssue = { type: task ? 'warning' : 'error' };
   for (const f of publishFailures)
     issues.push(command('task.logissue', publishIssue, oneLine(`Snapshot not published: ${describeFailure(f)}`)));
@@ -54,7 +66,11 @@ export function writePipelineCommands({
   try {
     if (!summaryPath) {
       summaryPath = join(pipeline.tempDir, `sc-expiry-summary-${process.pid}-${Date.now()}.md`);
-      writeFile(out, summaryPath, render('markdown', { report, entries: result.entries, orgUrl: options.orgUrl }));
+      writeFile(
+        out,
+        summaryPath,
+        render('markdown', { report, entries: result.entries, orgUrl: options.orgUrl, unread: result.unread }),
+      );
     }
     write(`${uploadSummaryCommand(summaryPath)}\n`);
   } catch (e) {

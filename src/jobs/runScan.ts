@@ -5,6 +5,7 @@ import { EXIT, exitCodeFor } from './exitCodes';
 import type { ScanReport } from './format/formats';
 import { writePipelineCommands } from './pipelineOutput';
 import type { PublishFailure } from './publish';
+import type { Unread } from './readFailure';
 import type { ScanOptions } from './scanOptions';
 import { trackRenewals } from './workItemsStep';
 import {
@@ -54,6 +55,8 @@ export interface ScanRunDeps {
   fetch: FetchLike;
   devops: DevOpsAuth;
   graph: GraphAuth;
+  /** What to do when the scan read nothing, in the shell's words (its options, inputs and variables); null: nothing to add. */
+  advise?: (unread: Unread) => string | null;
 }
 
 /** How a scan ended: the exit code the CLI returns, and what the task needs to set its result. */
@@ -64,6 +67,10 @@ export interface ScanOutcome {
   /** Issues logged for Azure Pipelines (connections needing action, parts not read, publish failures). */
   issues: number;
   publishFailures: PublishFailure[];
+  /** The scan read nothing: what failed (the report then has no connection and `errors` says why). */
+  unread: Unread | null;
+  /** What to do about it, from ScanRunDeps.advise. */
+  advice: string | null;
 }
 
 export async function runScan(options: ScanRunOptions, deps: ScanRunDeps): Promise<ScanOutcome> {
@@ -72,13 +79,15 @@ export async function runScan(options: ScanRunOptions, deps: ScanRunDeps): Promi
   out.verbose(`Microsoft Graph sign-in: ${deps.graph.method}`);
   // Every target is checked before the first request: an unwritable one must not cost a whole scan.
   if (!preflightOutputs(outputTargets(options, options.pipeline?.tempDir ?? null), out))
-    return { code: EXIT.usage, report: null, issues: 0, publishFailures: [] };
+    return { code: EXIT.usage, report: null, issues: 0, publishFailures: [], unread: null, advice: null };
   const session = openSession(options, deps, out);
   const result = await readOrganization(options, session, out);
   const report = toScanReport(result, options);
+  const { unread } = result;
+  const advice = unread ? (deps.advise?.(unread) ?? null) : null;
   // Checked before the scan, failed after it (disk full, folder removed): the scan could not complete.
-  if (!writeReport(options, report, result.entries, out))
-    return { code: EXIT.incomplete, report: null, issues: 0, publishFailures: [] };
+  if (!writeReport(options, report, result, out))
+    return { code: EXIT.incomplete, report: null, issues: 0, publishFailures: [], unread, advice };
   // After the report is written: tracking and publishing never cost the report or its exit code.
   const tracked = options.workItems
     ? await trackRenewals(options, options.workItems, result, report, session, out)
@@ -104,9 +113,10 @@ export async function runScan(options: ScanRunOptions, deps: ScanRunDeps): Promi
         workItemProblems: tracked?.problems ?? [],
         code,
         out,
+        advice,
       })
     : 0;
-  explainProblems(result.problems, publishFailures, options.pipeline !== null, out, task?.publishHint);
+  explainProblems(result, publishFailures, options.pipeline !== null, out, task?.publishHint, advice);
   explainUnreadUsage(result.unreadUsage, out);
-  return { code, report, issues, publishFailures };
+  return { code, report, issues, publishFailures, unread, advice };
 }

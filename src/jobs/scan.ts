@@ -12,6 +12,7 @@ import type { JobDeps, OrgJobOptions } from './deps';
 import { dedupe, listConnections, problemText, projectsToScan, scannedProject } from './scanListing';
 import type { UsagePolicy } from '../core/usagePlan';
 import { readKnownSnapshots, type KnownSnapshots } from './knownUsage';
+import { readFailure, unreadOf, type ReadFailure, type Unread } from './readFailure';
 import type { PublishTarget } from './scanOptions';
 import { readScanUsage, type UsageCounts } from './scanUsage';
 
@@ -74,19 +75,29 @@ export interface ScanResult {
   found: { connection: Connection; project: string }[];
   /** The published snapshots as read before the scan (with --publish, usage auto); null when not read. */
   snapshots: KnownSnapshots | null;
+  /** The scan read nothing (no sign-in, the project list or every project's connections failed): what failed. */
+  unread: Unread | null;
 }
 
 export async function scanJob(input: ScanInput, deps: ScanDeps): Promise<ScanResult> {
   const nowMs = deps.now();
   const problems: ScanProblem[] = [];
   const nothing = { nowMs, entries: [], problems, projectCount: 0, scanned: [], lookups: new Map(), usage: {} };
-  const empty = (): ScanResult => ({ ...nothing, unreadUsage: [], found: [], snapshots: null });
+  const credential = deps.devops.credential;
+  const unread = (failures: ReadFailure[], snapshots: KnownSnapshots | null = null): ScanResult => ({
+    ...nothing,
+    unreadUsage: [],
+    found: [],
+    snapshots,
+    unread: unreadOf(failures, input.orgUrl, credential),
+  });
   // Ask for the Azure DevOps credential once, up front: a missing sign-in fails fast, not per project.
   try {
     await deps.devops.header();
   } catch (e) {
-    problems.push({ kind: 'organization', name: input.orgUrl, message: problemText(e) });
-    return empty();
+    const message = problemText(e);
+    problems.push({ kind: 'organization', name: input.orgUrl, message });
+    return unread([readFailure(e, null, message)]);
   }
   const client = createDevOpsClient({
     orgUrl: input.orgUrl,
@@ -94,6 +105,7 @@ export async function scanJob(input: ScanInput, deps: ScanDeps): Promise<ScanRes
     fetch: deps.fetch,
     timeoutMs: input.timeoutMs,
     log: deps.log,
+    credential,
   });
   // With --publish the snapshots are read while the listing and Graph go on, in one request for the whole
   // organization: their usage is what is known (usage auto), their documents what publishing updates.
@@ -104,8 +116,17 @@ export async function scanJob(input: ScanInput, deps: ScanDeps): Promise<ScanRes
       )
     : Promise.resolve(null);
   const projects = await projectsToScan(input, deps, client, problems);
-  if (!projects) return empty();
-  const listedProjects = await listConnections(projects, input.concurrency, deps, client, problems);
+  // Nothing read: the snapshot read started above is awaited, so no request is left in flight.
+  if (!Array.isArray(projects)) return unread([projects], await known);
+  const { listed: listedProjects, failures: listFailures } = await listConnections(
+    projects,
+    input.concurrency,
+    deps,
+    client,
+    problems,
+  );
+  if (projects.length > 0 && listedProjects.length === 0)
+    return { ...unread(listFailures, await known), projectCount: projects.length };
   const found = dedupe(listedProjects);
   const lookups = await readApps(found, input, deps);
   problems.push(...appProblems(found, lookups));
@@ -136,6 +157,7 @@ export async function scanJob(input: ScanInput, deps: ScanDeps): Promise<ScanRes
     unreadUsage,
     found,
     snapshots,
+    unread: null,
   };
 }
 

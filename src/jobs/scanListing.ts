@@ -1,3 +1,4 @@
+import { HttpError } from '../adapters/http';
 import type { DevOpsClient } from '../adapters/rest/devopsRestClient';
 import { oneLine } from '../adapters/output';
 import { mapWithConcurrency } from '../adapters/pool';
@@ -6,6 +7,7 @@ import { keyFor } from '../core/graphQueries';
 import { createOrgListing, type ListedConnection } from '../core/orgListing';
 import type { ProjectRef } from '../core/types';
 import type { JobDeps } from './deps';
+import { readFailure, type ReadFailure } from './readFailure';
 import type { ScannedProject, ScanInput, ScanProblem } from './scan';
 
 /** The scan's first steps: which projects, and each project's service connections (bounded concurrency). */
@@ -14,13 +16,16 @@ type Client = Pick<DevOpsClient, 'listProjects' | 'listEndpoints'>;
 
 export const problemText = (e: unknown) => oneLine(e instanceof Error ? e.message : String(e), 300);
 
-/** The projects named with --project, else every project of the organization; null when none can be listed. */
+/**
+ * The projects named with --project, else every project of the organization; when none can be listed, the failure
+ * (also pushed to `problems`).
+ */
 export async function projectsToScan(
   input: ScanInput,
   deps: JobDeps,
   client: Client,
   problems: ScanProblem[],
-): Promise<ProjectRef[] | null> {
+): Promise<ProjectRef[] | ReadFailure> {
   if (input.projects.length > 0) return input.projects.map((name) => ({ id: '', name }));
   deps.progress('Listing projects', 0, 0);
   try {
@@ -35,8 +40,11 @@ export async function projectsToScan(
     deps.log(`${listing.projects.length} project(s) in ${input.orgUrl}`);
     return listing.projects;
   } catch (e) {
-    problems.push({ kind: 'organization', name: input.orgUrl, message: `cannot list projects: ${problemText(e)}` });
-    return null;
+    // The client's message names the listing when Azure DevOps answered; a network or format failure does not.
+    const answered = e instanceof HttpError && e.status !== null && e.status !== 200;
+    const message = answered ? problemText(e) : `cannot list projects: ${problemText(e)}`;
+    problems.push({ kind: 'organization', name: input.orgUrl, message });
+    return readFailure(e, null, message);
   }
 }
 
@@ -45,22 +53,25 @@ export interface ListedProject {
   raw: unknown[];
 }
 
-/** Each project's endpoints; a project that cannot be listed is one problem, in project order. */
+/** Each project's endpoints; a project that cannot be listed is one problem (and one failure), in project order. */
 export async function listConnections(
   projects: ProjectRef[],
   concurrency: number,
   deps: JobDeps,
   client: Client,
   problems: ScanProblem[],
-): Promise<ListedProject[]> {
+): Promise<{ listed: ListedProject[]; failures: ReadFailure[] }> {
   let listed = 0;
+  const failures: ReadFailure[] = [];
   const lists = await mapWithConcurrency(projects, concurrency, async (project) => {
     try {
       const raw = await client.listEndpoints(project.name);
       deps.log(`project "${project.name}": ${raw.length} service connection(s)`);
       return { project, raw };
     } catch (e) {
-      problems.push({ kind: 'project', name: project.name, message: problemText(e) });
+      const message = problemText(e);
+      problems.push({ kind: 'project', name: project.name, message });
+      failures.push(readFailure(e, project.name, message));
       return null;
     } finally {
       deps.progress('Reading service connections', ++listed, projects.length);
@@ -69,7 +80,8 @@ export async function listConnections(
   // Keep the problems in project order, whatever order the requests finished in.
   const order = new Map(projects.map((p, i) => [p.name, i]));
   problems.sort((a, b) => (order.get(a.name) ?? 0) - (order.get(b.name) ?? 0));
-  return lists.filter((l): l is ListedProject => l !== null);
+  failures.sort((a, b) => (order.get(a.project ?? '') ?? 0) - (order.get(b.project ?? '') ?? 0));
+  return { listed: lists.filter((l): l is ListedProject => l !== null), failures };
 }
 
 /** Connections shared across projects are listed once, under the first project that lists them. */

@@ -2,7 +2,7 @@ import { DEFAULT_TIMEOUT_MS } from '../adapters/http';
 import { checkThresholds, DEFAULT_THRESHOLDS, THRESHOLD_MAX_DAYS, THRESHOLD_MIN_DAYS } from '../core/thresholds';
 import type { Thresholds } from '../core/types';
 import { DEFAULT_FORMAT, FORMATS, type Format } from './format/formats';
-import { baseUrl, marketplaceId, numberIn, oneOf, OptionError } from './optionChecks';
+import { baseUrl, marketplaceId, numberIn, oneOf, OptionError, organizationUrl } from './optionChecks';
 import { DEFAULT_USAGE_POLICY, type UsagePolicy } from '../core/usagePlan';
 import { usagePolicyFrom } from './usageOptions';
 import { checkWorkItemSettings, type WorkItemOptions } from './workItemOptions';
@@ -128,7 +128,7 @@ function check(settings: ScanSettings, names: OptionNames): ScanOptions {
   if (projects.some((p) => p === '')) throw new OptionError(`${names.projects} needs a project name`);
   const target = publishTargetFrom(settings, names);
   const options: ScanOptions = {
-    orgUrl: baseUrl(names.org, org, true),
+    orgUrl: organizationUrl(names.org, names.projects, org),
     projects: [...new Set(projects)],
     format: oneOf(names.format, settings.format ?? DEFAULTS.format, FORMATS),
     output: settings.output ?? null,

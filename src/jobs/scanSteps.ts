@@ -3,7 +3,7 @@ import { oneLine, type Out } from '../adapters/output';
 import { instrumentedFetch, scrubbingFetch } from '../adapters/scannerFetch';
 import { progressReporter } from '../adapters/terminalProgress';
 import { cannotWriteAtomically, writeFileAtomic } from '../adapters/writeFileAtomic';
-import { buildReport, type ReportEntry } from '../core/report';
+import { buildReport } from '../core/report';
 import { render, type ScanReport } from './format/formats';
 import { countsLine } from './format/reportRows';
 import { isDenied, publishJob, scopeHint, type PublishFailure } from './publish';
@@ -74,8 +74,13 @@ export function preflightOutputs(targets: string[], out: Out): boolean {
 }
 
 /** The report in `--format` to `--output` or stdout, and the JSON to `--json-file`; false when a file cannot be written. */
-export function writeReport(options: ScanOptions, report: ScanReport, entries: ReportEntry[], out: Out): boolean {
-  const text = render(options.format, { report, entries, orgUrl: options.orgUrl });
+export function writeReport(
+  options: ScanOptions,
+  report: ScanReport,
+  { entries, unread }: Pick<ScanResult, 'entries' | 'unread'>,
+  out: Out,
+): boolean {
+  const text = render(options.format, { report, entries, orgUrl: options.orgUrl, unread });
   const write = (path: string, body: string): boolean => {
     try {
       writeFile(out, path, body);
@@ -87,10 +92,12 @@ export function writeReport(options: ScanOptions, report: ScanReport, entries: R
   };
   if (options.output) {
     if (!write(options.output, text)) return false;
-  } else out.stdout(text);
+    // A terminal table that read nothing would only repeat what stderr says (explainProblems).
+  } else if (!(unread && options.format === 'table')) out.stdout(text);
   if (options.jsonFile && !write(options.jsonFile, render('json', { report, entries, orgUrl: options.orgUrl })))
     return false;
-  if (options.output) out.stdout(`Wrote the ${options.format} report to ${options.output}: ${countsLine(report)}.\n`);
+  const what = unread ? 'nothing was scanned (see the errors)' : countsLine(report);
+  if (options.output) out.stdout(`Wrote the ${options.format} report to ${options.output}: ${what}.\n`);
   return true;
 }
 
@@ -146,15 +153,23 @@ export function describeFailure(f: PublishFailure): string {
   return oneLine(`project "${f.project}": ${f.message}`, 2000);
 }
 
-/** What could not be read or published, on stderr, after the report. */
+/**
+ * What could not be read or published, on stderr, after the report. A scan that read nothing says what failed and
+ * what to do about it (`advice`, in the shell's words), not that "the report holds the rest".
+ */
 export function explainProblems(
-  problems: ScanProblem[],
+  { problems, unread }: Pick<ScanResult, 'problems' | 'unread'>,
   publishFailures: PublishFailure[],
   inPipeline: boolean,
   out: Out,
   publishHint?: string,
+  advice?: string | null,
 ): void {
-  if (problems.length > 0) {
+  if (unread) {
+    out.error(`nothing was scanned: ${unread.headline}.`);
+    for (const p of problems) out.stderr(`  ${describeProblem(p)}\n`);
+    if (advice) out.stderr(`  What to do: ${oneLine(advice, 1000)}\n`);
+  } else if (problems.length > 0) {
     out.error(`scan incomplete: ${problems.length} part(s) could not be read; the report holds the rest.`);
     for (const p of problems) out.stderr(`  ${describeProblem(p)}\n`);
   }

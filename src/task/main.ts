@@ -9,6 +9,7 @@ import { command } from '../jobs/pipelineCommands';
 import { runScan, type ScanOutcome } from '../jobs/runScan';
 import { getEndpointAuthorization, getVariable, type Env } from './agentEnv';
 import { graphCredential } from './graphCredential';
+import { taskAdvice, taskCredential } from './advice';
 import { taskOptions } from './taskOptions';
 import { fixModeOf, fixOptionsFor, runFixStep } from './fixStep';
 
@@ -58,6 +59,9 @@ const DENIED = /\b(401|403)\b|not authori[sz]ed|access denied|TF400813/i;
 
 function resultFor(outcome: ScanOutcome, failOn: string): [Result, string] {
   const report = outcome.report;
+  // Nothing was read: say what failed and what to do, never a count of zeros.
+  if (outcome.unread)
+    return ['Failed', `Nothing was scanned: ${outcome.unread.headline}.${outcome.advice ? ` ${outcome.advice}` : ''}`];
   if (!report) return ['Failed', 'The scan did not run: see the errors above.'];
   const s = report.summary;
   const counts = `${s.expired} expired, ${s.critical} critical, ${s.warning} warning, ${s.unknown} unknown of ${report.connections.length} service connection(s)`;
@@ -111,6 +115,8 @@ export async function runTask(
     say('Microsoft Graph: token from GRAPH_ACCESS_TOKEN.');
   }
   mkdirSync(tempDir, { recursive: true });
+  const signIn = scannerSignIn(signInEnv, secrets, parsed.options.graphUrl, credential);
+  const devops = taskCredential(signIn.devops);
   const outcome = await runScan(
     {
       ...parsed.options,
@@ -122,11 +128,16 @@ export async function runTask(
       secrets,
       now,
       fetch: (input, init) => fetch(input, init),
-      ...scannerSignIn(signInEnv, secrets, parsed.options.graphUrl, credential),
+      graph: signIn.graph,
+      devops,
+      advise: (unread) =>
+        taskAdvice(unread, parsed.options.orgUrl, devops.source, projectAccessHint(parsed.allProjects)),
     },
   );
   if (outcome.report) write(command('task.addattachment', { type: ATTACHMENT_TYPE, name: 'report' }, reportPath));
-  const denied = (outcome.report?.errors ?? []).some((e) => e.kind !== 'app' && DENIED.test(e.message));
+  // A scan that read nothing has its advice in the result; a partial one gets the access hint.
+  const denied =
+    !outcome.unread && (outcome.report?.errors ?? []).some((e) => e.kind !== 'app' && DENIED.test(e.message));
   if (denied) write(command('task.logissue', { type: 'warning' }, projectAccessHint(parsed.allProjects)));
   let [result, message] = resultFor(outcome, parsed.options.failOn);
   if (fixMode.mode !== 'none') {

@@ -5,6 +5,7 @@ import { createExtensionDataStore, type CollectionAddress } from '../../src/devh
 import { createFakeGraph, type FakeGraphOptions } from '../../src/devhost/fakeGraph';
 import { historyPage, newestFirst, type HistoryRecord } from '../../src/devhost/fakeHistory';
 import { normalizeFixture } from '../../src/devhost/fixture';
+import { NO_ORGANIZATION, noProject, refusalAnswer, type FakeAnswer, type Refusal } from './devopsRefusals';
 import { listen } from './listen';
 import { application, armEndpoint, iso } from './payloads';
 
@@ -30,9 +31,11 @@ export interface FakeOrgOptions {
   projects: FakeProject[];
   /** Most projects per page, whatever `$top` asks. */
   maxPageSize?: number;
-  /** Accepted credentials; a request with neither gets 401. Default: any Basic or Bearer header. */
+  /** Accepted credentials; a request with neither is refused (`refusal`). Default: any Basic or Bearer header. */
   pat?: string;
   bearer?: string;
+  /** How a refused credential is answered (devopsRefusals.ts); default a 401 TF400813. */
+  refusal?: Refusal;
   /** Project names whose endpoint list answers 403. */
   forbidden?: string[];
   /** Project names whose endpoint list is not JSON. */
@@ -133,6 +136,8 @@ export function createFakeOrg(options: FakeOrgOptions) {
     else send();
   }
 
+  const send = (res: ServerResponse, a: FakeAnswer) => answer(res, a.status, a.body, a.headers);
+
   function handle(req: IncomingMessage, res: ServerResponse): void {
     stats.requests += 1;
     stats.inFlight += 1;
@@ -143,10 +148,10 @@ export function createFakeOrg(options: FakeOrgOptions) {
     stats.authorizations.push(auth);
     if (!authorized(auth)) {
       stats.unauthorized += 1;
-      return answer(res, 401, { message: 'TF400813: The user is not authorized to access this resource.' });
+      return send(res, refusalAnswer(options.refusal ?? 'unauthorized'));
     }
     const parts = url.pathname.split('/').filter(Boolean).map(decodeURIComponent);
-    if (parts[0] !== org) return answer(res, 404, { message: `organization not found` });
+    if (parts[0] !== org) return send(res, NO_ORGANIZATION);
 
     const documents = DOCUMENTS_ROUTE.exec(url.pathname.slice(`/${org}/`.length));
     if (documents) {
@@ -168,8 +173,7 @@ export function createFakeOrg(options: FakeOrgOptions) {
 
     if (parts.length === 4 && parts[1] === '_apis' && parts[2] === 'projects') {
       const project = projects.find((p) => p.name.toLowerCase() === parts[3].toLowerCase() || p.id === parts[3]);
-      if (!project)
-        return answer(res, 404, { message: `TF200016: The following project does not exist: ${parts[3]}.` });
+      if (!project) return send(res, noProject(parts[3]));
       return answer(res, 200, { id: project.id, name: project.name, state: 'wellFormed', visibility: 'private' });
     }
 
@@ -195,8 +199,7 @@ export function createFakeOrg(options: FakeOrgOptions) {
     if (isEndpoints) {
       stats.endpointLists += 1;
       const project = projects.find((p) => p.name.toLowerCase() === parts[1].toLowerCase() || p.id === parts[1]);
-      if (!project)
-        return answer(res, 404, { message: `TF200016: The following project does not exist: ${parts[1]}.` });
+      if (!project) return send(res, noProject(parts[1]));
       if (is(options.hang, project.name)) return; // never answers
       if (is(options.throttleOnce, project.name) && !throttled.has(project.name)) {
         throttled.add(project.name);
@@ -219,8 +222,7 @@ export function createFakeOrg(options: FakeOrgOptions) {
     if (isHistory) {
       stats.historyPages += 1;
       const project = projects.find((p) => p.name.toLowerCase() === parts[1].toLowerCase() || p.id === parts[1]);
-      if (!project)
-        return answer(res, 404, { message: `TF200016: The following project does not exist: ${parts[1]}.` });
+      if (!project) return send(res, noProject(parts[1]));
       // An access-check refusal as Azure DevOps's REST errors carry it (message, typeKey AccessCheckException), as the
       // local host's fake answers it too (src/devhost/fakeDevOps.ts).
       if (is(options.historyForbidden, parts[4]))

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import type { ScanReport } from '../../src/cli/run';
-import { IDS, sampleOrg, startFakes, type Fakes } from '../support/fakeOrg';
+import { IDS, sampleOrg, startFakes, type FakeOrgOptions, type Fakes } from '../support/fakeOrg';
 import { TENANT } from '../support/payloads';
 import { fakeJwt } from '../support/tokens';
 import { startFakeEntra } from './support/fakeEntra';
@@ -351,6 +351,88 @@ describe('refusals and bad input', () => {
     expect(named(run, 'task.complete')[0].data).toMatch(message);
     expect(named(run, 'task.addattachment')).toEqual([]);
   });
+});
+
+describe('a scan that could not read anything', () => {
+  // Issue 17 item 5: the step fails saying what failed and what to do in the task's words (its inputs, the step's env),
+  // never a count of zeros; the fake answers are real captures (tests/support/devopsRefusals.ts).
+  const SCOPES = 'Service Connections (Read) and Project and Team (Read)';
+  const TF400813 = "TF400813: The user '' is not authorized to access this resource.";
+  const STEP_PAT = 'step-pat-Wd3Qn7Lx1Vb5-distinctive';
+  type Failure = [
+    string,
+    Partial<FakeOrgOptions>,
+    { inputs?: Record<string, string>; extra?: Record<string, string>; typo?: boolean },
+    (orgUrl: string, host: string) => string,
+  ];
+  const failures: Failure[] = [
+    [
+      "the job's token refused (401)",
+      { bearer: 'another-job-token' },
+      {},
+      (o, h) =>
+        `Nothing was scanned: Azure DevOps (${h}) refused the job's access token (System.AccessToken) (401): ${TF400813} Azure DevOps did not accept the job's own token here: create a personal access token of organization "${o}" with the scopes ${SCOPES}, keep it in a secret variable (e.g. SC_EXPIRY_PAT) and pass it to this step as \`env: { AZURE_DEVOPS_EXT_PAT: $(SC_EXPIRY_PAT) }\`.`,
+    ],
+    [
+      "the job's token answered with the sign-in page (203)",
+      { bearer: 'another-job-token', refusal: 'sign-in-page' },
+      {},
+      (o, h) =>
+        `Nothing was scanned: Azure DevOps (${h}) answered its sign-in page (203) instead of data: it did not accept the job's access token (System.AccessToken). Azure DevOps did not accept the job's own token here: create a personal access token of organization "${o}" with the scopes ${SCOPES}, keep it in a secret variable (e.g. SC_EXPIRY_PAT) and pass it to this step as \`env: { AZURE_DEVOPS_EXT_PAT: $(SC_EXPIRY_PAT) }\`.`,
+    ],
+    [
+      "an expired PAT in the step's AZURE_DEVOPS_EXT_PAT (401)",
+      { bearer: SYSTEM_TOKEN, pat: 'the-valid-pat-0123456789', refusal: 'expired-pat' },
+      { extra: { AZURE_DEVOPS_EXT_PAT: STEP_PAT } },
+      (o, h) =>
+        `Nothing was scanned: Azure DevOps (${h}) refused the personal access token in the step's AZURE_DEVOPS_EXT_PAT (401): Access Denied: The Personal Access Token used has expired. The token the step gets in AZURE_DEVOPS_EXT_PAT is wrong, expired or revoked, made for another organization, or without the scopes it needs: create a personal access token of organization "${o}" with the scopes ${SCOPES} and put it in the secret variable mapped to AZURE_DEVOPS_EXT_PAT.`,
+    ],
+    [
+      'input "projects" naming a project that does not exist (404)',
+      { bearer: SYSTEM_TOKEN },
+      { inputs: { projects: 'Nope' } },
+      (o) =>
+        `Nothing was scanned: organization ${o} has no project named "Nope" that the job's access token (System.AccessToken) may see (404). Check input "projects": the names of projects of organization "${o}" (one a line or comma-separated), or * for every project.`,
+    ],
+    [
+      'System.CollectionUri with no organization behind it (404)',
+      { bearer: SYSTEM_TOKEN },
+      { typo: true },
+      (o, h) =>
+        `Nothing was scanned: there is no organization at ${o} (${h} answered 404). System.CollectionUri (${o}) names no organization that answers: run the task in a pipeline of the organization to scan.`,
+    ],
+  ];
+
+  it.each(failures)(
+    '%s: Failed with what failed and what to do, one request, no zero count',
+    async (_n, org, how, says) => {
+      const { projects, applications } = sampleOrg(Date.now());
+      const served = await startFakes({ projects, ...org }, applications);
+      try {
+        const target = how.typo ? { ...served, orgUrl: served.orgUrl.replace(/\/org$/, '/contoso-typo') } : served;
+        const run = await runAsAgent(
+          task,
+          job({ projects: 'Gamma', publishReadings: 'false', ...how.inputs }, { extra: how.extra }, target),
+        );
+        const message = says(target.orgUrl, new URL(target.orgUrl).host);
+        expect(result(run)).toBe('Failed');
+        expect(named(run, 'task.complete').map((c) => c.data)).toEqual([message]);
+        expect(served.org.requests).toBe(1);
+        const issues = named(run, 'task.logissue').map((i) => [i.properties.type, i.data]);
+        expect(issues.at(-1)).toEqual(['error', message]);
+        // The access hint for partial scans is not added: the result already says what to do.
+        expect(issues.filter(([type]) => type === 'warning')).toEqual([]);
+        const output = `${run.stdout}${run.stderr}`;
+        expect(output).not.toMatch(/No service connections found|\b0 connections|0 expired|\| 0 \|/);
+        expect(readFileSync(named(run, 'task.uploadsummary')[0].data, 'utf8')).toContain('### ⛔ Nothing was scanned');
+        expect(attachedReport(run).connections).toEqual([]);
+        for (const secret of [SYSTEM_TOKEN, STEP_PAT]) expect(output).not.toContain(secret);
+        expect(run.code).toBe(1);
+      } finally {
+        await served.close();
+      }
+    },
+  );
 });
 
 describe('hostile names', () => {

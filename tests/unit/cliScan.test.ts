@@ -250,7 +250,7 @@ describe('sc-expiry scan against a fake organization', () => {
       const { code, report, stderr } = await scan(f);
       expect(code).toBe(3);
       expect(report?.connections).toEqual([]);
-      expect(stderr).toMatch(/refused the credentials \(401\)/);
+      expect(stderr).toMatch(/refused the personal access token in AZURE_DEVOPS_EXT_PAT \(401\)/);
     });
   });
 

@@ -27,7 +27,7 @@ function injected(nowMs: number, header: () => Promise<string> = async () => HEA
     },
     log: (line) => void seen.log.push(line),
     progress: (phase) => void seen.phases.add(phase),
-    devops: { method: 'injected', header },
+    devops: { method: 'injected', credential: 'the injected header', source: 'pat', header },
     graph: { method: 'injected', getToken: async () => GRAPH_TOKEN },
   };
   return { deps, seen };

@@ -76,6 +76,10 @@ function cachedToken(
 export interface DevOpsAuth {
   /** How we authenticate, for --verbose (never the value). */
   method: string;
+  /** The credential in words, for a refusal: "the personal access token in AZURE_DEVOPS_EXT_PAT". */
+  credential: string;
+  /** Where it came from, for the advice a refusal gets: AZURE_DEVOPS_EXT_PAT, SYSTEM_ACCESSTOKEN or an Azure sign-in. */
+  source: 'pat' | 'pipeline-token' | 'entra';
   /** The whole Authorization header value. Throws AuthError when no token can be had. */
   header: () => Promise<string>;
 }
@@ -86,16 +90,29 @@ export function devopsAuth(env: Env, secrets: Secrets, credential: () => Promise
     const header = `Basic ${Buffer.from(`:${pat}`).toString('base64')}`;
     secrets.add(pat);
     secrets.add(header.slice(6));
-    return { method: 'personal access token from AZURE_DEVOPS_EXT_PAT (Basic)', header: async () => header };
+    return {
+      method: 'personal access token from AZURE_DEVOPS_EXT_PAT (Basic)',
+      credential: 'the personal access token in AZURE_DEVOPS_EXT_PAT',
+      source: 'pat',
+      header: async () => header,
+    };
   }
   const systemToken = env.SYSTEM_ACCESSTOKEN?.trim();
   if (systemToken) {
     secrets.add(systemToken);
-    return { method: 'pipeline token from SYSTEM_ACCESSTOKEN (Bearer)', header: async () => `Bearer ${systemToken}` };
+    return {
+      method: 'pipeline token from SYSTEM_ACCESSTOKEN (Bearer)',
+      credential: 'the pipeline token in SYSTEM_ACCESSTOKEN',
+      source: 'pipeline-token',
+      header: async () => `Bearer ${systemToken}`,
+    };
   }
   const token = cachedToken(credential, DEVOPS_SCOPE, undefined, secrets);
   return {
     method: 'Microsoft Entra token from DefaultAzureCredential (Azure CLI, managed identity, environment…)',
+    credential:
+      'the Microsoft Entra token of the signed-in account (DefaultAzureCredential: az login, managed identity…)',
+    source: 'entra',
     header: async () => {
       try {
         return `Bearer ${await token()}`;

@@ -8,7 +8,9 @@ import {
   type FetchedResponse,
   type FetchLike,
 } from '../http';
+import { oneLine } from '../output';
 import { PageGuard } from '../paging';
+import { parseServerError } from '../serverError';
 import { RETRY_POLICIES, type RetryPolicy } from '../retry';
 
 /**
@@ -25,6 +27,8 @@ export interface DevOpsClientOptions {
   /** 429/503 are tried again under this policy (default RETRY_POLICIES.devops). */
   retry?: RetryPolicy;
   log?: (line: string) => void;
+  /** The credential in words, for refusals: "the personal access token in AZURE_DEVOPS_EXT_PAT". */
+  credential?: string;
 }
 
 /** Every project found, and why the listing stopped early (a server that pages forever), if it did. */
@@ -35,13 +39,18 @@ export interface ProjectListing {
 
 const API = 'api-version=7.1';
 
-function describeStatus(status: number, what: string, host: string): string {
-  if (status === 401) return `${host} refused the credentials (401) for ${what}`;
-  if (status === 403) return `no permission (403) to ${what}`;
-  if (status === 404) return `${what}: not found (404)`;
-  if (status === 203 || status === 302)
-    return `${host} asked for an interactive sign-in for ${what}: the token is not valid`;
-  return `${host} answered ${status} for ${what}`;
+/** What a failed answer means, naming the credential the client sent (DevOpsClientOptions.credential). */
+function describeStatus(status: number, what: string, host: string, said: string | null, credential: string): string {
+  const because = said ? `: ${oneLine(said, 200)}` : '';
+  if (status === 401) return `${host} refused ${credential} (401) to ${what}${because}`;
+  if (status === 403) return `no permission (403) to ${what}${because}`;
+  if (status === 404) return `cannot ${what}: not found (404)${because}`;
+  // Azure DevOps answers a token it does not accept with its sign-in page (203) or a redirect to it, even to REST
+  // calls that send X-TFS-FedAuthRedirect: Suppress (MicrosoftDocs/vsts-rest-api-specs#97, azure-devops-docs#13661).
+  if (status === 203) return `${host} answered its sign-in page (203) to ${what}: it did not accept ${credential}`;
+  if (status >= 300 && status < 400)
+    return `${host} redirected to its sign-in page (${status}) to ${what}: it did not accept ${credential}`;
+  return `${host} answered ${status} to ${what}${because}`;
 }
 
 export function createDevOpsClient(options: DevOpsClientOptions) {
@@ -65,8 +74,17 @@ export function createDevOpsClient(options: DevOpsClientOptions) {
       { timeoutMs, policy: options.retry ?? RETRY_POLICIES.devops, log: options.log },
     );
     // A sign-in page (203 or a redirect) instead of JSON means the token was not accepted.
-    if (!response.ok || response.status === 203)
-      throw new HttpError(describeStatus(response.status, what, safeHost(url)), response.status);
+    if (!response.ok || response.status === 203) {
+      // Azure DevOps's error answers carry {message, typeKey}; the sign-in page is HTML.
+      const serverError = response.status === 203 ? null : parseServerError(await response.text());
+      const said = typeof serverError?.message === 'string' ? serverError.message : null;
+      throw new HttpError(
+        describeStatus(response.status, what, safeHost(url), said, options.credential ?? 'the credentials'),
+        response.status,
+        null,
+        serverError,
+      );
+    }
     return { json: await readJson(response, url), response };
   }
 

@@ -10,6 +10,7 @@ import { FIX_EXIT } from '../../core/fix/plan';
 import type { PlannedAction } from '../../core/fix/types';
 import { graphRoot, loginRoot } from '../../core/links';
 import { DEFAULT_USAGE_POLICY } from '../../core/usagePlan';
+import type { Unread } from '../readFailure';
 import { scanJob, type ScanResult } from '../scan';
 import { DEFAULT_WAITS, type ActionContext, type FixWaits } from './actionContext';
 import { applyPlan } from './applyPlan';
@@ -38,6 +39,8 @@ export interface FixDeps {
   /** True once the admin asked to stop (Ctrl-C): the action in progress ends, no new one starts. */
   stopRequested?: () => boolean;
   waits?: Partial<FixWaits>;
+  /** What to do when the scan read nothing, in the shell's words (cli/advice.ts). */
+  advise?: (unread: Unread) => string | null;
 }
 
 export interface FixOutcome {
@@ -136,6 +139,13 @@ export async function runFix(options: FixOptions, deps: FixDeps): Promise<FixOut
   if (problem) return refused(problem);
   if (options.revert) return runRevert(options, deps, s);
   const scan = await scanOf(options, deps, s);
+  // Nothing read is never an empty plan: say what failed and what to do.
+  if (scan.unread) {
+    const advice = deps.advise?.(scan.unread);
+    s.out.error(`cannot plan, nothing was read: ${scan.unread.headline}.`);
+    if (advice) s.out.stderr(`  What to do: ${advice}\n`);
+    return { code: FIX_EXIT.stepFailed, actions: [], journalPath: null, leftToDo: [] };
+  }
   const fatal = scan.problems.find((p) => p.kind === 'organization');
   if (fatal) return refused(`cannot plan: ${fatal.message}`, FIX_EXIT.stepFailed);
   for (const p of scan.problems) s.out.error(`not read: ${p.kind} "${p.name}": ${p.message}`);

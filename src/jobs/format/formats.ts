@@ -1,5 +1,6 @@
 import { safeJson, safeLines } from '../../core/logSafe';
 import type { Report, ReportEntry } from '../../core/report';
+import type { Unread } from '../readFailure';
 import type { ScanProblem } from '../scan';
 import { formatCsv } from './csv';
 import { formatMarkdown } from './markdown';
@@ -12,6 +13,8 @@ export interface RenderInput {
   report: ScanReport;
   entries: ReportEntry[];
   orgUrl: string;
+  /** The scan read nothing: the human formats say what failed, never a zero summary (JSON and CSV stay data). */
+  unread?: Unread | null;
 }
 
 export interface OutputFormat {
@@ -30,7 +33,7 @@ export const OUTPUT_FORMATS = {
   table: {
     description: 'aligned columns for a terminal, most severe first',
     machineReadable: false,
-    render: ({ report, entries }) => formatTable(report, entries),
+    render: ({ report, entries, unread }) => formatTable(report, entries, unread),
   },
   json: {
     description: 'the scanner JSON (docs/contracts.md)',
@@ -45,7 +48,7 @@ export const OUTPUT_FORMATS = {
   markdown: {
     description: 'a summary for pipeline runs and wikis',
     machineReadable: false,
-    render: ({ report, entries, orgUrl }) => formatMarkdown(report, entries, orgUrl, report.errors),
+    render: ({ report, entries, orgUrl, unread }) => formatMarkdown(report, entries, orgUrl, report.errors, unread),
   },
 } satisfies Record<string, OutputFormat>;
 

@@ -2,6 +2,7 @@ import { plainText } from '../../core/logSafe';
 import { creatorLabel, ownerLabel } from '../../core/owners';
 import { needsAction, STATUS_LABELS, STATUS_ORDER, summaryKey } from '../../core/status';
 import type { Report, ReportConnection, ReportEntry } from '../../core/report';
+import type { Unread } from '../readFailure';
 import type { ScanProblem } from '../scan';
 import {
   appText,
@@ -58,12 +59,35 @@ function appCell(r: ReportConnection): string {
   return r.appId ? link(appText(r), r.links.entra) : '';
 }
 
+function problemLines(problems: ScanProblem[]): string[] {
+  return problems.map(
+    (p) =>
+      `- ${p.kind === 'app' ? `App ${mdText(p.name)}` : `${p.kind === 'project' ? 'Project' : 'Organization'} ${mdText(p.name)}`}: ${mdText(p.message)}`,
+  );
+}
+
+/** A scan that read nothing: what failed and each part, never a table of zeros. */
+function nothingScanned(orgUrl: string, problems: ScanProblem[], unread: Unread): string {
+  return [
+    `## Service connection expiry: ${mdText(orgUrl)}`,
+    '',
+    `### ⛔ Nothing was scanned`,
+    '',
+    `${mdText(unread.headline)}.`,
+    '',
+    ...problemLines(problems),
+    '',
+  ].join('\n');
+}
+
 export function formatMarkdown(
   report: Report,
   entries: ReportEntry[],
   orgUrl: string,
   problems: ScanProblem[],
+  unread?: Unread | null,
 ): string {
+  if (unread) return nothingScanned(orgUrl, problems, unread);
   const rows = sortedRows(report, entries);
   const s = report.summary;
   const t = report.thresholds;
@@ -77,14 +101,7 @@ export function formatMarkdown(
     `| ${STATUS_ORDER.map((status) => s[summaryKey(status)]).join(' | ')} |`,
     '',
   ];
-  if (problems.length > 0) {
-    out.push(`### ⚠️ Scan incomplete (${problems.length})`, '');
-    for (const p of problems)
-      out.push(
-        `- ${p.kind === 'app' ? `App ${mdText(p.name)}` : `${p.kind === 'project' ? 'Project' : 'Organization'} ${mdText(p.name)}`}: ${mdText(p.message)}`,
-      );
-    out.push('');
-  }
+  if (problems.length > 0) out.push(`### ⚠️ Scan incomplete (${problems.length})`, '', ...problemLines(problems), '');
   const action = rows.filter((r) => needsAction(r.report.status));
   if (action.length > 0) {
     out.push(

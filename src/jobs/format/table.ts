@@ -1,5 +1,6 @@
 import type { Report, ReportEntry } from '../../core/report';
 import { safeLine } from '../../core/logSafe';
+import type { Unread } from '../readFailure';
 import { STATUS_LABELS } from '../../core/status';
 import { appText, countsLine, expiresText, projectText, sortedRows, typeText } from './reportRows';
 
@@ -12,7 +13,13 @@ function clip(text: string, max = MAX_CELL): string {
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }
 
-export function formatTable(report: Report, entries: ReportEntry[]): string {
+/** What a scan that read nothing prints instead of an empty table and a zero summary. */
+export function nothingScannedLine(unread: Unread): string {
+  return `Nothing was scanned: ${safeLine(unread.headline)}.`;
+}
+
+export function formatTable(report: Report, entries: ReportEntry[], unread?: Unread | null): string {
+  if (unread) return `${nothingScannedLine(unread)}\n`;
   const header = ['Status', 'Connection', 'Project', 'Type', 'App registration', 'Expires', 'Reason'];
   const body = sortedRows(report, entries).map((row) => [
     STATUS_LABELS[row.report.status],
