@@ -26,7 +26,7 @@ export interface SurfaceItem {
   listingProblem: string | null;
 }
 
-const MISSING_LISTING = "the shared listing of this project's connections is missing though its usage is stored";
+export const MISSING_LISTING = "the shared listing of this project's connections is missing though its usage is stored";
 
 /** The listing's connections; with usage but no listing, each used connection as untrusted (deleting it is no way to silence). */
 function listedConnections(snapshot: Snapshot): { connections: Connection[]; malformed: Set<string> } {

@@ -27,6 +27,8 @@ const CI = 12; // fabrikam-web-ci: the expired ACR connection and a healthy one;
 const DEPLOY = 14; // fabrikam-web-deploy: critical, two warnings, one healthy
 const DOCS = 30; // docs-site: only healthy and no-secret connections
 const HOSTILE = '<img src=x onerror=alert(1)>';
+/** The browser's line for the endpoint list a test's fixture refuses (403) on purpose. */
+const REFUSED_LIST = /_apis\/serviceendpoint\/endpoints.*status of 403/;
 
 const session = new HubSession();
 let demo: LocalHost;
@@ -64,6 +66,7 @@ browserSuite('tests/e2e/surfaces')('warning surfaces in the local host', () => {
     it('names the expired connection a pipeline uses, red, with the date and fix; a click opens the hub on it', async () => {
       const { page, errors } = await session.page();
       const requests = demo.devopsStats.requests;
+      const lists = demo.devopsStats.endpointLists;
       const pills = await openPipeline(page, demo, CI);
       expect(pills).toHaveLength(1);
       expect(pills[0].text).toBe('Connection acr-fabrikam-push expired 10 days ago');
@@ -72,8 +75,10 @@ browserSuite('tests/e2e/surfaces')('warning surfaces in the local host', () => {
       expect(pills[0].tooltip).toMatch(
         /^acr-fabrikam-push: credential expired on \d{4}-\d\d-\d\d \(as of \d{4}-\d\d-\d\d\)\. In Azure DevOps open/,
       );
-      // One snapshot document and the project's thresholds: nothing else.
-      expect(demo.devopsStats.requests - requests).toBeLessThanOrEqual(2);
+      // One snapshot document, the project's thresholds and one endpoint list (this pipeline's connections, so
+      // that Azure DevOps's word wins over the shared listing: issue 21): nothing else.
+      expect(demo.devopsStats.requests - requests).toBeLessThanOrEqual(3);
+      expect(demo.devopsStats.endpointLists - lists).toBe(1);
       await expectAccessible(page.mainFrame());
       await page.click('[data-surface="pill"] .pill');
       await page.waitForURL(/\/_settings\/local\.service-connection-expiry\.hub\?connection=/);
@@ -166,9 +171,12 @@ browserSuite('tests/e2e/surfaces')('warning surfaces in the local host', () => {
     it('counts connections by status, names the most urgent, links to the hub', async () => {
       const { page, errors } = await session.page();
       const requests = demo.devopsStats.requests;
+      const lists = demo.devopsStats.endpointLists;
       const frame = await openDashboard(page, demo);
       expect(await widgetCounts(frame)).toEqual({ expired: 1, critical: 1, warning: 4, unknown: 2 });
-      expect(demo.devopsStats.requests - requests).toBeLessThanOrEqual(2);
+      // The snapshot, the thresholds and the project's endpoint list (Azure DevOps's word on every connection).
+      expect(demo.devopsStats.requests - requests).toBeLessThanOrEqual(3);
+      expect(demo.devopsStats.endpointLists - lists).toBe(1);
       expect(await named(frame)).toEqual([{ id: ACR, status: 'expired' }]);
       expect(await frame.textContent('.sce-widget-title')).toBe('Service connection expiry');
       expect(await frame.getAttribute('.sce-widget-asof', 'data-stale')).toBe('false');
@@ -296,8 +304,9 @@ browserSuite('tests/e2e/surfaces')('warning surfaces in the local host', () => {
     expectNoErrors(errors);
   }, 60_000);
 
-  it('a forged listing and 1/1 thresholds: the surfaces say unknown and the floors, never go silent (issue 21)', async () => {
-    const host = await session.host(fixture('demo'));
+  it('a forged listing, 1/1 thresholds, a viewer Azure DevOps refuses the list to: unknown and the floors, never silent', async () => {
+    // Azure DevOps answers this viewer's endpoint list with 403 (AccessCheckException): the snapshot is all there is.
+    const host = await session.host(demoWith({ projectFaults: { [PROJECT]: 403 } }));
     const data = extensionData(host);
     const doc = (await data.get(SNAPSHOTS, PROJECT)).body as { connections: { listedAt: unknown } };
     doc.connections.listedAt = 42;
@@ -319,6 +328,34 @@ browserSuite('tests/e2e/surfaces')('warning surfaces in the local host', () => {
     const run = await openRun(page, host, 1207);
     expect(await run.getAttribute('[data-surface="run-section"]', 'data-empty')).toBeNull();
     expect(await run.textContent('[data-surface="run-section"]')).toContain('expiry unknown');
+    expectNoErrors(errors.filter((e) => !REFUSED_LIST.test(e)));
+    expect(errors.filter((e) => REFUSED_LIST.test(e)).length).toBeGreaterThan(0);
+  }, 60_000);
+
+  it('a coherent forgery (federation claimed on the ACR secret) loses to Azure DevOps on every surface (issue 21)', async () => {
+    const host = await session.host(fixture('demo'));
+    const data = extensionData(host);
+    const doc = (await data.get(SNAPSHOTS, PROJECT)).body as { connections: { byId: Record<string, object> } };
+    Object.assign(doc.connections.byId[ACR], {
+      scheme: 'WorkloadIdentityFederation',
+      schemeKind: 'federated',
+      wifIssuer: 'https://login.microsoftonline.com/8f3e2a91-5c4b-4d7e-a1f0-6b2c9d8e7f10/v2.0',
+    });
+    expect((await data.set(SNAPSHOTS, { ...doc, id: PROJECT, __etag: -1 })).status).toBe(200);
+    const { page, errors } = await session.page();
+    let lists = host.devopsStats.endpointLists;
+    const pills = await openPipeline(page, host, CI);
+    expect(pills.map((p) => p.text)).toEqual(['Connection acr-fabrikam-push expired 10 days ago']);
+    expect(host.devopsStats.endpointLists - lists).toBe(1);
+    lists = host.devopsStats.endpointLists;
+    const run = await openRun(page, host, 1207);
+    expect(await named(run)).toEqual([{ id: ACR, status: 'expired' }]);
+    expect(host.devopsStats.endpointLists - lists).toBe(1);
+    lists = host.devopsStats.endpointLists;
+    const widget = await openDashboard(page, host);
+    expect(await named(widget)).toEqual([{ id: ACR, status: 'expired' }]);
+    expect((await widgetCounts(widget)).expired).toBe(1);
+    expect(host.devopsStats.endpointLists - lists).toBe(1);
     expectNoErrors(errors);
   }, 60_000);
 

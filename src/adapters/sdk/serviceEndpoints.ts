@@ -13,12 +13,13 @@ import { mark } from '../userTiming';
  */
 /** The same client with one more call: the endpoint list as the raw HTTP response. */
 class ServiceEndpointListClient extends ServiceEndpointRestClient {
-  listRaw(project: string): Promise<Response> {
+  listRaw(project: string, endpointIds?: string[]): Promise<Response> {
     return this.beginRequest<Response>({
       apiVersion: '7.2-preview.4',
       routeTemplate: '{project}/_apis/serviceendpoint/endpoints/{endpointId}',
       routeValues: { project },
-      queryParams: { includeFailed: true, includeDetails: true },
+      // endpointIds as getServiceEndpoints sends them (comma-joined, ServiceEndpointClient.js); absent: all.
+      queryParams: { endpointIds: endpointIds?.join(','), includeFailed: true, includeDetails: true },
       returnRawResponse: true,
     });
   }
@@ -29,8 +30,9 @@ export function warmUpEndpointLists(): void {
   warmUp(ServiceEndpointListClient);
 }
 
-export async function listProjectEndpoints(project: string): Promise<unknown[]> {
-  const response = await sharedClient(ServiceEndpointListClient).listRaw(project);
+/** The project's endpoints, or only those ids (a warning surface confirming the connections it shows). */
+export async function listProjectEndpoints(project: string, ids: string[] | null = null): Promise<unknown[]> {
+  const response = await sharedClient(ServiceEndpointListClient).listRaw(project, ids ?? undefined);
   mark('sce:list-received');
   const body: unknown = await response.json();
   mark('sce:list-deserialized');

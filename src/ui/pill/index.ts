@@ -7,7 +7,7 @@ import { createPillProvider } from './pillProvider';
 export const PILL_SERVICE = 'connection-expiry-pills';
 
 const provider = createPillProvider({
-  load: loadSurfaceData,
+  load: (definitionId) => loadSurfaceData({ definitionId }),
   navigate: navigateHost,
   now: () => Date.now(),
   onDone: markContent,

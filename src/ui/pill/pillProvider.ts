@@ -12,7 +12,8 @@ import { trackedItem, workItemLink } from '../../core/snapshotWorkItems';
  */
 
 export interface PillDeps {
-  load(): Promise<SurfaceData>;
+  /** The surface's data, with Azure DevOps's word on this pipeline's connections. */
+  load(definitionId: number): Promise<SurfaceData>;
   navigate(url: string): Promise<void>;
   now(): number;
   onDone?: (pillCount: number) => void;
@@ -35,7 +36,7 @@ export function createPillProvider(deps: PillDeps) {
 
   async function fill(pills: ObservableArray<ConnectionPill>, definitionId: number | undefined): Promise<void> {
     if (typeof definitionId !== 'number' || !Number.isSafeInteger(definitionId)) return;
-    const data = await deps.load();
+    const data = await deps.load(definitionId);
     // Thresholds that could not be read: no pill rather than one computed with the defaults.
     if (!data.thresholds) return;
     const items = pipelineWarnings(data.snapshot, definitionId, deps.now(), data.thresholds);

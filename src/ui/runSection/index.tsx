@@ -18,14 +18,19 @@ function toIso(value: unknown): string | null {
 /** Composition of the run summary section: the build from the page, the snapshot from extension data. */
 async function main(): Promise<void> {
   await SDK.init({ loaded: false, applyTheme: true });
-  const [pageService, data] = await Promise.all([
-    SDK.getService<IBuildPageDataService>('ms.vss-build-web.build-page-data-service'),
-    loadSurfaceData(),
-  ]);
-  const page = await pageService.getBuildPageData();
+  const pagePromise = SDK.getService<IBuildPageDataService>('ms.vss-build-web.build-page-data-service').then((s) =>
+    s.getBuildPageData(),
+  );
+  // The snapshot is read meanwhile; Azure DevOps is asked about the connections the run's pipeline used.
+  const dataPromise = loadSurfaceData(
+    pagePromise.then((p) => (typeof p?.definition?.id === 'number' ? { definitionId: p.definition.id } : null)),
+  );
+  dataPromise.catch(() => undefined); // awaited below only for a run of a pipeline
+  const page = await pagePromise;
   const definitionId = page?.definition?.id;
   const root = document.getElementById('root');
   if (typeof definitionId === 'number' && page?.build) {
+    const data = await dataPromise;
     const run: RunInfo = {
       definitionId,
       buildNumber: page.build.buildNumber ?? '',

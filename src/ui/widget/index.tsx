@@ -17,7 +17,7 @@ export const WIDGET_ID = 'widget';
 
 async function render(settings: WidgetSettings): Promise<WidgetStatus> {
   try {
-    const data = await loadSurfaceData();
+    const data = await loadSurfaceData('project');
     const view = {
       title: settings?.name?.trim() || 'Service connection expiry',
       rows: settings?.size?.rowSpan === 1 ? 1 : 2,
