@@ -1,3 +1,4 @@
+import { daysBetween, shortDate, toMs } from './days';
 import type { Connection, CredentialKind } from './types';
 
 /** Words shown to people for connection schemes, days and credentials (not output formats). */
@@ -58,6 +59,12 @@ export function authShortLabel(connection: Pick<Connection, 'schemeKind' | 'sche
   }[connection.schemeKind];
   if (connection.creationMode === 'unknown' || connection.schemeKind === 'none') return base;
   return `${base} (${connection.creationMode})`;
+}
+
+/** The viewer's short date with how far it is from now: "12/1/2026 (6 days ago)"; '' when there is no date. */
+export function dateAndDays(iso: string | null, nowMs: number): string {
+  const ms = toMs(iso);
+  return ms === null ? '' : `${shortDate(iso)} (${relativeDays(daysBetween(nowMs, ms))})`;
 }
 
 /** Short relative day: "today", "tomorrow", "in 5 days", "yesterday", "3 days ago". */

@@ -1,6 +1,6 @@
-import { isoDay } from './days';
+import { shortDate } from './days';
 import { showInvisibles } from './logSafe';
-import { expiryPhrase } from './labels';
+import { expiryPhrase, relativeDays } from './labels';
 import { STATUS_LABELS } from './status';
 import type { SurfaceItem } from './surfaces';
 import type { Status } from './types';
@@ -46,8 +46,11 @@ export function firstStep(item: SurfaceItem): string {
 export function oneLineFix(item: SurfaceItem): string {
   if (item.listingProblem)
     return `${nameOf(item)}: cannot tell when its credential expires: ${item.listingProblem}. Open Connection expiry to read it from Azure DevOps.`;
-  const date = item.verdict.expiresAt ? ` on ${isoDay(item.verdict.expiresAt)}` : '';
-  const asOf = item.takenAt ? ` (as of ${isoDay(item.takenAt)})` : '';
+  // The viewer's short date, with the days that the pill's text counts.
+  const v = item.verdict;
+  const days = v.daysLeft === null ? '' : `, ${relativeDays(v.daysLeft)}`;
+  const date = v.expiresAt ? ` on ${shortDate(v.expiresAt)}${days}` : '';
+  const asOf = item.takenAt ? ` (as of ${shortDate(item.takenAt)})` : '';
   return `${nameOf(item)}: credential ${item.verdict.status === 'expired' ? 'expired' : 'expires'}${date}${asOf}. ${firstStep(item)}`;
 }
 

@@ -32,6 +32,16 @@ describe('HubPage', () => {
     expect(rowFor(SEED_ID)?.textContent).toMatch(/expired 10 days ago/);
   });
 
+  it('says each status once: the badge reads "Expired", not the icon\'s words again', async () => {
+    render(
+      <HubPage deps={fakeDeps({ listEndpoints: async () => [seed, github], graphFetch: fakeGraphFetch([seedApp]) })} />,
+    );
+    await waitFor(() => expect(rowFor(SEED_ID)?.getAttribute('data-status')).toBe('expired'));
+    expect(rowFor(SEED_ID)?.querySelector('.sce-badge')?.textContent).toBe('Expired');
+    expect(rowFor('gh-1')?.querySelector('.sce-badge')?.textContent).toBe('Not applicable');
+    expect(document.body.textContent).not.toMatch(/(Expired|Critical|Warning|Healthy|Unknown)\1/);
+  });
+
   it('without an Entra client ID says so and still lists everything', async () => {
     const deps = fakeDeps({
       listEndpoints: async () => [seed, github],

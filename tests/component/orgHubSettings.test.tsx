@@ -5,6 +5,7 @@ import { OrgHubPage } from '../../src/ui/orgHub/OrgHubPage';
 import { fakeTokens } from '../support/fakeHubDeps';
 import { CLIENT_ID, fakeOrgDeps } from '../support/fakeOrgHubDeps';
 import { PLATFORM, WEB, world } from '../support/orgWorld';
+import { shortDate } from '../../src/core/days';
 import { iso } from '../support/payloads';
 
 /** The organization hub's Settings: the shared client ID with its recent changes, or the package's; thresholds per project. */
@@ -39,15 +40,15 @@ describe('OrgHubPage Settings', () => {
     render(<OrgHubPage deps={deps} />);
     await waitFor(() => expect(document.querySelector('[data-entra-app="settings"]')).not.toBeNull());
     expect(document.querySelector('[data-entra-app]')?.textContent).toBe(
-      `Microsoft Graph sign-in uses Entra app ${CLIENT_ID}, set to ${CLIENT_ID} by Mallory <script> on ${iso(-1).slice(0, 10)}.`,
+      `Microsoft Graph sign-in uses Entra app ${CLIENT_ID}, set to ${CLIENT_ID} by Mallory <script> on ${shortDate(iso(-1))} (yesterday).`,
     );
     await waitFor(() => expect(document.querySelector('.sce-header')?.textContent).toMatch(/2 projects/));
     await openSettings();
     const items = [...document.querySelectorAll('[data-client-id-history] li')].map((li) => li.textContent);
     expect(items).toEqual([
-      `set to ${CLIENT_ID} by Mallory <script> on ${iso(-1).slice(0, 10)}`,
-      `cleared by Adele Vance on ${iso(-20).slice(0, 10)}`,
-      `set to ${OTHER} by Adele Vance on ${iso(-30).slice(0, 10)}`,
+      `set to ${CLIENT_ID} by Mallory <script> on ${shortDate(iso(-1))} (yesterday)`,
+      `cleared by Adele Vance on ${shortDate(iso(-20))} (20 days ago)`,
+      `set to ${OTHER} by Adele Vance on ${shortDate(iso(-30))} (30 days ago)`,
     ]);
     expect(document.querySelector('script')).toBeNull();
     // Thresholds: where they are set, and the listed projects that set their own (Platform's are the defaults).

@@ -3,6 +3,7 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { HubPage } from '../../src/ui/hub/HubPage';
 import type { Thresholds } from '../../src/core/types';
 import { fakeDeps, fakeGraphFetch, fakeTokens } from '../support/fakeHubDeps';
+import { shortDate } from '../../src/core/days';
 import { application, armEndpoint, iso } from '../support/payloads';
 
 /** Shared settings anyone with the extension can write: what the hub uses, shows and writes. */
@@ -149,13 +150,13 @@ describe('shared settings', () => {
     render(<HubPage deps={deps} />);
     await waitFor(() => expect(document.querySelector('[data-entra-app="settings"]')).not.toBeNull());
     expect(document.querySelector('[data-entra-app]')?.textContent).toBe(
-      `Microsoft Graph sign-in uses Entra app ${ORG_APP}, set to ${ORG_APP} by Mallory <script> on ${iso(-1).slice(0, 10)}.`,
+      `Microsoft Graph sign-in uses Entra app ${ORG_APP}, set to ${ORG_APP} by Mallory <script> on ${shortDate(iso(-1))} (yesterday).`,
     );
     await openSettings();
     const items = [...document.querySelectorAll('[data-client-id-history] li')].map((li) => li.textContent);
     expect(items).toEqual([
-      `set to ${ORG_APP} by Mallory <script> on ${iso(-1).slice(0, 10)}`,
-      `set to ${OTHER} by Adele Vance on ${iso(-30).slice(0, 10)}`,
+      `set to ${ORG_APP} by Mallory <script> on ${shortDate(iso(-1))} (yesterday)`,
+      `set to ${OTHER} by Adele Vance on ${shortDate(iso(-30))} (30 days ago)`,
     ]);
     expect(document.querySelector('script')).toBeNull();
   });

@@ -73,7 +73,8 @@ browserSuite('tests/e2e/surfaces')('warning surfaces in the local host', () => {
       expect(pills[0].connections).toEqual([{ id: ACR, status: 'expired' }]);
       expect(pills[0].background).toBe('rgb(164, 38, 44)'); // white text on it: 7.2:1
       expect(pills[0].tooltip).toMatch(
-        /^acr-fabrikam-push: credential expired on \d{4}-\d\d-\d\d \(as of \d{4}-\d\d-\d\d\)\. In Azure DevOps open/,
+        // The viewer's short date (en-US here) with the days the pill counts; no ISO date.
+        /^acr-fabrikam-push: credential expired on \d{1,2}\/\d{1,2}\/\d{4}, 10 days ago \(as of \d{1,2}\/\d{1,2}\/\d{4}\)\. In Azure DevOps open/,
       );
       // One snapshot document, the project's thresholds and one endpoint list (this pipeline's connections, so
       // that Azure DevOps's word wins over the shared listing: issue 21): nothing else.

@@ -1,3 +1,4 @@
+import { shortDate } from '../../src/core/days';
 import { parseEndpoint } from '../../src/core/endpoint';
 import { parseApplication } from '../../src/core/graph';
 import { appKey } from '../../src/core/graphQueries';
@@ -92,6 +93,17 @@ describe('pipeline warnings (pill and run section)', () => {
     if (ids.length === 0) expect(pill).toBeNull();
     else if (ids.length === 1) expect(pill?.text).toBe(single);
     else expect(pill?.text).toBe('2 connections need renewal (1 expired)');
+  });
+
+  it("the tooltip gives the viewer's short date with the days the pill counts, never an ISO date", () => {
+    const [b] = pipelineWarnings(doc, 2, NOW, T);
+    const tooltip = pillText([b])?.tooltip ?? '';
+    expect(tooltip).toMatch(
+      new RegExp(
+        `^conn-b: credential expires on ${shortDate(b.verdict.expiresAt)}, in 20 days \\(as of ${shortDate(b.takenAt)}\\)\\. `,
+      ),
+    );
+    expect(tooltip).not.toMatch(/\d{4}-\d\d-\d\d/);
   });
 
   it('colours red for expired and critical, amber for warning', () => {

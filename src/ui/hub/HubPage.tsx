@@ -55,6 +55,7 @@ export function HubPage(props: { deps: HubDeps }) {
   return (
     <HubPageFrame
       page={page}
+      nowMs={nowMs}
       description={[deps.context.project.name, checked, customThresholds].filter(Boolean).join(' · ')}
       // Enabled while Graph answers: Refresh cancels the requests in flight and starts again.
       refreshDisabled={data.phase === 'loading'}

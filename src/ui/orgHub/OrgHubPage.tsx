@@ -54,6 +54,7 @@ export function OrgHubPage(props: { deps: OrgHubDeps }) {
   return (
     <HubPageFrame
       page={page}
+      nowMs={nowMs}
       description={headerDescription(deps.context.organization, data)}
       refreshDisabled={!data.listed}
       commands={exportCommands(deps, data, view.visible)}

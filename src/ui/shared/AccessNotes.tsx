@@ -6,6 +6,8 @@ import { appInUse } from './settingsView';
 
 interface Props {
   data: HubData;
+  /** The page's clock: how long ago the client ID changed. */
+  nowMs: number;
   onOpenSettings: () => void;
   onSignIn: (tenantId: string) => void;
   onPasteToken: () => void;
@@ -15,7 +17,7 @@ interface Props {
 /** How this page reads Graph (pasted token, sign-in, or why not) and which Entra app it signs in with. */
 export function AccessNotes(props: Props) {
   const { data } = props;
-  const appNote = appInUse(data);
+  const appNote = appInUse(data, props.nowMs);
   return (
     <>
       {data.pastedTokenExpiresAt ? (

@@ -19,6 +19,8 @@ export interface PageData<D extends HubData> {
 interface Props {
   page: PageData<HubData>;
   description: string;
+  /** The page's clock (the reading's time once read). */
+  nowMs: number;
   /** Refresh is off while the page's first rows are read. */
   refreshDisabled: boolean;
   /** The page's own commands, between Refresh and the Graph token. */
@@ -62,6 +64,7 @@ export function HubPageFrame(props: Props) {
       <div role="main" className="flex-column sce-content">
         <AccessNotes
           data={data}
+          nowMs={props.nowMs}
           onOpenSettings={() => setSettingsOpen(true)}
           onSignIn={(t) => void page.signIn(t)}
           onPasteToken={() => setTokenOpen(true)}
@@ -77,6 +80,7 @@ export function HubPageFrame(props: Props) {
             clientId={data.clientId}
             fixed={data.clientIdSource === 'package'}
             history={data.clientIdHistory}
+            nowMs={props.nowMs}
             readError={data.settingsError}
             thresholdsInvalid={data.thresholdsInvalid}
             {...props.settings}

@@ -13,6 +13,8 @@ interface Props {
   /** Fixed in the extension package: shown, not editable. */
   fixed?: boolean;
   history?: ClientIdChange[];
+  /** The page's clock, for how long ago the client ID changed. */
+  nowMs: number;
   /** The settings could not be read: Save is refused until a Refresh reads them. */
   readError?: string | null;
   /** The stored thresholds are not valid: the fields start from the defaults and Save replaces them. */
@@ -69,6 +71,7 @@ export function SettingsPanel(props: Props) {
           clientId={props.clientId}
           fixed={props.fixed}
           history={props.history}
+          nowMs={props.nowMs}
           value={clientId}
           onChange={setClientId}
           error={idError}

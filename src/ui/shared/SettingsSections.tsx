@@ -40,6 +40,7 @@ export function ClientIdSetting(props: {
   clientId: string | null;
   fixed?: boolean;
   history?: ClientIdChange[];
+  nowMs: number;
   value: string;
   onChange: (value: string) => void;
   error: string | null;
@@ -73,7 +74,7 @@ export function ClientIdSetting(props: {
           <h4 className="sce-h4">Recent changes of the client ID</h4>
           <ul data-client-id-history>
             {props.history.map((h) => (
-              <li key={`${h.at}-${h.by}`}>{describeChange(h)}</li>
+              <li key={`${h.at}-${h.by}`}>{describeChange(h, props.nowMs)}</li>
             ))}
           </ul>
         </div>

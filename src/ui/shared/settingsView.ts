@@ -1,21 +1,26 @@
 import type { ClientIdChange } from '../../core/clientIdSetting';
+import { dateAndDays } from '../../core/labels';
 import { DEFAULT_THRESHOLDS, isCustomThresholds } from '../../core/thresholds';
 import type { Thresholds } from '../../core/types';
 import type { HubData } from './loadSteps';
 
 /** Words and decisions about settings shared by the header, the app note and the Settings panel. */
 
-export function describeChange(h: ClientIdChange): string {
-  return `${h.clientId ? `set to ${h.clientId}` : 'cleared'} by ${h.by || 'someone'} on ${h.at.slice(0, 10)}`;
+export function describeChange(h: ClientIdChange, nowMs: number): string {
+  const when = dateAndDays(h.at, nowMs);
+  return `${h.clientId ? `set to ${h.clientId}` : 'cleared'} by ${h.by || 'someone'}${when ? ` on ${when}` : ''}`;
 }
 
 /** "Microsoft Graph sign-in uses Entra app …": which app every viewer's sign-in and consent goes to, and why. */
-export function appInUse(data: Pick<HubData, 'clientId' | 'clientIdSource' | 'clientIdHistory'>): string | null {
+export function appInUse(
+  data: Pick<HubData, 'clientId' | 'clientIdSource' | 'clientIdHistory'>,
+  nowMs: number,
+): string | null {
   if (!data.clientId) return null;
   if (data.clientIdSource === 'package')
     return `Microsoft Graph sign-in uses Entra app ${data.clientId}, fixed in the extension package.`;
   const last = data.clientIdHistory.find((h) => h.clientId === data.clientId);
-  return `Microsoft Graph sign-in uses Entra app ${data.clientId}, ${last ? describeChange(last) : 'set in Settings'}.`;
+  return `Microsoft Graph sign-in uses Entra app ${data.clientId}, ${last ? describeChange(last, nowMs) : 'set in Settings'}.`;
 }
 
 /** The header's note when the project does not use the default thresholds. */
