@@ -20,6 +20,7 @@ import {
   WEB_ID,
   world,
 } from '../support/orgWorld';
+import { chooseProject } from '../support/projectFilter';
 
 /** The organization hub over injected fakes: projects, lists, Graph, snapshots, Refresh. */
 
@@ -160,7 +161,7 @@ describe('OrgHubPage', () => {
     const { deps, downloads } = fakeOrgDeps(w);
     render(<OrgHubPage deps={deps} />);
     await waitFor(() => expect(header()).toMatch(/saved for 3 projects/));
-    fireEvent.change(screen.getByLabelText('Filter connections by project'), { target: { value: PLATFORM.id } });
+    await chooseProject(PLATFORM.name);
     await waitFor(() => expect(rowIds()).toHaveLength(2));
     const visible = rowIds();
     expect([...visible].sort()).toEqual([SHARED_ID, PLATFORM_ID].sort());

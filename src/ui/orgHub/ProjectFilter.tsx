@@ -1,29 +1,31 @@
 import * as React from 'react';
-import { compareText } from '../../core/order';
 import { showInvisibles } from '../../core/logSafe';
 import type { ProjectRef } from '../../core/types';
 
-/** Narrows the table to one project's connections (shared ones included). */
-export function ProjectFilter(props: {
+export interface ProjectFilterProps {
   projects: ProjectRef[];
   value: string | null;
   onChange: (projectId: string | null) => void;
-}) {
-  const sorted = React.useMemo(() => [...props.projects].sort((a, b) => compareText(a.name, b.name)), [props.projects]);
+}
+
+// azure-devops-ui's Dropdown is ~18 KB gzip: its own chunk, asked for at the first render, so the organization
+// hub's initial JS stays within its 150 KB budget.
+const ProjectPicker = React.lazy(() =>
+  import(/* webpackChunkName: "projectFilter" */ './ProjectPicker').then((m) => ({ default: m.ProjectPicker })),
+);
+
+/** The project filter; until its chunk is in, the project it stands on, as plain text in its place. */
+export function ProjectFilter(props: ProjectFilterProps) {
+  const current = props.projects.find((p) => p.id === props.value);
   return (
-    <select
-      className="sce-select"
-      aria-label="Filter connections by project"
-      value={props.value ?? ''}
-      onChange={(e) => props.onChange(e.target.value || null)}
+    <React.Suspense
+      fallback={
+        <span className="sce-project-filter sce-project-filter-loading secondary-text" data-loading="true">
+          {current ? showInvisibles(current.name) : 'All projects'}
+        </span>
+      }
     >
-      <option value="">All projects</option>
-      {sorted.map((p) => (
-        <option key={p.id} value={p.id}>
-          {/* An <option> holds plain text only: bidi controls are shown as <U+202E> there. */}
-          {showInvisibles(p.name)}
-        </option>
-      ))}
-    </select>
+      <ProjectPicker {...props} />
+    </React.Suspense>
   );
 }
