@@ -3,6 +3,7 @@ import { packageRoot } from './staticFiles';
 import type { HostPageKind } from './pages';
 import { escapeHtml } from './httpUtil';
 import { crumbsOf, mainOf, SURFACE_STYLE } from './surfacePageHtml';
+import { THEME_LABELS, THEME_NAMES, type ThemeName } from './themePalettes';
 
 /** The host page that plays Azure DevOps around the extension iframe. Its scripts live in ./host/*.js. */
 
@@ -28,7 +29,10 @@ export interface HostPageConfig {
   appToken: string;
   naa: { enabled: boolean; clientId: string | null; homeTenantId: string };
   initialConfig: Record<string, unknown>;
+  /** The theme the extension starts in (the host page may switch it: ?theme=, its Theme picker). */
   themeData: Record<string, string>;
+  /** Every theme the host page's Theme picker offers, by name (themes.ts). */
+  themes: Record<ThemeName, Record<string, string>>;
   /** `npm run dev`: the page reloads itself after each rebuild (host/liveReload.js). */
   liveReload?: boolean;
   /** Which Azure DevOps page this is, and what it needs to play it. */
@@ -44,23 +48,6 @@ export interface HostPageConfig {
 export function hostScriptsDir(): string {
   return join(packageRoot(__dirname), 'src', 'devhost', 'host');
 }
-
-/** A few of Azure DevOps' light-theme variables, as the real host sends them. */
-export const LIGHT_THEME: Record<string, string> = {
-  'background-color': 'rgba(255, 255, 255, 1)',
-  'text-primary-color': 'rgba(0, 0, 0, .9)',
-  'text-secondary-color': 'rgba(0, 0, 0, .55)',
-  'communication-background': 'rgba(0, 120, 212, 1)',
-  'communication-foreground': 'rgba(0, 90, 158, 1)',
-  'palette-primary': '0, 120, 212',
-  'palette-neutral-100': '0, 0, 0',
-  'palette-neutral-8': '234, 234, 234',
-  'palette-neutral-4': '244, 244, 244',
-  'palette-neutral-2': '248, 248, 248',
-  'status-error-foreground': 'rgba(205, 74, 69, 1)',
-  'status-warning-foreground': 'rgba(214, 127, 60, 1)',
-  'status-success-foreground': 'rgba(85, 163, 98, 1)',
-};
 
 /** JSON that is safe inside a <script> element. */
 function scriptJson(value: unknown): string {
@@ -89,6 +76,15 @@ details summary{padding:4px 16px;cursor:pointer;color:#666}
 #host-log{margin:0;padding:4px 16px 8px 32px;font-family:Consolas,monospace}.log-warning{color:#a4262c}
 body.full-screen header,body.full-screen details{display:none}
 nav.pages{display:flex;flex-wrap:wrap;gap:4px 14px;padding:6px 16px;background:#fff;border-bottom:1px solid #e0e0e0;font-size:12px}
+header .theme{font-size:12px}
+body[data-theme=dark]{background:#201f1e;color:#f3f2f1}
+body[data-theme=dark] header,body[data-theme=dark] nav.pages,body[data-theme=dark] details,body[data-theme=dark] main.ado-page{background:#292827;border-color:#3b3a39;color:#f3f2f1}
+body[data-theme=dark] a{color:#98c6ff}body[data-theme=dark] iframe{background:#201f1e}
+body[data-theme=high-contrast]{background:#000;color:#fff}
+body[data-theme=high-contrast] header,body[data-theme=high-contrast] nav.pages,body[data-theme=high-contrast] details,body[data-theme=high-contrast] main.ado-page{background:#000;border-color:#fff;color:#fff}
+body[data-theme=high-contrast] a{color:#ff0}body[data-theme=high-contrast] iframe{background:#000}
+body[data-theme=dark] header nav a[aria-current],body[data-theme=high-contrast] header nav a[aria-current]{color:inherit}
+header .badge{color:#222}
 ${SURFACE_STYLE}`;
 
 export function renderHostPage(config: HostPageConfig): string {
@@ -115,6 +111,9 @@ export function renderHostPage(config: HostPageConfig): string {
   <nav aria-label="Local host pages">${config.pages
     .map((p) => `<a href="${escapeHtml(p.href)}"${p.current ? ' aria-current="page"' : ''}>${escapeHtml(p.text)}</a>`)
     .join(' ')}</nav>
+  <label class="theme">Theme <select id="host-theme">${THEME_NAMES.map(
+    (t) => `<option value="${t}">${THEME_LABELS[t]}</option>`,
+  ).join('')}</select></label>
   <span id="host-status" aria-live="polite"></span>
   <span class="badge" title="Fake Azure DevOps, fake Microsoft Graph, fed by a fixture file">local host</span>
 </header>

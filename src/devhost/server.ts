@@ -6,7 +6,8 @@ import { createFakeGraph } from './fakeGraph';
 import { createFakeEntra } from './fakeEntra';
 import { createFakeDevOps, FAKE_ADO_TOKEN, type FakeDevOpsStats } from './fakeDevOps';
 import { answerPreflight, decodeSegment, guardRequest, sendText } from './httpUtil';
-import { hostScriptsDir, LIGHT_THEME, renderHostPage, type HostPageConfig } from './hostPage';
+import { hostScriptsDir, renderHostPage, type HostPageConfig } from './hostPage';
+import { THEMES } from './themes';
 import type { LiveReload } from './liveReload';
 import { packageRoot, placeholderPage, serveFrom } from './staticFiles';
 import { projectsOf } from './devopsShapes';
@@ -226,7 +227,8 @@ export async function startLocalHost(options: LocalHostOptions): Promise<LocalHo
         homeTenantId: homeTenantOf(fixture),
       },
       initialConfig: { localGraphRoot: graphSide.origin, localEntraClientId: fixture.host.clientId },
-      themeData: LIGHT_THEME,
+      themeData: THEMES.light,
+      themes: THEMES,
       liveReload: !!options.liveReload,
       page: { kind: 'hub' },
       links: [],

@@ -383,6 +383,7 @@ browserSuite('tests/e2e/surfaces')('warning surfaces in the local host', () => {
     expect((await saveSurfaceScreenshot(page, 'pill')).bytes).toBeGreaterThan(10_000);
     await openRun(page, demo, 1207);
     expect((await saveSurfaceScreenshot(page, 'run-section')).bytes).toBeGreaterThan(10_000);
+    await page.setViewportSize({ width: 1000, height: 520 }); // the 2×2 widget with its timeline
     await openDashboard(page, demo);
     expect((await saveSurfaceScreenshot(page, 'widget')).bytes).toBeGreaterThan(10_000);
     expectNoErrors(errors);

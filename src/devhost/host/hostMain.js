@@ -10,6 +10,52 @@ const frame = document.getElementById('extension-frame');
 
 const services = createServices(config);
 
+// The theme: ?theme=light|dark|high-contrast, else the last one picked on this host, else light.
+const THEME_KEY = 'sce-local-host-theme';
+function startTheme() {
+  const asked = new URL(location.href).searchParams.get('theme');
+  if (asked && config.themes[asked]) return asked;
+  try {
+    const kept = localStorage.getItem(THEME_KEY);
+    if (kept && config.themes[kept]) return kept;
+  } catch {
+    // storage refused: light
+  }
+  return 'light';
+}
+let theme = startTheme();
+config.themeData = config.themes[theme];
+document.body.dataset.theme = theme;
+devhost.theme = theme;
+/** Every extension frame's channel, to tell each of them when the theme changes. */
+const channels = [];
+
+// As Azure DevOps does when the user picks another theme: the SDK registers DevOps.SdkClient.dispatchEvent, and
+// its "themeChanged" listener applies event.detail.data (azure-devops-extension-sdk esm/SDK.js, init and
+// applyTheme); new frames get the theme in their handshake's themeData.
+function switchTheme(name) {
+  if (!config.themes[name] || name === theme) return;
+  theme = name;
+  config.themeData = config.themes[name];
+  document.body.dataset.theme = name;
+  devhost.theme = name;
+  try {
+    localStorage.setItem(THEME_KEY, name);
+  } catch {
+    // not kept: this page view only
+  }
+  for (const channel of channels)
+    channel
+      .invokeRemote('dispatchEvent', 'DevOps.SdkClient', ['themeChanged', { detail: { data: config.themeData } }])
+      .catch((e) => warn(`themeChanged: ${e && e.message}`));
+  log(`Theme: ${name}`);
+}
+const themePicker = document.getElementById('host-theme');
+if (themePicker) {
+  themePicker.value = theme;
+  themePicker.addEventListener('change', () => switchTheme(themePicker.value));
+}
+
 function handshakeData(contributionId) {
   return {
     contributionId,
@@ -99,6 +145,7 @@ function connect(target, contributionId, onLoaded, main = true) {
       devhost.resizes = [...(devhost.resizes || []), Math.ceil(h)];
     },
   });
+  channels.push(channel);
   channel.register('DevOps.ServiceManager', { getService: (id) => services.getService(id) });
   if (naa) channel.register('DevOps.NestedAppAuth', { processRequest: (json) => naa.processRequest(json) });
   return channel;

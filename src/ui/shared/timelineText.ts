@@ -30,8 +30,9 @@ export function barPeriod(b: TimelineBar): string {
 export function barCaption(b: TimelineBar, index: number): { text: string; year: string | null } {
   if (b.kind === 'expired') return { text: 'Expired', year: null };
   const start = b.startMs as number;
-  // Weeks are narrow (the widget): every fourth one is named.
-  if (b.kind === 'week') return { text: index % 4 === 1 ? DAY_SHORT.format(start) : '', year: null };
+  // Weeks are narrow (the widget): every fourth one is named, from the third on, so that no name runs into
+  // "Expired" or the next one.
+  if (b.kind === 'week') return { text: index % 4 === 2 ? DAY_SHORT.format(start) : '', year: null };
   const d = new Date(start);
   return {
     text: MONTH_SHORT.format(start),
