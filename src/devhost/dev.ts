@@ -29,10 +29,10 @@ export async function dev(argv: string[]): Promise<number> {
   const root = packageRoot(__dirname);
   const cwd = process.env.INIT_CWD ?? process.cwd();
   let fixturePath: string;
-  let port: number | null;
+  let ports: ReturnType<typeof parseArgs>['ports'];
   let fixture: Fixture;
   try {
-    ({ fixture: fixturePath, port } = parseArgs(argv, cwd));
+    ({ fixture: fixturePath, ports } = parseArgs(argv, cwd));
     fixture = loadFixture(fixturePath);
   } catch (e) {
     console.error(`error: ${(e as Error).message}`);
@@ -76,7 +76,7 @@ export async function dev(argv: string[]): Promise<number> {
         reload.notify('reload');
         return;
       }
-      startWithFallback(fixture, port, { distDir, liveReload: reload }).then(
+      startWithFallback(fixture, ports, { distDir, liveReload: reload }).then(
         (started) => {
           host = started;
           console.log(`Service Connection Expiry — local host, development build (${ms} ms), rebuilt on save`);

@@ -42,6 +42,8 @@ export interface HostPageConfig {
   /** The widget's configuration frame (dashboard page). */
   configUrl: string;
   configContributionId: string;
+  /** Lines to run the scanner and `sc-expiry fix` against this host's fakes (fixed demo values, no secret). */
+  cliLines: string[];
 }
 
 /** Folder with the host page's browser scripts (they are served as-is, not compiled). */
@@ -77,6 +79,7 @@ details summary{padding:4px 16px;cursor:pointer;color:#666}
 body.full-screen header,body.full-screen details{display:none}
 nav.pages{display:flex;flex-wrap:wrap;gap:4px 14px;padding:6px 16px;background:#fff;border-bottom:1px solid #e0e0e0;font-size:12px}
 header .theme{font-size:12px}
+details.cli{border-top:0;border-bottom:1px solid #e0e0e0;max-height:none}details.cli pre{margin:0 16px;padding:8px;background:#f4f4f4;color:#222;overflow:auto;font-family:Consolas,monospace;white-space:pre}details.cli p{margin:4px 16px 8px}
 body[data-theme=dark]{background:#201f1e;color:#f3f2f1}
 body[data-theme=dark] header,body[data-theme=dark] nav.pages,body[data-theme=dark] details,body[data-theme=dark] main.ado-page{background:#292827;border-color:#3b3a39;color:#f3f2f1}
 body[data-theme=dark] a{color:#98c6ff}body[data-theme=dark] iframe{background:#201f1e}
@@ -120,6 +123,9 @@ export function renderHostPage(config: HostPageConfig): string {
 <nav class="pages" aria-label="Pages of this local host">${config.links
     .map((l) => `<a href="${escapeHtml(l.href)}">${escapeHtml(l.label)}</a>`)
     .join('')}</nav>
+<details class="cli" data-cli-lines><summary>Try the scanner CLI against this fake organization</summary>
+<pre>${escapeHtml(config.cliLines.join('\n'))}</pre>
+<p>Run them in this repository after <code>npm start</code> built it. The PAT and the Graph token are the fakes' fixed demo values, not secrets: they work only here.</p></details>
 <div id="host-banner"></div>
 ${mainOf(config)}
 <details><summary>Host log</summary><ul id="host-log"></ul></details>

@@ -3,21 +3,34 @@ import { loadFixture, type Fixture } from './fixture';
 import { startLocalHost, type LocalHost, type LocalHostOptions } from './server';
 import { packageRoot } from './staticFiles';
 
-/** `npm start [-- --fixture FILE] [--port N]`: runs the local host and prints the URL to open. */
+/**
+ * `npm start [-- --fixture FILE] [--port N] [--ado-port N] [--graph-port N]`: runs the local host and prints the URL
+ * to open and the lines that run the CLI against it. The ports stay the same from one start to the next, so those
+ * lines do too.
+ */
 
 const USAGE =
-  'usage: npm start -- [--fixture FILE] [--port N]   (default fixture src/devhost/fixtures/demo.json, port 8080)';
-const DEFAULT_PORT = 8080;
+  'usage: npm start -- [--fixture FILE] [--port N] [--ado-port N] [--graph-port N]\n' +
+  '  (default fixture src/devhost/fixtures/demo.json; ports 8080 for the host page, 8081 for the fake Azure DevOps,\n' +
+  '  8082 for the fake Microsoft Graph)';
+export const DEFAULT_PORTS = { port: 8080, devopsPort: 8081, graphPort: 8082 } as const;
+type PortName = keyof typeof DEFAULT_PORTS;
+const PORT_FLAGS: Record<string, PortName> = {
+  '--port': 'port',
+  '--ado-port': 'devopsPort',
+  '--graph-port': 'graphPort',
+};
 
 interface Args {
   fixture: string;
-  port: number | null;
+  /** The ports asked for on the command line (the others take their defaults). */
+  ports: Partial<Record<PortName, number>>;
 }
 
 export function parseArgs(argv: string[], cwd: string): Args {
   const root = packageRoot(__dirname);
   let fixture = join(root, 'src', 'devhost', 'fixtures', 'demo.json');
-  let port: number | null = null;
+  const ports: Args['ports'] = {};
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].split(/=(.*)/s);
     const value = () => {
@@ -26,28 +39,56 @@ export function parseArgs(argv: string[], cwd: string): Args {
       return v;
     };
     if (flag === '--fixture') fixture = resolve(cwd, value());
-    else if (flag === '--port') {
+    else if (PORT_FLAGS[flag]) {
       const n = Number(value());
-      if (!Number.isInteger(n) || n < 0 || n > 65535) throw new Error(`--port must be a port number (0-65535)`);
-      port = n;
+      if (!Number.isInteger(n) || n < 0 || n > 65535) throw new Error(`${flag} must be a port number (0-65535)`);
+      ports[PORT_FLAGS[flag]] = n;
     } else if (flag === '--help' || flag === '-h') throw new Error(USAGE);
     else throw new Error(`unknown argument ${argv[i]}`);
   }
-  return { fixture, port };
+  return { fixture, ports };
 }
 
+/**
+ * Starts on the ports asked for, else on the default ones; a default port that is busy is replaced by a free one
+ * (and said), a port asked for is not.
+ */
 export async function startWithFallback(
   fixture: Fixture,
-  port: number | null,
+  asked: Args['ports'],
   extra: Partial<LocalHostOptions> = {},
+  say: (line: string) => void = console.log,
+  defaults: Record<PortName, number> = DEFAULT_PORTS,
 ): Promise<LocalHost> {
-  try {
-    return await startLocalHost({ ...extra, fixture, port: port ?? DEFAULT_PORT });
-  } catch (e) {
-    if (port !== null || (e as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw e;
-    console.log(`Port ${DEFAULT_PORT} is busy; using a free port instead.`);
-    return startLocalHost({ ...extra, fixture, port: 0 });
+  const ports: Record<PortName, number> = { ...defaults, ...asked };
+  for (;;) {
+    try {
+      return await startLocalHost({ ...extra, fixture, ...ports });
+    } catch (e) {
+      const err = e as NodeJS.ErrnoException & { port?: number };
+      const busy = (Object.keys(ports) as PortName[]).find(
+        (name) => ports[name] !== 0 && ports[name] === err.port && asked[name] === undefined,
+      );
+      if (err.code !== 'EADDRINUSE' || !busy) throw e;
+      say(`Port ${ports[busy]} is busy; using a free port instead.`);
+      ports[busy] = 0;
+    }
   }
+}
+
+/** What `npm start` prints once the host is up. */
+export function startMessage(host: LocalHost, fixtureShown: string, connections: number): string[] {
+  return [
+    'Service Connection Expiry — local host',
+    `  Open ${host.url}  (fixture: ${fixtureShown}, ${connections} connections)`,
+    `  Organization settings hub: ${host.orgHubUrl}`,
+    `  Fake Azure DevOps ${host.devopsUrl}   fake Microsoft Graph ${host.graphUrl}/v1.0`,
+    '',
+    '  Try the scanner against this fake organization (from this folder, in another terminal):',
+    ...host.cliLines.map((line) => `    ${line}`),
+    '',
+    '  Press Ctrl+C to stop.',
+  ];
 }
 
 export async function main(argv: string[]): Promise<number> {
@@ -64,17 +105,13 @@ export async function main(argv: string[]): Promise<number> {
   }
   let host: LocalHost;
   try {
-    host = await startWithFallback(fixture, args.port);
+    host = await startWithFallback(fixture, args.ports);
   } catch (e) {
     console.error(`error: cannot start the local host: ${(e as Error).message}`);
     return 1;
   }
   const shown = isAbsolute(args.fixture) ? relative(cwd, args.fixture) || args.fixture : args.fixture;
-  console.log('Service Connection Expiry — local host');
-  console.log(`  Open ${host.url}  (fixture: ${shown}, ${fixture.endpoints.length} connections)`);
-  console.log(`  Organization settings hub: ${host.orgHubUrl}`);
-  console.log(`  Fake Azure DevOps ${host.devopsUrl}   fake Microsoft Graph ${host.graphUrl}/v1.0`);
-  console.log('  Press Ctrl+C to stop.');
+  for (const line of startMessage(host, shown, fixture.endpoints.length)) console.log(line);
   await new Promise<void>((done) => {
     const stop = () => {
       process.off('SIGINT', stop);

@@ -8,6 +8,7 @@ import { createFakeDevOps, FAKE_ADO_TOKEN, type FakeDevOpsStats } from './fakeDe
 import { answerPreflight, decodeSegment, guardRequest, sendText } from './httpUtil';
 import { hostScriptsDir, renderHostPage, type HostPageConfig } from './hostPage';
 import { THEMES } from './themes';
+import { cliLines } from './cliLines';
 import type { LiveReload } from './liveReload';
 import { packageRoot, placeholderPage, serveFrom } from './staticFiles';
 import { projectsOf } from './devopsShapes';
@@ -27,6 +28,10 @@ export interface LocalHostOptions {
   fixture: Fixture;
   /** Port of the host page; 0 picks a free one. Default 8080. */
   port?: number;
+  /** Port of the fake Azure DevOps REST API; default 0 (a free one). `npm start` asks for 8081. */
+  devopsPort?: number;
+  /** Port of the fake Microsoft Graph (and Entra token endpoint); default 0. `npm start` asks for 8082. */
+  graphPort?: number;
   /** The built extension (webpack output). Default <repo>/dist. */
   distDir?: string;
   /** The page the hub iframe loads from distDir. Default hub.html. */
@@ -51,6 +56,8 @@ export interface LocalHost {
   devopsUrl: string;
   /** Origin serving the extension's files. */
   extensionUrl: string;
+  /** The lines that run the scanner and `sc-expiry fix` against this host's fakes (cliLines.ts). */
+  cliLines: string[];
   graphStats: ReturnType<typeof createFakeGraph>['stats'];
   devopsStats: FakeDevOpsStats;
   /**
@@ -166,11 +173,11 @@ export async function startLocalHost(options: LocalHostOptions): Promise<LocalHo
       (req, res) => {
         if (!answerPreflight(req, res)) graph.handle(req, res);
       },
-      0,
+      options.graphPort ?? 0,
       origins,
     );
     started.push(graphSide.server);
-    const devopsSide = await listen(devops.handle, 0, origins);
+    const devopsSide = await listen(devops.handle, options.devopsPort ?? 0, origins);
     started.push(devopsSide.server);
     const extensionSide = await listen(
       (req, res) => {
@@ -192,6 +199,11 @@ export async function startLocalHost(options: LocalHostOptions): Promise<LocalHo
     started.push(extensionSide.server);
     origins.add(extensionSide.origin);
 
+    const cli = cliLines({
+      devopsRoot: `${devopsSide.origin}/${encodeURIComponent(fixture.organization)}/`,
+      graphUrl: graphSide.origin,
+      tenantId: homeTenantOf(fixture),
+    });
     const version = extensionVersion();
     const orgPath = `/${encodeURIComponent(fixture.organization)}/_settings/connection-expiry`;
     const pages = (current: 'project' | 'organization' | 'other') => [
@@ -234,6 +246,7 @@ export async function startLocalHost(options: LocalHostOptions): Promise<LocalHo
       links: [],
       configUrl: '',
       configContributionId: '',
+      cliLines: cli,
     };
     // Organization settings → Connection expiry: the organization hub, with no project in its context.
     const orgConfig: HostPageConfig = {
@@ -312,6 +325,7 @@ export async function startLocalHost(options: LocalHostOptions): Promise<LocalHo
       orgHubUrl: `${hostSide.origin}${orgPath}`,
       devopsUrl: base.devopsRoot,
       extensionUrl: extensionSide.origin,
+      cliLines: cli,
       graphStats: graph.stats,
       devopsStats: devops.stats,
       afterDocumentRead: (hook) => {

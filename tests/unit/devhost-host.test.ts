@@ -75,8 +75,11 @@ describe('local host command line', () => {
   });
 
   it('defaults to the demo fixture and resolves --fixture against the caller directory', () => {
-    expect(parseArgs([], '/somewhere')).toEqual({ fixture: DEMO, port: null });
-    expect(parseArgs(['--fixture=f.json', '--port', '0'], '/work/x')).toEqual({ fixture: '/work/x/f.json', port: 0 });
+    expect(parseArgs([], '/somewhere')).toEqual({ fixture: DEMO, ports: {} });
+    expect(parseArgs(['--fixture=f.json', '--port', '0'], '/work/x')).toEqual({
+      fixture: '/work/x/f.json',
+      ports: { port: 0 },
+    });
     expect(() => parseArgs(['--bogus'], '/')).toThrow('unknown argument --bogus');
   });
 });
