@@ -1,5 +1,6 @@
 import { asObject, excerpt, getKey, getString, isGuid, isUnreadableDate, parseDate, type Json } from './raw';
 import { EXPANDED_OWNERS_LIMIT, parseOwners } from './owners';
+import { publisherDomainOf } from './tenantNames';
 import type { AppRecord, Credential, CredentialKind } from './types';
 
 const FIELD: Record<CredentialKind, string> = { secret: 'passwordCredentials', certificate: 'keyCredentials' };
@@ -80,10 +81,12 @@ function parseObject(input: unknown, source: Credential['source']): AppRecord | 
   }
   const owner = getString(raw, 'appOwnerOrganizationId');
   const owners = source === 'application' ? parseOwners(raw) : undefined;
+  const domain = source === 'application' ? publisherDomainOf(getKey(raw, 'publisherDomain')) : null;
   return {
     objectId: getString(raw, 'id'),
     appId,
     ...(isGuid(owner) ? { ownerTenantId: owner.toLowerCase() } : {}),
+    ...(domain ? { publisherDomain: domain } : {}),
     displayName: getString(raw, 'displayName'),
     credentials: [...readCredentials(raw, 'secret', source), ...readCredentials(raw, 'certificate', source)],
     ...(Object.keys(unreadable).length > 0 ? { unreadable } : {}),

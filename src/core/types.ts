@@ -85,6 +85,8 @@ export interface AppRecord {
   credentials: Credential[];
   /** A service principal's `appOwnerOrganizationId`: the tenant where its app is registered. */
   ownerTenantId?: string;
+  /** An application's `publisherDomain` (a domain of the tenant that registered it), when it is a domain name. */
+  publisherDomain?: string;
   /** Per kind, why that credential list could not be read (missing, null, not a list): not the same as empty. */
   unreadable?: Partial<Record<CredentialKind, string>>;
   /** The app registration's owners; undefined when they were not read (unknown, never "nobody"). */

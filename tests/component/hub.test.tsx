@@ -3,9 +3,10 @@ import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { NaaUnavailableError } from '../../src/adapters/auth/naaGraphTokens';
 import { HubPage } from '../../src/ui/hub/HubPage';
 import { fakeDeps, fakeGraphFetch } from '../support/fakeHubDeps';
-import { APP, application, armEndpoint, iso, seedEndpoint } from '../support/payloads';
+import { APP, application, armEndpoint, iso, OTHER_TENANT, seedEndpoint, TENANT } from '../support/payloads';
 
 const SEED_ID = '5e4d3c2b-0000-4000-8000-000000000005';
+const OTHER_APP = '2d04274f-8f5f-4fab-8b41-6f040a8361b9';
 const seed = { ...seedEndpoint(), modificationDate: iso(-100) };
 const seedApp = application([
   { start: iso(-100), end: iso(-10), keyId: 'ado-made' },
@@ -40,6 +41,25 @@ describe('HubPage', () => {
     expect(rowFor(SEED_ID)?.querySelector('.sce-badge')?.textContent).toBe('Expired');
     expect(rowFor('gh-1')?.querySelector('.sce-badge')?.textContent).toBe('Not applicable');
     expect(document.body.textContent).not.toMatch(/(Expired|Critical|Warning|Healthy|Unknown)\1/);
+  });
+
+  it('names a tenant by the publisher domain Graph gives for its apps (the details say its id too), else by its short id', async () => {
+    const other = { ...armEndpoint({ id: 'arm-other', tenantId: OTHER_TENANT, appId: OTHER_APP }), name: 'arm-other' };
+    const apps = [{ ...seedApp, publisherDomain: 'contoso.onmicrosoft.com' }, application([], [], OTHER_APP)];
+    render(<HubPage deps={fakeDeps({ listEndpoints: async () => [seed, other], graphFetch: fakeGraphFetch(apps) })} />);
+    await waitFor(() => expect(rowFor(SEED_ID)?.getAttribute('data-status')).toBe('expired'));
+    await waitFor(() => expect(rowFor(SEED_ID)?.textContent).toContain('contoso.onmicrosoft.com'));
+    expect(rowFor('arm-other')?.textContent).toContain(`${OTHER_TENANT.slice(0, 8)}…`);
+    expect(rowFor('arm-other')?.textContent).not.toContain('onmicrosoft');
+    // The keyword filter finds it by its domain.
+    fireEvent.change(screen.getByLabelText('Filter connections by keyword'), {
+      target: { value: 'contoso.onmicrosoft' },
+    });
+    await waitFor(() => expect(rowFor('arm-other')).toBeNull());
+    expect(rowFor(SEED_ID)).not.toBeNull();
+    fireEvent.click(rowFor(SEED_ID) as HTMLElement);
+    await waitFor(() => expect(document.querySelector(`[data-details-for="${SEED_ID}"]`)).not.toBeNull());
+    expect(document.querySelector('.bolt-panel')?.textContent).toContain(`contoso.onmicrosoft.com (${TENANT})`);
   });
 
   it('without an Entra client ID says so and still lists everything', async () => {

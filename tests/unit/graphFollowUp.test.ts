@@ -55,7 +55,7 @@ describe('app registration not found (404): deleted, or registered in another te
     expect(verdict.status).toBe('healthy');
     expect(graph.batches()).toBe(1);
     expect(graph.urls).toEqual([
-      `${TENANT} /applications(appId='${APP}')?$select=id,appId,displayName,passwordCredentials&$expand=owners`,
+      `${TENANT} /applications(appId='${APP}')?$select=id,appId,displayName,publisherDomain,passwordCredentials&$expand=owners`,
     ]);
   });
 

@@ -68,7 +68,8 @@ export function itemUrl(item: Item): string {
   // No $select for certificate apps: with keyCredentials in $select Graph throttles to 150/min/tenant,
   // and the default properties hold keyCredentials anyway (without the key value).
   if (item.withCertificates) return `/applications(appId='${appId}')?${OWNERS}`;
-  return `/applications(appId='${appId}')?$select=id,appId,displayName,passwordCredentials&${OWNERS}`;
+  // publisherDomain: the tenant's name in the table (core/tenantNames.ts).
+  return `/applications(appId='${appId}')?$select=id,appId,displayName,publisherDomain,passwordCredentials&${OWNERS}`;
 }
 
 export function outcomeFor(status: number, body: unknown, item?: Item): AppLookup {

@@ -154,7 +154,9 @@ function ConnectionFacts(props: { row: HubRow; project: string; orgUrl: string }
           '—'
         )}
       </Fact>
-      <Fact label="Tenant">{c.tenantId ?? '—'}</Fact>
+      <Fact label="Tenant">
+        {row.tenantDomain && c.tenantId ? `${row.tenantDomain} (${c.tenantId})` : (c.tenantId ?? '—')}
+      </Fact>
       <Fact label="Cloud">{c.environment}</Fact>
       {/* Lines of several names others wrote: each one's bidi controls are shown, so none reorders the others. */}
       <Fact label="Projects">{c.projects.map((p) => showInvisibles(p.name)).join(', ') || props.project}</Fact>

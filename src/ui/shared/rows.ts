@@ -7,6 +7,7 @@ import type { Connection, Owner, Status, Verdict } from '../../core/types';
 import { trackedItem } from '../../core/snapshotWorkItems';
 import { ownerLabel } from '../../core/owners';
 import { computeVerdict } from '../../core/verdict';
+import { tenantDomains } from '../../core/tenantNames';
 import { shortDate } from '../../core/days';
 import { lookupsFromSnapshot, type Snapshot } from '../../core/snapshot';
 import type { AppLookup } from '../../core/types';
@@ -35,6 +36,8 @@ export interface HubRow {
   authText: string;
   /** The app registration's owners, when Graph (or the snapshot) gave them. */
   owners: Owner[] | undefined;
+  /** Its tenant's domain, when Graph gave one for an app of that tenant (core/tenantNames.ts). */
+  tenantDomain: string | null;
   /** The work item that tracks its renewal, from the snapshot: its id and the project it lives in. */
   tracked: { id: number; project: string } | null;
 }
@@ -76,7 +79,9 @@ export function buildRows(
   cache: RowCache = new WeakMap(),
 ): HubRow[] {
   const fromSnapshot = lookupsOf(data.snapshot);
+  const domains = tenantDomains(data.lookups);
   return data.connections.map((connection) => {
+    const tenantDomain = domains.get((connection.tenantId ?? '').toLowerCase()) ?? null;
     const key = keyFor(connection);
     const pending = key !== null && data.pending.has(key);
     const live = key ? data.lookups.get(key) : undefined;
@@ -97,6 +102,7 @@ export function buildRows(
       usage,
       usageError,
       data.snapshot?.workItems,
+      tenantDomain,
     ];
     const cached = cache.get(connection);
     if (cached && sameInputs(cached.inputs, inputs)) return cached.row;
@@ -149,6 +155,7 @@ export function buildRows(
       typeText,
       authText,
       owners,
+      tenantDomain,
       tracked,
     };
     cache.set(connection, { inputs, row });
@@ -177,7 +184,7 @@ const COMPARERS: Record<SortKey, (a: HubRow, b: HubRow) => number> = {
   type: byText((r) => r.typeText),
   auth: byText((r) => r.authText),
   app: byText((r) => r.appName ?? r.connection.appId ?? ''),
-  tenant: byText((r) => r.connection.tenantId ?? ''),
+  tenant: byText((r) => r.tenantDomain ?? r.connection.tenantId ?? ''),
   owners: byText((r) => (r.owners?.[0] ? ownerLabel(r.owners[0]) : '\uffff')),
   expiry: (a, b) => compareExpiry(a.verdict.expiresAt, b.verdict.expiresAt),
   usedBy: (a, b) => {
@@ -203,6 +210,7 @@ function haystackOf(r: HubRow): string {
       r.appName,
       c.appId,
       c.tenantId,
+      r.tenantDomain,
       r.verdict.reason,
       c.description,
       projectNames(c),

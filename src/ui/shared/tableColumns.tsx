@@ -33,10 +33,11 @@ export interface ColumnDef {
   render: (row: HubRow) => React.ReactNode;
 }
 
-/** The tenant as its id's first block; the whole id on hover and focus. */
+/** The tenant as its domain when Graph gave one, else its id's first block; the whole id on hover and focus. */
 function tenantCell(r: HubRow) {
   const id = r.connection.tenantId;
   if (!id) return <span className="secondary-text">—</span>;
+  if (r.tenantDomain) return <CellText text={r.tenantDomain} tooltip={`Tenant ${r.tenantDomain} (${id})`} />;
   return <CellText text={`${id.slice(0, 8)}…`} tooltip={`Tenant ${id}`} />;
 }
 
