@@ -1,8 +1,6 @@
 import type { DevOpsAuth, GraphAuth } from '../adapters/auth/scannerAuth';
-import { lookupAppsWithFollowUp } from '../adapters/graph/notFoundFollowUp';
-import { oneLine } from '../adapters/output';
 import { createDevOpsClient } from '../adapters/rest/devopsRestClient';
-import { keyFor, lookupFor, queriesFor } from '../core/graphQueries';
+import { lookupFor } from '../core/graphQueries';
 import type { ListedConnection } from '../core/orgListing';
 import type { ReportEntry } from '../core/report';
 import type { AppLookup, Connection, ProjectRef, Thresholds } from '../core/types';
@@ -13,6 +11,7 @@ import { dedupe, listConnections, problemText, projectsToScan, scannedProject } 
 import type { UsagePolicy } from '../core/usagePlan';
 import { readKnownSnapshots, type KnownSnapshots } from './knownUsage';
 import { readFailure, unreadOf, type ReadFailure, type Unread } from './readFailure';
+import { appProblems, readApps } from './scanApps';
 import type { PublishTarget } from './scanOptions';
 import { readScanUsage, type UsageCounts } from './scanUsage';
 
@@ -168,44 +167,6 @@ function usageLine(usage: UsagePolicy, counts: UsageCounts, requests: number): s
     `Usage: ${requests} history request(s); per connection and project, ${counts.reused} reused from the snapshots ` +
     `(read under ${usage.maxAgeDays} days ago), ${counts.since} read since the newest known record, ${counts.whole} read whole`
   );
-}
-
-/** Graph's answer for every app registration the connections name ($batch, with the not-found follow-up). */
-async function readApps(found: ListedConnection[], input: ScanInput, deps: ScanDeps): Promise<Map<string, AppLookup>> {
-  const queries = queriesFor(found.map((f) => f.connection));
-  if (queries.length === 0) return new Map();
-  const total = new Set(queries.map((q) => `${q.tenantId}|${q.appId}`.toLowerCase())).size;
-  let answered = 0;
-  deps.log(`Microsoft Graph: ${total} app registration(s) for ${found.length} connection(s)`);
-  return lookupAppsWithFollowUp(queries, {
-    getToken: deps.graph.getToken,
-    tokenAtHand: (tenantId, cloudRoot) => deps.graph.getToken(tenantId, cloudRoot).catch(() => null),
-    fetch: deps.fetch,
-    graphRootFor: input.graphUrl ? () => input.graphUrl as string : undefined,
-    concurrency: input.concurrency,
-    timeoutMs: input.timeoutMs,
-    onResult: () => deps.progress('Reading app registrations', ++answered, total),
-  });
-}
-
-/** One problem per app registration Graph did not answer for (found and not-found are verdicts). */
-function appProblems(found: { connection: Connection }[], results: Map<string, AppLookup>): ScanProblem[] {
-  const byKey = new Map<string, ScanProblem>();
-  for (const { connection: c } of found) {
-    const lookup = lookupFor(c, results);
-    const key = keyFor(c);
-    if (!key || !lookup || lookup.kind === 'found' || lookup.kind === 'not-found') continue;
-    const problem = byKey.get(key) ?? {
-      kind: 'app',
-      name: c.appId ?? '',
-      tenantId: c.tenantId,
-      connections: [],
-      message: oneLine(lookup.message, 300),
-    };
-    problem.connections?.push(c.name);
-    byKey.set(key, problem);
-  }
-  return [...byKey.values()];
 }
 
 function entryFor(
