@@ -1,9 +1,8 @@
-import { DAY_MS, toMs } from './days';
 import { SNAPSHOT_STALE_DAYS } from './snapshot';
 import { isStale } from './staleness';
 import type { ProjectRef } from './types';
 import { mergeUsage, USAGE_WINDOW_DAYS, type ConnectionUsage } from './usage';
-import { readingIn } from './usageRule';
+import { pipelinesInWindow, readingIn } from './usageRule';
 
 /**
  * What a scan reads of a connection's execution history in one project, given the usage the published
@@ -32,12 +31,6 @@ export type HistoryRead =
   | { kind: 'since'; stopAt: number; knownWhole: boolean }
   | { kind: 'whole' };
 
-/** A pipeline used it at or after the window's start, by what the usage holds. */
-function usedInWindow(usage: ConnectionUsage, nowMs: number, windowDays: number): boolean {
-  const since = nowMs - windowDays * DAY_MS;
-  return usage.pipelines.some((p) => (toMs(p.lastUsedAt) ?? -Infinity) >= since);
-}
-
 /**
  * A fresh reading is reused only while the usage shows a use in the window: reuse can then never lead to
  * "unused", which is said only on a history this scan read (whole, or down to a record it found again).
@@ -52,7 +45,7 @@ export function planHistoryRead(
   if (policy.mode === 'never') return { kind: 'none' };
   const reading = policy.mode === 'auto' ? readingIn(known, project) : undefined;
   if (!known || !reading) return { kind: 'whole' };
-  if (!isStale(reading.readAt, nowMs, policy.maxAgeDays) && usedInWindow(known, nowMs, windowDays))
+  if (!isStale(reading.readAt, nowMs, policy.maxAgeDays) && pipelinesInWindow(known, nowMs, windowDays).length > 0)
     return { kind: 'reuse' };
   return reading.newestRecordId === undefined
     ? { kind: 'whole' }

@@ -1,6 +1,6 @@
 import { DAY_MS, toMs } from './days';
 import type { Connection, Finding, ProjectRef } from './types';
-import { USAGE_WINDOW_DAYS, type ConnectionUsage, type ProjectReading } from './usage';
+import { USAGE_WINDOW_DAYS, type ConnectionUsage, type PipelineUse, type ProjectReading } from './usage';
 
 /**
  * When "unused" may be said. Execution history is stored per project: a connection shared by several
@@ -57,6 +57,21 @@ export function readByAdmins(usage: ConnectionUsage): boolean {
   return !!usage.readIn && usage.readIn.length > 0 && usage.readIn.every((r) => r.admin === true);
 }
 
+/** The usage window's start: a use at or after it counts (the one window check: "unused", reuse, fix risks). */
+export function windowStart(nowMs: number, windowDays = USAGE_WINDOW_DAYS): number {
+  return nowMs - windowDays * DAY_MS;
+}
+
+/** The pipelines that used it in the window, by what the usage holds (an unreadable date is no use in it). */
+export function pipelinesInWindow(
+  usage: ConnectionUsage,
+  nowMs: number,
+  windowDays = USAGE_WINDOW_DAYS,
+): PipelineUse[] {
+  const since = windowStart(nowMs, windowDays);
+  return usage.pipelines.filter((p) => (toMs(p.lastUsedAt) ?? -Infinity) >= since);
+}
+
 const names = (projects: ProjectRef[]) => projects.map((p) => p.name || p.id).join(', ');
 
 export function unusedFinding(
@@ -67,11 +82,11 @@ export function unusedFinding(
 ): Finding | null {
   if (!usage || !usage.complete || !connection.entraBacked) return null;
   if (unreadProjects(connection, usage).length > 0) return null;
-  const since = nowMs - windowDays * DAY_MS;
+  const since = windowStart(nowMs, windowDays);
   const created = toMs(connection.createdAt);
   if (created === null || created > since) return null;
   const last = usage.pipelines[0]?.lastUsedAt ?? null;
-  if (last !== null && (toMs(last) ?? 0) >= since) return null;
+  if (pipelinesInWindow(usage, nowMs, windowDays).length > 0) return null;
   const lastText = last ? ` (last used ${last.slice(0, 10)})` : '';
   if (!readByAdmins(usage)) {
     const read = usage.readIn?.map((r) => r.project) ?? connection.projects;

@@ -1,6 +1,6 @@
-import { DAY_MS } from '../days';
 import { USAGE_WINDOW_DAYS, type ConnectionUsage, type PipelineUse } from '../usage';
 import type { Connection, Verdict } from '../types';
+import { pipelinesInWindow } from '../usageRule';
 import type { FixAction, Risk } from './types';
 import type { SecretUse } from './yamlSecretUse';
 
@@ -34,9 +34,9 @@ export function usageRisks(usage: ConnectionUsage | undefined, nowMs: number): R
   ];
 }
 
+/** Its pipelines in the usage window: core/usageRule's one window check. */
 export function recentPipelines(usage: ConnectionUsage, nowMs: number): PipelineUse[] {
-  const since = nowMs - USAGE_WINDOW_DAYS * DAY_MS;
-  return usage.pipelines.filter((p) => Date.parse(p.lastUsedAt) >= since);
+  return pipelinesInWindow(usage, nowMs);
 }
 
 /** What reading one pipeline's root YAML found. */
