@@ -1,6 +1,6 @@
 import { recentPipelines, usageRisks } from '../../src/core/fix/risks';
 import { DAY_MS } from '../../src/core/days';
-import type { ConnectionUsage } from '../../src/core/usage';
+import type { ConnectionUsage, PipelineUse } from '../../src/core/usage';
 import { planHistoryRead } from '../../src/core/usagePlan';
 import { pipelinesInWindow, windowStart } from '../../src/core/usageRule';
 import { iso, NOW } from '../support/payloads';
@@ -11,7 +11,7 @@ import { iso, NOW } from '../support/payloads';
  */
 
 const A = { id: 'a0000000-0000-4000-8000-000000000001', name: 'Alpha' };
-const use = (lastUsedAt: string, definitionId = 12) => ({
+const use = (lastUsedAt: string, definitionId = 12): PipelineUse => ({
   project: A,
   definitionId,
   definitionName: `pipeline-${definitionId}`,
