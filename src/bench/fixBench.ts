@@ -1,5 +1,3 @@
-import { createServer, type RequestListener } from 'http';
-import type { AddressInfo } from 'net';
 import { scannerSignIn, secretsOf } from '../adapters/auth/scannerAuth';
 import { createFakeDevOps, FAKE_ADO_TOKEN } from '../devhost/fakeDevOps';
 import { createFakeEntra } from '../devhost/fakeEntra';
@@ -7,6 +5,7 @@ import { createFakeGraph } from '../devhost/fakeGraph';
 import { normalizeFixture } from '../devhost/fixture';
 import { checkFixSettings, type FixNames } from '../jobs/fix/fixOptions';
 import { runFix } from '../jobs/fix/runFix';
+import { guid, BENCH_GRAPH_TOKEN, serve } from './benchTools';
 
 /**
  * The fix plan's cost: 2,000 connections in 20 projects (half created by Azure DevOps, a quarter
@@ -19,14 +18,6 @@ const PROJECTS = 20;
 const PER_PROJECT = 100;
 const PIPELINES_PER_PROJECT = 30;
 const TENANT = '11111111-0000-4000-8000-000000000001';
-const guid = (prefix: string, n: number) => `${prefix}-0000-4000-8000-${String(n).padStart(12, '0')}`;
-const BENCH_GRAPH_TOKEN = [
-  { typ: 'JWT', alg: 'none' },
-  { aud: 'https://graph.microsoft.com', exp: 4102444800 },
-]
-  .map((part) => Buffer.from(JSON.stringify(part)).toString('base64url'))
-  .concat('bench')
-  .join('.');
 
 function connection(n: number, project: { id: string; name: string }, kind: number) {
   const scheme = kind === 3 ? 'WorkloadIdentityFederation' : 'ServicePrincipal';
@@ -120,15 +111,6 @@ function makeFixture() {
     pipelineDefinitions,
     gitItems,
   });
-}
-
-async function serve(handler: RequestListener) {
-  const server = createServer(handler);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    close: () => new Promise<void>((r) => (server.closeAllConnections(), server.close(() => r()))),
-  };
 }
 
 const NAMES = Object.fromEntries(

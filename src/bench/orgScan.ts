@@ -1,6 +1,5 @@
-import { createServer, type RequestListener } from 'http';
+import { type RequestListener } from 'http';
 import { mkdtempSync, readFileSync, rmSync } from 'fs';
-import type { AddressInfo } from 'net';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { createDevOpsClient } from '../adapters/rest/devopsRestClient';
@@ -12,15 +11,7 @@ import type { Status } from '../core/types';
 import { computeVerdict } from '../core/verdict';
 import { createFakeGraph } from '../devhost/fakeGraph';
 import { normalizeFixture } from '../devhost/fixture';
-
-/** An unsigned token shaped like a public-cloud Graph token: the scanner sends it only to the Graph its aud names. */
-const BENCH_GRAPH_TOKEN = [
-  { typ: 'JWT', alg: 'none' },
-  { aud: 'https://graph.microsoft.com', exp: 4102444800 },
-]
-  .map((part) => Buffer.from(JSON.stringify(part)).toString('base64url'))
-  .concat('bench')
-  .join('.');
+import { guid, BENCH_GRAPH_TOKEN, serve } from './benchTools';
 
 /**
  * The org-wide figure: 200 projects × 10 connections against a fake Azure DevOps and a fake Graph
@@ -33,7 +24,6 @@ const PER_PROJECT = 10;
 const LATENCY_MS = 20;
 const ADO_TOKEN = 'bench-devops-token';
 const DAY = 86_400_000;
-const guid = (prefix: string, n: number) => `${prefix}-0000-4000-8000-${String(n).padStart(12, '0')}`;
 const TENANTS = [guid('11111111', 1), guid('22222222', 2)];
 
 /** Per project: 8 secret-based ARM connections (own app each), 1 workload identity, 1 generic. */
@@ -89,17 +79,6 @@ function makeWorld(nowMs: number) {
     }
   });
   return normalizeFixture({ project: projects[0], organization: 'bench', endpoints, applications });
-}
-
-async function serve(handler: RequestListener) {
-  const server = createServer(handler);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const close = () => {
-    server.closeAllConnections();
-    return new Promise<void>((resolve) => server.close(() => resolve()));
-  };
-  return { url, close };
 }
 
 /**

@@ -1,9 +1,9 @@
-import { createServer, type IncomingMessage, type RequestListener, type ServerResponse } from 'http';
-import type { AddressInfo } from 'net';
+import { type IncomingMessage, type ServerResponse } from 'http';
 import { run } from '../cli/run';
 import { createFakeDevOps, FAKE_ADO_TOKEN } from '../devhost/fakeDevOps';
 import { createFakeGraph } from '../devhost/fakeGraph';
 import { normalizeFixture, type Fixture } from '../devhost/fixture';
+import { guid, BENCH_GRAPH_TOKEN, serve } from './benchTools';
 
 /**
  * The daily scan at the request limit: `sc-expiry scan --publish` over 50 projects × 20 connections against
@@ -21,16 +21,7 @@ const BUSY_RUNS = 150;
 const busy = (n: number) => n % 10 === 0;
 const DAY = 86_400_000;
 const BASE_MS = Date.parse('2026-12-01T06:00:00Z');
-const guid = (prefix: string, n: number) => `${prefix}-0000-4000-8000-${String(n).padStart(12, '0')}`;
 const TENANTS = [guid('11111111', 1), guid('22222222', 2)];
-/** An unsigned token shaped like a public-cloud Graph token (the scanner checks audience and expiry). */
-const GRAPH_TOKEN = [
-  { typ: 'JWT', alg: 'none' },
-  { aud: 'https://graph.microsoft.com', exp: 4102444800 },
-]
-  .map((part) => Buffer.from(JSON.stringify(part)).toString('base64url'))
-  .concat('bench')
-  .join('.');
 
 /** A ServiceEndpointExecutionRecord as the REST API returns it (plain REST: ISO dates, camelCase result). */
 function record(endpointId: string, id: number, definition: number, atMs: number) {
@@ -122,18 +113,6 @@ function kindOf(req: IncomingMessage): string {
   return `${method} other`;
 }
 
-async function serve(handler: RequestListener) {
-  const server = createServer(handler);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    close: () => {
-      server.closeAllConnections();
-      return new Promise((resolve) => server.close(resolve));
-    },
-  };
-}
-
 interface Figure {
   name: string;
   kinds: Map<string, number>;
@@ -173,7 +152,7 @@ export async function benchUsage(): Promise<string[]> {
     devops.handle(req, res);
   };
   const [ado, g] = await Promise.all([serve(counted), serve(graph.handle)]);
-  const env = { AZURE_DEVOPS_EXT_PAT: FAKE_ADO_TOKEN, GRAPH_ACCESS_TOKEN: GRAPH_TOKEN };
+  const env = { AZURE_DEVOPS_EXT_PAT: FAKE_ADO_TOKEN, GRAPH_ACCESS_TOKEN: BENCH_GRAPH_TOKEN };
   const scan = async (name: string, extra: string[] = []): Promise<Figure> => {
     kinds = new Map();
     records = 0;

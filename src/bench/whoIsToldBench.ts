@@ -1,5 +1,3 @@
-import { createServer, type RequestListener } from 'http';
-import type { AddressInfo } from 'net';
 import { lookupAppsWithFollowUp } from '../adapters/graph/notFoundFollowUp';
 import { parseEndpoint } from '../core/endpoint';
 import { lookupFor, queriesFor } from '../core/graphQueries';
@@ -9,6 +7,7 @@ import { createFakeDevOps, FAKE_ADO_TOKEN } from '../devhost/fakeDevOps';
 import { createFakeGraph } from '../devhost/fakeGraph';
 import { normalizeFixture } from '../devhost/fixture';
 import { trackWorkItems, type TrackEntry } from '../jobs/trackWorkItems';
+import { guid, serve } from './benchTools';
 
 /**
  * Requests that owners and tracked renewals add, at 50 projects × 20 connections (one app each, two
@@ -21,7 +20,6 @@ import { trackWorkItems, type TrackEntry } from '../jobs/trackWorkItems';
 const PROJECTS = 50;
 const PER_PROJECT = 20;
 const DAY = 86_400_000;
-const guid = (prefix: string, n: number) => `${prefix}-0000-4000-8000-${String(n).padStart(12, '0')}`;
 const TENANTS = [guid('11111111', 1), guid('22222222', 2)];
 const user = (n: number) => ({
   '@odata.type': '#microsoft.graph.user',
@@ -71,18 +69,6 @@ function world(nowMs: number, renewed: (n: number) => boolean) {
   });
   const fixture = normalizeFixture({ endpoints, applications, projects, project: projects[0], organization: 'bench' });
   return { fixture, projects, connections: endpoints.map(parseEndpoint) };
-}
-
-async function serve(handler: RequestListener) {
-  const server = createServer(handler);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    close: () => {
-      server.closeAllConnections();
-      return new Promise((resolve) => server.close(resolve));
-    },
-  };
 }
 
 async function entriesOf(nowMs: number, renewed: (n: number) => boolean) {

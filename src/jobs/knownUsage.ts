@@ -1,10 +1,10 @@
 import { oneLine } from '../adapters/output';
-import { createExtensionDataRestStore } from '../adapters/rest/extensionDataRest';
 import { combineSnapshots } from '../core/orgSnapshot';
 import { readSnapshot, type Snapshot } from '../core/snapshot';
 import type { UsageMap } from '../core/usage';
 import type { JobDeps, OrgJobOptions } from './deps';
 import type { PublishTarget } from './scanOptions';
+import { snapshotStore } from './snapshotStore';
 
 /**
  * What the published snapshots already hold, read where --publish writes them, in one request for the
@@ -24,15 +24,7 @@ export async function readKnownSnapshots(
   input: OrgJobOptions & { target: PublishTarget; nowMs: number },
   deps: Pick<JobDeps, 'fetch' | 'log'> & { authorization: () => Promise<string> },
 ): Promise<KnownSnapshots | null> {
-  const store = createExtensionDataRestStore({
-    orgUrl: input.orgUrl,
-    publisher: input.target.publisher,
-    extensionId: input.target.extensionId,
-    authorization: deps.authorization,
-    fetch: deps.fetch,
-    timeoutMs: input.timeoutMs,
-    log: deps.log,
-  });
+  const store = snapshotStore(input, deps);
   try {
     const snapshots: Snapshot[] = [];
     const documents = new Map<string, unknown>();

@@ -1,7 +1,6 @@
 import { fetchRetrying, HttpError, readJson, safeHost } from '../adapters/http';
 import { oneLine } from '../adapters/output';
 import { mapWithConcurrency } from '../adapters/pool';
-import { createExtensionDataRestStore } from '../adapters/rest/extensionDataRest';
 import { RETRY_POLICIES } from '../adapters/retry';
 import { saveSnapshot } from '../adapters/snapshotSync';
 import { tenantOfKey } from '../core/graphQueries';
@@ -13,6 +12,7 @@ import type { SnapshotWorkItems } from '../core/snapshotWorkItems';
 import type { JobDeps, OrgJobOptions } from './deps';
 import type { ScannedProject } from './scan';
 import type { PublishTarget } from './scanOptions';
+import { snapshotStore } from './snapshotStore';
 
 /**
  * The publish job (`--publish`, the task's publishReadings): after the scan, each project's Graph readings go to the extension's data (one
@@ -80,15 +80,7 @@ async function projectIdByName(input: PublishInput, deps: PublishDeps, name: str
 }
 
 export async function publishJob(input: PublishInput, deps: PublishDeps): Promise<PublishResult> {
-  const store = createExtensionDataRestStore({
-    orgUrl: input.orgUrl,
-    publisher: input.target.publisher,
-    extensionId: input.target.extensionId,
-    authorization: deps.authorization,
-    fetch: deps.fetch,
-    timeoutMs: input.timeoutMs,
-    log: deps.log,
-  });
+  const store = snapshotStore(input, deps);
   const work = input.scanned
     .map(({ project, appKeys }) => {
       const own = new Map<string, AppLookup>();

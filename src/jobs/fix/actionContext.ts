@@ -3,7 +3,9 @@ import type { EndpointWrites } from '../../adapters/fix/endpointWrites';
 import type { ProbeOutcome } from '../../adapters/fix/secretProbe';
 import { oneLine } from '../../adapters/output';
 import type { StepName } from '../../core/fix/journal';
-import type { JournalFile } from './journalFile';
+import { endpointState } from '../../core/fix/endpointBody';
+import type { JournalFile, NewEntry } from './journalFile';
+import type { FixTarget } from './planFix';
 
 /** What applying or reverting one action needs: the writers, the journal, the clock and the waits. */
 
@@ -40,6 +42,26 @@ export interface ActionContext {
   probe: (environment: string, tenantId: string, appId: string, secret: string) => Promise<ProbeOutcome>;
   /** Every secret joins the scrubber the moment it exists. */
   remember: (secret: string) => void;
+}
+
+/** An action's journal entry, opened before its first write with the connection as read. */
+export function journalEntry(
+  t: FixTarget,
+  action: NewEntry['action'],
+  read: Record<string, unknown>,
+  appObjectId: string | null,
+): NewEntry {
+  return {
+    connectionId: t.action.connectionId,
+    project: t.action.project,
+    name: t.action.name,
+    action,
+    before: endpointState(read),
+    appObjectId,
+    link: t.action.link,
+    tenantId: t.connection.tenantId,
+    environment: t.connection.environment,
+  };
 }
 
 export const messageOf = (e: unknown) => oneLine(e instanceof Error ? e.message : String(e), 600);

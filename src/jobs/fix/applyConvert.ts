@@ -3,6 +3,7 @@ import type { PlannedAction } from '../../core/fix/types';
 import {
   checkStep,
   inStep,
+  journalEntry,
   messageOf,
   operationState,
   schemeOf,
@@ -63,17 +64,7 @@ async function settle(
 export async function applyConvert(c: ActionContext, t: FixTarget): Promise<Outcome> {
   const { project, connectionId: id, name } = t.action;
   const read = await c.writes.read(project, id);
-  const i = c.journal.add({
-    connectionId: id,
-    project,
-    name,
-    action: 'convert',
-    before: endpointState(read),
-    appObjectId: null,
-    link: t.action.link,
-    tenantId: t.connection.tenantId,
-    environment: t.connection.environment,
-  });
+  const i = c.journal.add(journalEntry(t, 'convert', read, null));
   if (schemeOf(read).toLowerCase() === WIF_SCHEME.toLowerCase()) {
     c.journal.set(i, { state: 'untouched', error: 'already uses workload identity federation' });
     return { result: 'converted', revertBy: deadlineOf(read) ?? undefined };

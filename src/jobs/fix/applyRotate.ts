@@ -3,7 +3,7 @@ import type { NewPassword } from '../../adapters/fix/appPasswords';
 import { WriteError } from '../../adapters/fix/writeRequest';
 import { endpointState, newSecretBody, verifyDetails } from '../../core/fix/endpointBody';
 import type { PlannedAction } from '../../core/fix/types';
-import { checkStep, inStep, messageOf, type ActionContext } from './actionContext';
+import { checkStep, inStep, journalEntry, messageOf, type ActionContext } from './actionContext';
 import type { FixTarget } from './planFix';
 
 /**
@@ -80,17 +80,7 @@ export async function applyRotate(c: ActionContext, t: FixTarget, o: RotateOptio
   const objectId = t.lookup?.kind === 'found' ? t.lookup.app.objectId : null;
   if (!objectId) return { result: 'failed', error: 'the app registration’s object id is unknown; nothing was changed' };
   const read = await c.writes.read(project, id);
-  const i = c.journal.add({
-    connectionId: id,
-    project,
-    name,
-    action: 'rotate',
-    before: endpointState(read),
-    appObjectId: objectId,
-    link: t.action.link,
-    tenantId: t.connection.tenantId,
-    environment: t.connection.environment,
-  });
+  const i = c.journal.add(journalEntry(t, 'rotate', read, objectId));
   const graph = c.passwords(t.connection.environment, t.connection.tenantId ?? 'organizations');
   const end = new Date(c.now() + o.secretDays * DAY_MS).toISOString();
   let added: NewPassword;

@@ -1,16 +1,14 @@
-import type { DevOpsAuth, GraphAuth } from '../../adapters/auth/scannerAuth';
 import { createAppPasswords } from '../../adapters/fix/appPasswords';
 import { createEndpointWrites } from '../../adapters/fix/endpointWrites';
 import { probeSecret } from '../../adapters/fix/secretProbe';
 import type { WriteTransport } from '../../adapters/fix/writeRequest';
-import type { FetchLike } from '../../adapters/http';
-import { makeOut, type CliIo, type Out, type Secrets } from '../../adapters/output';
+import { makeOut, type Out } from '../../adapters/output';
 import { instrumentedFetch, scrubbingFetch } from '../../adapters/scannerFetch';
 import { FIX_EXIT } from '../../core/fix/plan';
 import type { PlannedAction } from '../../core/fix/types';
 import { graphRoot, loginRoot } from '../../core/links';
 import { DEFAULT_USAGE_POLICY } from '../../core/usagePlan';
-import type { Unread } from '../readFailure';
+import type { ScanRunDeps } from '../runScan';
 import { scanJob, type ScanResult } from '../scan';
 import { DEFAULT_WAITS, type ActionContext, type FixWaits } from './actionContext';
 import { applyPlan } from './applyPlan';
@@ -26,21 +24,14 @@ import type { JournalFile } from './journalFile';
  * docs/contracts.md#fix (0 done or nothing to do, 1 action left, 2 usage, 3 a step failed).
  */
 
-export interface FixDeps {
-  io: CliIo;
-  secrets: Secrets;
-  now: () => number;
-  fetch: FetchLike;
-  devops: DevOpsAuth;
-  graph: GraphAuth;
+/** What the scan run needs (the admin's terminal, the clock, the network, both sign-ins), and the fix's own. */
+export interface FixDeps extends ScanRunDeps {
   /** Asks the admin at a terminal; null in a pipeline (TF_BUILD) or without a TTY: --apply needs --yes. */
   confirm: ((question: string) => Promise<boolean>) | null;
   sleep?: (ms: number) => Promise<void>;
   /** True once the admin asked to stop (Ctrl-C): the action in progress ends, no new one starts. */
   stopRequested?: () => boolean;
   waits?: Partial<FixWaits>;
-  /** What to do when the scan read nothing, in the shell's words (cli/advice.ts). */
-  advise?: (unread: Unread) => string | null;
 }
 
 export interface FixOutcome {

@@ -7,6 +7,30 @@ import { describeChange } from './settingsView';
 
 /** The Settings panel's sections (SettingsPanel.tsx holds their state and the save). */
 
+/** A labelled text field: its label, value and error (marked on the field, said in `message`). */
+function TextFieldItem(props: {
+  label: string;
+  error: string | null;
+  message?: string;
+  value: string;
+  onChange: (value: string) => void;
+  ariaLabel: string;
+  placeholder?: string;
+  inputType?: 'number';
+}) {
+  return (
+    <FormItem label={props.label} error={!!props.error} message={props.message}>
+      <TextField
+        value={props.value}
+        onChange={(_e, v) => props.onChange(v)}
+        placeholder={props.placeholder}
+        inputType={props.inputType}
+        ariaLabel={props.ariaLabel}
+      />
+    </FormItem>
+  );
+}
+
 export const REDIRECT_URI = 'https://dev.azure.com/_public/_MsalPopup';
 
 /** How a tenant admin registers the Entra app the page signs in with. */
@@ -54,21 +78,18 @@ export function ClientIdSetting(props: {
     );
   return (
     <>
-      <FormItem
+      <TextFieldItem
         label="Entra application (client) ID"
-        error={!!props.error}
+        error={props.error}
         message={
           props.error ??
           'Shared by every project of this organization. Anyone with the extension can change it: every viewer then signs in to that app.'
         }
-      >
-        <TextField
-          value={props.value}
-          onChange={(_e, v) => props.onChange(v)}
-          placeholder="00000000-0000-0000-0000-000000000000"
-          ariaLabel="Entra application (client) ID"
-        />
-      </FormItem>
+        value={props.value}
+        onChange={props.onChange}
+        placeholder="00000000-0000-0000-0000-000000000000"
+        ariaLabel="Entra application (client) ID"
+      />
       {props.history && props.history.length > 0 ? (
         <div className="sce-history">
           <h4 className="sce-h4">Recent changes of the client ID</h4>
@@ -94,22 +115,23 @@ export function ThresholdFields(props: {
   return (
     <>
       <h3 className="sce-h3">Thresholds (this project)</h3>
-      <FormItem label="Warning when a credential expires within (days)" error={!!props.error}>
-        <TextField
-          value={props.warning}
-          onChange={(_e, v) => props.onWarning(v)}
-          inputType="number"
-          ariaLabel="Warning threshold in days"
-        />
-      </FormItem>
-      <FormItem label="Critical when it expires within (days)" error={!!props.error} message={props.error ?? undefined}>
-        <TextField
-          value={props.critical}
-          onChange={(_e, v) => props.onCritical(v)}
-          inputType="number"
-          ariaLabel="Critical threshold in days"
-        />
-      </FormItem>
+      <TextFieldItem
+        label="Warning when a credential expires within (days)"
+        error={props.error}
+        value={props.warning}
+        onChange={props.onWarning}
+        inputType="number"
+        ariaLabel="Warning threshold in days"
+      />
+      <TextFieldItem
+        label="Critical when it expires within (days)"
+        error={props.error}
+        message={props.error ?? undefined}
+        value={props.critical}
+        onChange={props.onCritical}
+        inputType="number"
+        ariaLabel="Critical threshold in days"
+      />
     </>
   );
 }
