@@ -36,3 +36,12 @@ export function tenantDomains(lookups: Iterable<[string, AppLookup]>): Map<strin
   }
   return out;
 }
+
+// Initial domains Entra gives every tenant, one per cloud (public, US Government, China): unique names, so
+// the label before them names the tenant alone; any other domain is a verified custom domain, shown whole.
+const INITIAL_DOMAIN = /^([a-z0-9-]+)\.(?:onmicrosoft\.com|onmicrosoft\.us|partner\.onmschina\.cn)$/;
+
+/** A tenant domain as short as it stays unambiguous: `contoso` for contoso.onmicrosoft.com, else the domain. */
+export function tenantLabel(domain: string): string {
+  return INITIAL_DOMAIN.exec(domain)?.[1] ?? domain;
+}

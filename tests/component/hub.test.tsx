@@ -48,7 +48,11 @@ describe('HubPage', () => {
     const apps = [{ ...seedApp, publisherDomain: 'contoso.onmicrosoft.com' }, application([], [], OTHER_APP)];
     render(<HubPage deps={fakeDeps({ listEndpoints: async () => [seed, other], graphFetch: fakeGraphFetch(apps) })} />);
     await waitFor(() => expect(rowFor(SEED_ID)?.getAttribute('data-status')).toBe('expired'));
-    await waitFor(() => expect(rowFor(SEED_ID)?.textContent).toContain('contoso.onmicrosoft.com'));
+    // Its initial domain is unique, so the cell says the tenant's name alone; the whole domain and id on hover.
+    await waitFor(() => expect(rowFor(SEED_ID)?.querySelector('[data-full-text^="Tenant "]')).not.toBeNull());
+    const tenantCell = rowFor(SEED_ID)?.querySelector('[data-full-text^="Tenant "]');
+    expect(tenantCell?.textContent).toBe('contoso');
+    expect(tenantCell?.getAttribute('data-full-text')).toBe(`Tenant contoso.onmicrosoft.com (${TENANT})`);
     expect(rowFor('arm-other')?.textContent).toContain(`${OTHER_TENANT.slice(0, 8)}…`);
     expect(rowFor('arm-other')?.textContent).not.toContain('onmicrosoft');
     // The keyword filter finds it by its domain.

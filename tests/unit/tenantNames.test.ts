@@ -1,6 +1,6 @@
 import { parseApplication, parseServicePrincipal } from '../../src/core/graph';
 import { appKey } from '../../src/core/graphQueries';
-import { publisherDomainOf, tenantDomains } from '../../src/core/tenantNames';
+import { publisherDomainOf, tenantDomains, tenantLabel } from '../../src/core/tenantNames';
 import type { AppLookup } from '../../src/core/types';
 import { APP, application, iso, OTHER_TENANT, TENANT } from '../support/payloads';
 
@@ -34,6 +34,21 @@ describe('publisherDomainOf: only a domain name is shown', () => {
     expect(parseApplication(raw)?.publisherDomain).toBe('contoso.onmicrosoft.com');
     expect(parseApplication({ ...raw, publisherDomain: 'not a domain' })).not.toHaveProperty('publisherDomain');
     expect(parseServicePrincipal(raw)).not.toHaveProperty('publisherDomain');
+  });
+});
+
+describe('tenantLabel: as short as it stays unambiguous', () => {
+  it.each([
+    ['contoso.onmicrosoft.com', 'contoso'],
+    ['contosogov.onmicrosoft.us', 'contosogov'],
+    ['contoso.partner.onmschina.cn', 'contoso'],
+    // A verified custom domain is shown whole: contoso.com and contoso.onmicrosoft.com may be two tenants.
+    ['contoso.com', 'contoso.com'],
+    ['fabrikam.co.uk', 'fabrikam.co.uk'],
+    ['sub.contoso.onmicrosoft.com', 'sub.contoso.onmicrosoft.com'],
+    ['onmicrosoft.com', 'onmicrosoft.com'],
+  ])('%s → %s', (domain, expected) => {
+    expect(tenantLabel(domain)).toBe(expected);
   });
 });
 

@@ -7,7 +7,7 @@ import type { Connection, Owner, Status, Verdict } from '../../core/types';
 import { trackedItem } from '../../core/snapshotWorkItems';
 import { ownerLabel } from '../../core/owners';
 import { computeVerdict } from '../../core/verdict';
-import { tenantDomains } from '../../core/tenantNames';
+import { tenantDomains, tenantLabel } from '../../core/tenantNames';
 import { shortDate } from '../../core/days';
 import { lookupsFromSnapshot, type Snapshot } from '../../core/snapshot';
 import type { AppLookup } from '../../core/types';
@@ -184,7 +184,7 @@ const COMPARERS: Record<SortKey, (a: HubRow, b: HubRow) => number> = {
   type: byText((r) => r.typeText),
   auth: byText((r) => r.authText),
   app: byText((r) => r.appName ?? r.connection.appId ?? ''),
-  tenant: byText((r) => r.tenantDomain ?? r.connection.tenantId ?? ''),
+  tenant: byText((r) => (r.tenantDomain ? tenantLabel(r.tenantDomain) : (r.connection.tenantId ?? ''))),
   owners: byText((r) => (r.owners?.[0] ? ownerLabel(r.owners[0]) : '\uffff')),
   expiry: (a, b) => compareExpiry(a.verdict.expiresAt, b.verdict.expiresAt),
   usedBy: (a, b) => {

@@ -9,6 +9,7 @@ import { healthText } from './healthText';
 import type { HubRow, SortKey } from './rows';
 import { StatusBadge } from './StatusBadge';
 import { creatorLabel, ownerLabel } from '../../core/owners';
+import { tenantLabel } from '../../core/tenantNames';
 
 /** Where a table is shown: the organization hub adds the project column. */
 export interface TableContext {
@@ -33,11 +34,12 @@ export interface ColumnDef {
   render: (row: HubRow) => React.ReactNode;
 }
 
-/** The tenant as its domain when Graph gave one, else its id's first block; the whole id on hover and focus. */
+/** The tenant by its domain when Graph gave one (contoso for contoso.onmicrosoft.com), else its id's first block; the whole id on hover and focus. */
 function tenantCell(r: HubRow) {
   const id = r.connection.tenantId;
   if (!id) return <span className="secondary-text">—</span>;
-  if (r.tenantDomain) return <CellText text={r.tenantDomain} tooltip={`Tenant ${r.tenantDomain} (${id})`} />;
+  if (r.tenantDomain)
+    return <CellText text={tenantLabel(r.tenantDomain)} tooltip={`Tenant ${r.tenantDomain} (${id})`} />;
   return <CellText text={`${id.slice(0, 8)}…`} tooltip={`Tenant ${id}`} />;
 }
 
