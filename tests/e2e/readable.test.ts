@@ -142,6 +142,50 @@ browserSuite('tests/e2e/readable')('readable at a glance (demo fixture)', () => 
     await page.context().close();
   }, 30_000);
 
+  it('Tab order: header commands, tiles, filter, then the table as one stop on a row; arrows reach the headers', async () => {
+    const { page, frame } = await demo();
+    await frame.focus('button:has-text("Refresh")');
+    const where = () =>
+      frame.evaluate(() => {
+        const a = document.activeElement as HTMLElement | null;
+        if (!a || a === document.body) return 'outside';
+        if (a.closest('.sce-table')) return a.matches('tr[data-row-index]') ? 'row' : `table:${a.tagName}`;
+        if (a.closest('.sce-summary-item')) return 'tile';
+        if (a.closest('.sce-timeline, .sce-timeline-toggle, .sce-bar')) return 'timeline';
+        if (a.matches('input[aria-label="Filter connections by keyword"]')) return 'filter';
+        return `command:${a.textContent?.trim()}`;
+      });
+    const seen = [await where()];
+    for (let i = 0; i < 30 && seen[seen.length - 1] !== 'row'; i++) {
+      await page.keyboard.press('Tab');
+      seen.push(await where());
+    }
+    // The next Tab leaves the table (out of the frame, or round to the page's first control): no header stop.
+    await page.keyboard.press('Tab');
+    seen.push(await where());
+    const groups = seen.map((s) => s.replace(/:.*/, '')).filter((g, i, all) => g !== all[i - 1]);
+    expect(groups.slice(0, 6)).toEqual(['command', 'tile', 'timeline', 'filter', 'command', 'row']);
+    expect(['outside', 'command']).toContain(groups[6]);
+    expect(seen.filter((s) => s === 'row')).toHaveLength(1); // one stop, and no header among the stops
+    expect(seen.some((s) => s.startsWith('table:'))).toBe(false);
+    // Within the table the arrow keys move: up from the first row to the headers, across them, Enter sorts.
+    await frame.focus('tr[data-row-index="0"]');
+    await page.keyboard.press('ArrowUp');
+    expect(await frame.evaluate(() => document.activeElement?.textContent?.trim())).toBe('Connection');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Enter');
+    await frame.waitForFunction(() =>
+      document.querySelector('th[aria-sort="ascending"]')?.textContent?.includes('Type and authentication'),
+    );
+    // Tab back in from the filter lands on the row last focused, not on a header.
+    await page.keyboard.press('ArrowDown');
+    const last = await frame.evaluate(() => document.activeElement?.getAttribute('data-connection-id'));
+    await frame.focus('button:has-text("Column options")');
+    await page.keyboard.press('Tab');
+    expect(await frame.evaluate(() => document.activeElement?.getAttribute('data-connection-id'))).toBe(last);
+    await page.context().close();
+  }, 30_000);
+
   it('the column chooser hides a column, and the choice is remembered for this user on the next visit', async () => {
     const { page, frame } = await demo();
     const headers = () => frame.$$eval('[role="columnheader"]', (ths) => ths.map((th) => th.textContent?.trim()));

@@ -7,6 +7,7 @@ import { SortOrder, type ITableColumn } from 'azure-devops-ui/Components/Table/T
 import { ArrayItemProvider } from 'azure-devops-ui/Utilities/Provider';
 import type { HubRow, SortKey } from './rows';
 import type { ColumnDef } from './tableColumns';
+import { useOneTabStop } from './useOneTabStop';
 import { useRowAttributes } from './useRowAttributes';
 
 interface Props {
@@ -68,6 +69,7 @@ export function ConnectionsTable(props: Props) {
   const provider = React.useMemo(() => new ArrayItemProvider(props.rows), [props.rows]);
   useRowAttributes(container, props.rows);
   useUnsortedHeaders(container);
+  useOneTabStop(container);
   return (
     <div ref={container} className="sce-table" aria-busy={props.busy || undefined}>
       {/* A card look without azure-devops-ui's Card, which pulls in the whole Header and its command bar. */}
