@@ -85,8 +85,12 @@ export function unusedFinding(
   const since = windowStart(nowMs, windowDays);
   const created = toMs(connection.createdAt);
   if (created === null || created > since) return null;
-  const last = usage.pipelines[0]?.lastUsedAt ?? null;
   if (pipelinesInWindow(usage, nowMs, windowDays).length > 0) return null;
+  // The latest use, whatever the order the usage came in (a snapshot is written by others).
+  const last = usage.pipelines.reduce<string | null>(
+    (best, p) => ((toMs(p.lastUsedAt) ?? -Infinity) > (toMs(best) ?? -Infinity) ? p.lastUsedAt : best),
+    null,
+  );
   const lastText = last ? ` (last used ${last.slice(0, 10)})` : '';
   if (!readByAdmins(usage)) {
     const read = usage.readIn?.map((r) => r.project) ?? connection.projects;

@@ -150,6 +150,16 @@ describe('unused in 90 days', () => {
     if (f) expect(f.message).toMatch(/consider deleting it/i);
   });
 
+  it('says the latest use, whatever the order of the pipelines it holds', () => {
+    const c = { ...old, createdAt: iso(-400) };
+    const read = asAdmin([use(1, -300), use(2, -120), use(3, -200)], true);
+    // usageOf sorts newest first; a shared snapshot need not: oldest first here.
+    const forged = { ...read, pipelines: [...read.pipelines].reverse() };
+    expect(forged.pipelines[0].lastUsedAt.slice(0, 10)).toBe(iso(-300).slice(0, 10));
+    const f = unusedFinding(c, forged, NOW);
+    expect(f?.message).toContain(`(last used ${iso(-120).slice(0, 10)})`);
+  });
+
   it('never for a connection younger than the window', () => {
     const young = { ...old, createdAt: iso(-20) };
     expect(unusedFinding(young, usageOf([], iso(0), true), NOW)).toBeNull();
